@@ -1,0 +1,126 @@
+#include "config/settings.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <set>
+#include <toml++/toml.h>
+
+namespace gridcoord::config {
+
+namespace {
+
+struct reader {
+  const toml::table& root;
+  const std::string& origin;
+  std::string problem;
+
+  template <class T>
+  void get(std::string_view section, std::string_view key, T& out) {
+    const auto* node = root.at_path(fmt::format("{}.{}", section, key)).node();
+    if (!node) return;
+    if constexpr (std::is_same_v<T, std::string>) {
+      if (auto v = node->value<std::string>()) { out = *v; return; }
+    } else if constexpr (std::is_same_v<T, bool>) {
+      if (auto v = node->value<bool>()) { out = *v; return; }
+    } else {
+      if (auto v = node->value<std::int64_t>(); v && *v >= 0) { out = static_cast<T>(*v); return; }
+    }
+    fail(section, key, "has the wrong type");
+  }
+  template <class Rep, class Period>
+  void get(std::string_view section, std::string_view key, std::chrono::duration<Rep, Period>& out) {
+    Rep n = out.count();
+    get(section, key, n);
+    out = std::chrono::duration<Rep, Period>{n};
+  }
+  void fail(std::string_view section, std::string_view key, std::string_view what) {
+    if (problem.empty()) problem = fmt::format("{}: {}.{} {}", origin, section, key, what);
+  }
+};
+
+// Every key the file may hold; anything else is a typo.
+const std::set<std::string>& known_keys() {
+  static const std::set<std::string> keys{
+      "server.listen", "server.io_threads", "server.max_body_bytes", "server.max_header_bytes",
+      "server.read_timeout_s", "server.idle_timeout_s", "server.max_connections",
+      "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
+      "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "log.level"};
+  return keys;
+}
+
+std::string unknown_key(const toml::table& root) {
+  for (const auto& [section, node] : root) {
+    const auto* table = node.as_table();
+    if (!table) return std::string(section.str());
+    for (const auto& [key, value] : *table) {
+      auto full = fmt::format("{}.{}", section.str(), key.str());
+      if (!known_keys().contains(full)) return full;
+    }
+  }
+  return {};
+}
+
+void read_all(reader& r, settings& s) {
+  std::string listen = fmt::format("{}:{}", s.server.host, s.server.port);
+  r.get("server", "listen", listen);
+  if (!set_listen(s, listen)) r.fail("server", "listen", "must be HOST:PORT");
+  r.get("server", "io_threads", s.server.io_threads);
+  r.get("server", "max_body_bytes", s.server.max_body_bytes);
+  r.get("server", "max_header_bytes", s.server.max_header_bytes);
+  r.get("server", "read_timeout_s", s.server.read_timeout);
+  r.get("server", "idle_timeout_s", s.server.idle_timeout);
+  r.get("server", "max_connections", s.server.max_connections);
+  r.get("storage", "data_dir", s.storage.data_dir);
+  r.get("storage", "group_commit_window_us", s.storage.group_commit_window);
+  r.get("storage", "max_batch_events", s.storage.max_batch_events);
+  r.get("storage", "snapshot_every_events", s.storage.snapshot_every_events);
+  r.get("actors", "scheduler_threads", s.actors.scheduler_threads);
+  r.get("time", "zone", s.time.zone);
+  r.get("log", "level", s.log.level);
+}
+
+}  // namespace
+
+bool set_listen(settings& s, const std::string& host_port) {
+  auto colon = host_port.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  unsigned port = 0;
+  const char* first = host_port.data() + colon + 1;
+  const char* last = host_port.data() + host_port.size();
+  auto [ptr, ec] = std::from_chars(first, last, port);
+  if (ec != std::errc{} || ptr != last || port > 65535) return false;
+  s.server.host = host_port.substr(0, colon);
+  s.server.port = static_cast<std::uint16_t>(port);
+  return true;
+}
+
+gridcoord::expected<settings, load_error> parse_settings(std::string_view text,
+                                                         const std::string& origin) {
+  toml::table root;
+  try {
+    root = toml::parse(text, origin);
+  } catch (const toml::parse_error& e) {
+    return unexpected{load_error{fmt::format("{}:{}: {}", origin, e.source().begin.line,
+                                             e.description())}};
+  }
+  if (auto key = unknown_key(root); !key.empty())
+    return unexpected{load_error{fmt::format("{}: unknown setting '{}'", origin, key)}};
+  settings s;
+  reader r{root, origin, {}};
+  read_all(r, s);
+  if (!r.problem.empty()) return unexpected{load_error{r.problem}};
+  return s;
+}
+
+gridcoord::expected<settings, load_error> load_settings(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return unexpected{load_error{fmt::format("{}: cannot be read", path)}};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_settings(text.str(), path);
+}
+
+}  // namespace gridcoord::config

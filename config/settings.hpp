@@ -1,0 +1,70 @@
+#pragma once
+// config/settings.hpp — every setting of the server, with its default.
+//
+// Read from a TOML file (config/gridcoord.toml documents each key, its default
+// and its unit); command-line flags override the file; unset keys keep the
+// defaults below.
+// [Errors] load_settings names the file, the key and what is wrong; an unknown
+//          key is an error too (a typo must not silently fall back to a default).
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "common/expected.hpp"
+
+namespace gridcoord::config {
+
+struct server_settings {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  unsigned io_threads = 1;                        // Asio threads serving HTTP
+  std::size_t max_body_bytes = 64u << 20;         // 413 above this
+  std::size_t max_header_bytes = 16u << 10;       // 431 above this
+  std::chrono::seconds read_timeout{30};          // a request must arrive within this
+  std::chrono::seconds idle_timeout{60};          // keep-alive connection closed after this
+  std::size_t max_connections = 1024;
+};
+
+struct storage_settings {
+  std::string data_dir = "./var";
+  std::chrono::microseconds group_commit_window{200};
+  std::size_t max_batch_events = 4096;
+  std::uint64_t snapshot_every_events = 10'000;   // a snapshot after this many new events
+};
+
+struct actor_settings {
+  unsigned scheduler_threads = 0;                  // 0: one per core
+};
+
+struct time_settings {
+  std::string zone = "Asia/Shanghai";              // IANA name; working days and local dates
+};
+
+struct log_settings {
+  std::string level = "info";                      // trace, debug, info, warn, error
+};
+
+struct settings {
+  server_settings server;
+  storage_settings storage;
+  actor_settings actors;
+  time_settings time;
+  log_settings log;
+};
+
+struct load_error {
+  std::string message;
+};
+
+// Reads `path` over the defaults. A missing file is an error.
+[[nodiscard]] gridcoord::expected<settings, load_error> load_settings(const std::string& path);
+
+// Parses TOML text over the defaults; `origin` names it in errors.
+[[nodiscard]] gridcoord::expected<settings, load_error> parse_settings(std::string_view toml,
+                                                                       const std::string& origin);
+
+// Parses "HOST:PORT" into s.server; false when malformed.
+[[nodiscard]] bool set_listen(settings& s, const std::string& host_port);
+
+}  // namespace gridcoord::config

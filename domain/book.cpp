@@ -1,0 +1,91 @@
+#include "domain/book.hpp"
+
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+
+#include "domain/json.hpp"
+
+namespace gridcoord::domain {
+
+namespace json = boost::json;
+
+std::string inbox_stream(department recipient) {
+  return fmt::format("inbox/{}", to_string(recipient));
+}
+
+std::string encode(const item_acknowledged& a) {
+  return to_text(json::object{{"recipient", to_string(a.recipient)}, {"item", a.item}, {"by", a.by}});
+}
+
+expected<item_acknowledged> decode_item_acknowledged(std::string_view payload) {
+  std::error_code ec;
+  json::value doc = json::parse(payload, ec);
+  try {
+    if (ec) throw std::runtime_error("not JSON");
+    const auto& o = doc.as_object();
+    auto d = parse_department(o.at("recipient").as_string());
+    if (!d) throw std::runtime_error("unknown recipient");
+    return item_acknowledged{*d, o.at("item").to_number<std::uint64_t>(),
+                             std::string(o.at("by").as_string())};
+  } catch (const std::exception& e) {
+    return fail(errc::internal, std::string("a stored acknowledgement is unreadable: ") + e.what());
+  }
+}
+
+std::uint32_t department_book::next_version(const std::string& stream) const {
+  auto it = sent_.find(stream);
+  return it == sent_.end() || it->second.empty() ? 1 : it->second.back().version + 1;
+}
+
+const std::vector<version_entry>& department_book::versions(const std::string& stream) const {
+  static const std::vector<version_entry> none;
+  auto it = sent_.find(stream);
+  return it == sent_.end() ? none : it->second;
+}
+
+std::vector<inbox_item> department_book::inbox() const {
+  std::vector<inbox_item> out;
+  out.reserve(inbox_.size());
+  for (const auto& [id, item] : inbox_) out.push_back(item);
+  return out;
+}
+
+const inbox_item* department_book::find_item(item_id id) const {
+  auto it = inbox_.find(id);
+  return it == inbox_.end() ? nullptr : &it->second;
+}
+
+status department_book::apply_event(std::string_view type, std::uint64_t seq, time_point at,
+                                    std::string_view payload) {
+  if (type == report_submitted_type) {
+    auto v = decode_report_header(payload);
+    if (!v) return unexpected{v.error()};
+    apply(seq, at, *v);
+  } else if (type == item_acknowledged_type) {
+    auto a = decode_item_acknowledged(payload);
+    if (!a) return unexpected{a.error()};
+    apply(at, *a);
+  }
+  if (seq > applied_seq_) applied_seq_ = seq;
+  return {};
+}
+
+void department_book::apply(std::uint64_t seq, time_point at, const report_version& v) {
+  if (v.sender == owner_) {
+    auto& list = sent_[report_stream(v.sender, v.kind, v.period)];
+    if (list.empty() || list.back().version < v.version)
+      list.push_back({v.version, seq, at, v.submitted_by, v.row_count});
+  }
+  for (auto d : v.recipients)
+    if (d == owner_)
+      inbox_.try_emplace(seq, inbox_item{seq, v.sender, v.kind, v.period, v.version, at, {}});
+  if (seq > applied_seq_) applied_seq_ = seq;
+}
+
+void department_book::apply(time_point at, const item_acknowledged& a) {
+  if (a.recipient != owner_) return;
+  auto it = inbox_.find(a.item);
+  if (it != inbox_.end() && !it->second.ack) it->second.ack = acknowledgement{a.by, at};
+}
+
+}  // namespace gridcoord::domain

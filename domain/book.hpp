@@ -1,0 +1,106 @@
+#pragma once
+// domain/book.hpp — one department's view of the log: the reports it sent
+// (every version) and its inbox of what other departments sent it.
+//
+// A book is a projection: it changes only by applying logged events, in
+// sequence order, so replaying the log (or a snapshot plus its tail) rebuilds
+// it exactly. Applying an event twice changes nothing.
+// [Threading] Not synchronised; one owner at a time (a department actor, or
+//             the recovery code before the actors start).
+// [Errors]    apply_event reports an unreadable payload as errc::internal and
+//             leaves the book unchanged.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "domain/clock.hpp"
+#include "domain/department.hpp"
+#include "domain/error.hpp"
+#include "domain/month.hpp"
+#include "domain/report.hpp"
+
+namespace gridcoord::domain {
+
+using item_id = std::uint64_t;  // the sequence number of the event that created the item
+
+struct version_entry {
+  std::uint32_t version = 0;
+  std::uint64_t seq = 0;  // the report.submitted event holding this version
+  time_point submitted_at{};
+  std::string submitted_by;
+  std::size_t row_count = 0;
+  friend bool operator==(const version_entry&, const version_entry&) = default;
+};
+
+struct acknowledgement {
+  std::string by;
+  time_point at{};
+  friend bool operator==(const acknowledgement&, const acknowledgement&) = default;
+};
+
+struct inbox_item {
+  item_id id = 0;
+  department from = department::marketing;
+  std::string kind;
+  month period{};
+  std::uint32_t version = 0;
+  time_point received_at{};
+  std::optional<acknowledgement> ack;
+  friend bool operator==(const inbox_item&, const inbox_item&) = default;
+};
+
+// Payload of an "inbox.acknowledged" event, logged in stream "inbox/<department>".
+struct item_acknowledged {
+  department recipient = department::planning;
+  item_id item = 0;
+  std::string by;
+};
+inline constexpr std::string_view item_acknowledged_type = "inbox.acknowledged";
+std::string inbox_stream(department recipient);
+std::string encode(const item_acknowledged& a);
+[[nodiscard]] expected<item_acknowledged> decode_item_acknowledged(std::string_view payload);
+
+class department_book {
+ public:
+  explicit department_book(department owner) : owner_(owner) {}
+
+  department owner() const noexcept { return owner_; }
+
+  // The version number the next submission to `stream` gets (1 for a new one).
+  std::uint32_t next_version(const std::string& stream) const;
+  // Every version sent in `stream`, oldest first; empty when none.
+  const std::vector<version_entry>& versions(const std::string& stream) const;
+
+  // Inbox items, oldest first.
+  std::vector<inbox_item> inbox() const;
+  // nullptr when the inbox holds no such item.
+  const inbox_item* find_item(item_id id) const;
+
+  // Applies one logged event; events that do not concern this department are ignored.
+  [[nodiscard]] status apply_event(std::string_view type, std::uint64_t seq, time_point at,
+                                   std::string_view payload);
+  void apply(std::uint64_t seq, time_point at, const report_version& v);
+  void apply(time_point at, const item_acknowledged& a);
+
+  // The highest sequence number applied so far.
+  std::uint64_t applied_seq() const noexcept { return applied_seq_; }
+
+  // Snapshot form; from_json(to_json()) equals the original.
+  boost::json::value to_json() const;
+  [[nodiscard]] static expected<department_book> from_json(const boost::json::value& v);
+
+  friend bool operator==(const department_book&, const department_book&) = default;
+
+ private:
+  department owner_;
+  std::map<std::string, std::vector<version_entry>> sent_;
+  std::map<item_id, inbox_item> inbox_;
+  std::uint64_t applied_seq_ = 0;
+};
+
+}  // namespace gridcoord::domain

@@ -1,0 +1,87 @@
+// Snapshot form of department_book.
+#include <boost/json.hpp>
+
+#include "domain/book.hpp"
+
+namespace gridcoord::domain {
+
+namespace json = boost::json;
+
+namespace {
+
+std::int64_t micros(time_point t) { return t.time_since_epoch().count(); }
+time_point from_micros(std::int64_t us) { return time_point{std::chrono::microseconds{us}}; }
+
+json::object version_to_json(const version_entry& e) {
+  return {{"version", e.version}, {"seq", e.seq}, {"at_us", micros(e.submitted_at)},
+          {"by", e.submitted_by}, {"row_count", e.row_count}};
+}
+
+json::object item_to_json(const inbox_item& i) {
+  json::object o{{"id", i.id}, {"from", to_string(i.from)}, {"kind", i.kind},
+                 {"month", to_string(i.period)}, {"version", i.version},
+                 {"received_at_us", micros(i.received_at)}};
+  if (i.ack) o["ack"] = json::object{{"by", i.ack->by}, {"at_us", micros(i.ack->at)}};
+  return o;
+}
+
+version_entry version_from_json(const json::object& o) {
+  return {static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>()),
+          o.at("seq").to_number<std::uint64_t>(), from_micros(o.at("at_us").to_number<std::int64_t>()),
+          std::string(o.at("by").as_string()), o.at("row_count").to_number<std::size_t>()};
+}
+
+inbox_item item_from_json(const json::object& o) {
+  inbox_item i;
+  i.id = o.at("id").to_number<std::uint64_t>();
+  auto from = parse_department(o.at("from").as_string());
+  auto period = parse_month(o.at("month").as_string());
+  if (!from || !period) throw std::runtime_error("bad department or month in an inbox item");
+  i.from = *from;
+  i.kind = o.at("kind").as_string();
+  i.period = *period;
+  i.version = static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>());
+  i.received_at = from_micros(o.at("received_at_us").to_number<std::int64_t>());
+  if (const auto* ack = o.if_contains("ack"))
+    i.ack = acknowledgement{std::string(ack->at("by").as_string()),
+                            from_micros(ack->at("at_us").to_number<std::int64_t>())};
+  return i;
+}
+
+}  // namespace
+
+json::value department_book::to_json() const {
+  json::object sent;
+  for (const auto& [stream, list] : sent_) {
+    json::array a;
+    for (const auto& e : list) a.push_back(version_to_json(e));
+    sent[stream] = std::move(a);
+  }
+  json::array inbox;
+  for (const auto& [id, item] : inbox_) inbox.push_back(item_to_json(item));
+  return json::object{{"owner", to_string(owner_)}, {"applied_seq", applied_seq_},
+                      {"sent", std::move(sent)}, {"inbox", std::move(inbox)}};
+}
+
+expected<department_book> department_book::from_json(const json::value& v) {
+  try {
+    const auto& o = v.as_object();
+    auto owner = parse_department(o.at("owner").as_string());
+    if (!owner) throw std::runtime_error("unknown owner");
+    department_book book(*owner);
+    book.applied_seq_ = o.at("applied_seq").to_number<std::uint64_t>();
+    for (const auto& kv : o.at("sent").as_object()) {
+      auto& list = book.sent_[std::string(kv.key())];
+      for (const auto& e : kv.value().as_array()) list.push_back(version_from_json(e.as_object()));
+    }
+    for (const auto& e : o.at("inbox").as_array()) {
+      auto item = item_from_json(e.as_object());
+      book.inbox_.emplace(item.id, std::move(item));
+    }
+    return book;
+  } catch (const std::exception& e) {
+    return fail(errc::internal, std::string("a department snapshot is unreadable: ") + e.what());
+  }
+}
+
+}  // namespace gridcoord::domain

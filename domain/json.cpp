@@ -1,0 +1,69 @@
+#include "domain/json.hpp"
+
+#include <cmath>
+
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+namespace gridcoord::domain {
+
+namespace json = boost::json;
+
+namespace {
+
+void append_number(std::string& out, double d) {
+  if (!std::isfinite(d)) {  // JSON has no NaN or infinity
+    out += "null";
+    return;
+  }
+  fmt::format_to(std::back_inserter(out), "{}", d);
+}
+
+void append_string(std::string& out, json::string_view s) {
+  out += json::serialize(s);
+}
+
+}  // namespace
+
+void append_text(std::string& out, const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null: out += "null"; return;
+    case json::kind::bool_: out += v.get_bool() ? "true" : "false"; return;
+    case json::kind::int64: fmt::format_to(std::back_inserter(out), "{}", v.get_int64()); return;
+    case json::kind::uint64: fmt::format_to(std::back_inserter(out), "{}", v.get_uint64()); return;
+    case json::kind::double_: append_number(out, v.get_double()); return;
+    case json::kind::string: append_string(out, v.get_string()); return;
+    case json::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& e : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        append_text(out, e);
+      }
+      out += ']';
+      return;
+    }
+    case json::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& kv : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        append_string(out, kv.key());
+        out += ':';
+        append_text(out, kv.value());
+      }
+      out += '}';
+      return;
+    }
+  }
+}
+
+std::string to_text(const json::value& v) {
+  std::string out;
+  append_text(out, v);
+  return out;
+}
+
+}  // namespace gridcoord::domain

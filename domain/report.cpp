@@ -1,0 +1,170 @@
+#include "domain/report.hpp"
+
+#include <cmath>
+
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+
+#include "domain/json.hpp"
+
+namespace gridcoord::domain {
+
+namespace json = boost::json;
+
+namespace {
+
+std::string value_text(const json::value& v) {
+  return v.is_string() ? std::string(v.get_string()) : to_text(v);
+}
+
+bool as_number(const json::value& v, double& out) {
+  if (v.is_double()) out = v.get_double();
+  else if (v.is_int64()) out = static_cast<double>(v.get_int64());
+  else if (v.is_uint64()) out = static_cast<double>(v.get_uint64());
+  else return false;
+  return std::isfinite(out);
+}
+
+// Checks one present value against its spec; on success fills `c`.
+void check_value(const field_spec& f, const json::value& v, std::size_t n, cell& c,
+                 std::vector<issue>& out) {
+  auto bad = [&](std::string reason) { out.push_back({n, f.name, value_text(v), std::move(reason)}); };
+  switch (f.type) {
+    case field_type::text:
+      if (!v.is_string()) return bad("must be a string");
+      if (v.get_string().empty()) return bad("must not be empty");
+      c = {cell::kind::text, std::string(v.get_string()), 0};
+      return;
+    case field_type::year_month:
+      if (!v.is_string() || !parse_month(v.get_string()))
+        return bad("must be a month written YYYY-MM");
+      c = {cell::kind::text, std::string(v.get_string()), 0};
+      return;
+    case field_type::number: {
+      double d = 0;
+      if (!as_number(v, d)) return bad("must be a number");
+      if (f.positive && d <= 0) return bad("must be greater than 0");
+      if (f.min && d < *f.min) return bad(fmt::format("must be at least {}", *f.min));
+      if (f.max && d > *f.max) return bad(fmt::format("must be at most {}", *f.max));
+      c = {cell::kind::number, {}, d};
+      return;
+    }
+  }
+}
+
+row parse_row(const report_kind& kind, month period, const json::value& v, std::size_t n,
+              std::vector<issue>& out) {
+  row r(kind.fields.size());
+  if (!v.is_object()) {
+    out.push_back({n, "", value_text(v), "a row must be an object of field: value"});
+    return r;
+  }
+  const auto& obj = v.get_object();
+  for (const auto& kv : obj)
+    if (!kind.field_index(kv.key()))
+      out.push_back({n, std::string(kv.key()), value_text(kv.value()), "is not a field of this report"});
+  std::size_t before = out.size();
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    const auto& f = kind.fields[i];
+    auto it = obj.find(f.name);
+    if (it == obj.end() || it->value().is_null()) {
+      if (f.required) out.push_back({n, f.name, "", "is required"});
+      continue;
+    }
+    check_value(f, it->value(), n, r[i], out);
+  }
+  if (out.size() == before)  // cross-field rules read well-typed cells only
+    for (const auto& rule : kind.rules) rule(kind, r, period, n, out);
+  return r;
+}
+
+json::value cell_to_json(const cell& c) {
+  if (c.k == cell::kind::number) return c.number;
+  return json::string(c.text);
+}
+
+}  // namespace
+
+std::string report_stream(department sender, std::string_view kind, month period) {
+  return fmt::format("report/{}/{}/{}", to_string(sender), kind, to_string(period));
+}
+
+expected<std::vector<row>> parse_rows(const report_kind& kind, month period,
+                                      const json::value& body) {
+  const json::value* rows = nullptr;
+  if (body.is_object()) rows = body.get_object().if_contains("rows");
+  if (!rows || !rows->is_array())
+    return fail(errc::invalid_request, "the body must be a JSON object with an array \"rows\"");
+  const auto& arr = rows->get_array();
+  if (arr.size() > max_report_rows)
+    return fail(errc::too_large, fmt::format("a report holds at most {} rows", max_report_rows));
+  std::vector<issue> issues;
+  std::vector<row> out;
+  out.reserve(arr.size());
+  for (std::size_t i = 0; i < arr.size(); ++i)
+    out.push_back(parse_row(kind, period, arr[i], i + 1, issues));
+  if (!issues.empty())
+    return fail(errc::validation_failed,
+                fmt::format("{} problem(s) in the {} report; nothing was stored", issues.size(),
+                            kind.id),
+                std::move(issues));
+  return out;
+}
+
+json::array rows_to_json(const report_kind& kind, const std::vector<row>& rows) {
+  json::array arr;
+  arr.reserve(rows.size());
+  for (const auto& r : rows) {
+    json::object o;
+    for (std::size_t i = 0; i < kind.fields.size() && i < r.size(); ++i)
+      if (r[i].k != cell::kind::empty) o[kind.fields[i].name] = cell_to_json(r[i]);
+    arr.push_back(std::move(o));
+  }
+  return arr;
+}
+
+std::string encode(const report_version& v) {
+  const report_kind* kind = find_report_kind(v.kind);
+  json::array recipients;
+  for (auto d : v.recipients) recipients.push_back(json::string(to_string(d)));
+  json::object o;
+  o["sender"] = to_string(v.sender);
+  o["kind"] = v.kind;
+  o["month"] = to_string(v.period);
+  o["version"] = v.version;
+  o["recipients"] = std::move(recipients);
+  o["submitted_by"] = v.submitted_by;
+  o["row_count"] = v.rows.size();
+  o["rows"] = kind ? rows_to_json(*kind, v.rows) : json::array{};
+  return to_text(o);
+}
+
+expected<report_version> decode_report_header(std::string_view payload) {
+  auto bad = [](const std::string& why) {
+    return fail(errc::internal, "a stored report version is unreadable: " + why);
+  };
+  std::error_code ec;
+  json::value doc = json::parse(payload, ec);
+  if (ec || !doc.is_object()) return bad("not a JSON object");
+  const auto& o = doc.get_object();
+  report_version v;
+  try {
+    auto sender = parse_department(o.at("sender").as_string());
+    auto period = parse_month(o.at("month").as_string());
+    const report_kind* kind = find_report_kind(o.at("kind").as_string());
+    if (!sender || !period || !kind) return bad("unknown sender, month or kind");
+    v.sender = *sender;
+    v.period = *period;
+    v.kind = kind->id;
+    v.version = static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>());
+    v.submitted_by = o.at("submitted_by").as_string();
+    v.row_count = o.at("row_count").to_number<std::size_t>();
+    for (const auto& d : o.at("recipients").as_array())
+      if (auto dep = parse_department(d.as_string())) v.recipients.push_back(*dep);
+  } catch (const std::exception& e) {
+    return bad(e.what());
+  }
+  return v;
+}
+
+}  // namespace gridcoord::domain

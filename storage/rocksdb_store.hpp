@@ -1,0 +1,47 @@
+#pragma once
+// storage/rocksdb_store.hpp — the production event_store, on RocksDB.
+//
+// [Layout]    Column families: "events" (seq -> event), "streams" (stream index),
+//             "idempotency" (key -> record), "projections" (name -> snapshot);
+//             the encoding is described in docs/storage.md.
+// [Durability] One writer thread gathers queued appends for at most
+//             `group_commit_window` or `max_batch_events` events, writes them as
+//             one WriteBatch with sync=true, then runs their completions.
+// [Errors]    open() refuses a damaged log (errc::corruption) rather than
+//             truncating it. A failed write calls `on_fatal` and never acknowledges.
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "storage/event_store.hpp"
+
+namespace gridcoord::storage {
+
+struct rocksdb_options {
+  std::string path;                                        // directory; created if missing
+  std::chrono::microseconds group_commit_window{200};      // longest wait to grow a batch
+  std::size_t max_batch_events = 4096;                     // flush a batch at this many events
+  bool sync = true;                                        // fsync every batch (never off in production)
+  // Called on the writer thread when a durable write fails; must not return
+  // normally in production. Defaults to: log at critical level, std::abort().
+  std::function<void(const error&)> on_fatal;
+};
+
+// Group commit figures since open, for metrics and benchmarks.
+struct commit_stats {
+  std::uint64_t batches = 0;
+  std::uint64_t events = 0;
+  std::uint64_t appends = 0;
+};
+
+class rocksdb_store;
+
+// Opens (creating if needed) the store at options.path.
+[[nodiscard]] expected<std::unique_ptr<event_store>> open_rocksdb_store(rocksdb_options options);
+
+// The group-commit figures of a store opened by open_rocksdb_store; zeros for others.
+commit_stats stats_of(const event_store& store);
+
+}  // namespace gridcoord::storage

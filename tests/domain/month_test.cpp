@@ -1,0 +1,20 @@
+#include <catch2/catch.hpp>
+
+#include "domain/month.hpp"
+
+using namespace gridcoord::domain;
+
+TEST_CASE("months parse only as YYYY-MM", "[domain][month]") {
+  CHECK(parse_month("2026-03") == month{std::chrono::year{2026}, std::chrono::March});
+  CHECK_FALSE(parse_month("2026-3"));
+  CHECK_FALSE(parse_month("2026-13"));
+  CHECK_FALSE(parse_month("2026-00"));
+  CHECK_FALSE(parse_month(" 2026-01"));
+  CHECK_FALSE(parse_month("20a6-01"));
+  CHECK(to_string(*parse_month("2026-03")) == "2026-03");
+}
+
+TEST_CASE("months between counts across years", "[domain][month]") {
+  CHECK(months_between(*parse_month("2026-11"), *parse_month("2027-02")) == 3);
+  CHECK(months_between(*parse_month("2027-02"), *parse_month("2026-11")) == -3);
+}

@@ -1,0 +1,75 @@
+#include "actors/coordinator_actor.hpp"
+
+#include <caf/all.hpp>
+#include <fmt/format.h>
+
+#include "actors/error.hpp"
+
+namespace gridcoord::actors {
+
+namespace {
+
+using domain::errc;
+
+const char* const server_version = "0.1.0";
+
+caf::result<submit_receipt> route_submission(coordinator_pointer self, report_submission& sub) {
+  const auto* kind = domain::find_report_kind(sub.kind);
+  if (!kind) return to_caf(errc::not_found, fmt::format("there is no report kind '{}'", sub.kind));
+  if (kind->sender != sub.sender)
+    return to_caf(errc::forbidden, fmt::format("{} reports ({}) are sent by {}, not by {}", kind->id,
+                                               kind->flow, to_string(kind->sender),
+                                               to_string(sub.sender)));
+  domain::report_version header{sub.sender, sub.kind, sub.period, 0, kind->recipients,
+                                sub.submitted_by, sub.rows.size(), {}};
+  auto rp = self->make_response_promise<submit_receipt>();
+  self->request(self->state.departments.at(sub.sender), caf::infinite, std::move(sub))
+      .then([self, rp, header](submit_receipt& r) mutable {
+        header.version = r.version;
+        for (auto d : r.recipients)  // delivering twice (a replay) changes nothing
+          self->send(self->state.departments.at(d), delivery{r.seq, r.accepted_at, header});
+        rp.deliver(std::move(r));
+      }, [rp](caf::error& e) mutable { rp.deliver(e); });
+  return rp;
+}
+
+caf::result<std::vector<event_view>> read_feed(coordinator_pointer self, read_events& q) {
+  auto rp = self->make_response_promise<std::vector<event_view>>();
+  self->request(self->state.log, caf::infinite, std::move(q))
+      .then([rp](std::vector<storage::event>& events) mutable {
+        std::vector<event_view> out;
+        out.reserve(events.size());
+        for (auto& e : events)
+          out.push_back({e.seq, std::move(e.stream), std::move(e.type), e.time, std::move(e.actor),
+                         std::move(e.payload)});
+        rp.deliver(std::move(out));
+      }, [rp](caf::error& e) mutable { rp.deliver(e); });
+  return rp;
+}
+
+caf::result<health_report> health(coordinator_pointer self) {
+  auto rp = self->make_response_promise<health_report>();
+  self->request(self->state.log, caf::infinite, log_status_query{})
+      .then([rp](std::uint64_t last) mutable { rp.deliver(health_report{true, last, server_version}); },
+            [rp](caf::error& e) mutable { rp.deliver(e); });
+  return rp;
+}
+
+}  // namespace
+
+coordinator_actor::behavior_type coordinator(coordinator_pointer self,
+                                             std::map<domain::department, department_actor> departments,
+                                             event_log_actor log) {
+  self->state.departments = std::move(departments);
+  self->state.log = std::move(log);
+  return {
+      [self](report_submission& sub) { return route_submission(self, sub); },
+      [self](report_query& q) { return self->delegate(self->state.departments.at(q.sender), q); },
+      [self](inbox_query& q) { return self->delegate(self->state.departments.at(q.recipient), q); },
+      [self](ack_request& a) { return self->delegate(self->state.departments.at(a.recipient), a); },
+      [self](read_events& q) { return read_feed(self, q); },
+      [self](log_status_query) { return health(self); },
+  };
+}
+
+}  // namespace gridcoord::actors

@@ -1,0 +1,30 @@
+#pragma once
+// actors/coordinator_actor.hpp — the front door of the actor system.
+//
+// Routes every request by DESIGN.md's flow tables (domain/report_kind.hpp):
+// a report goes to its sender's actor, which logs it; once durable, the
+// coordinator hands the new version to every recipient's actor and answers.
+// Queries go straight to the department or the event log (delegated).
+// [Errors] not_found for an unknown report kind; forbidden when a department
+//          submits a kind it does not send.
+#include <map>
+
+#include <caf/typed_event_based_actor.hpp>
+
+#include "actors/interfaces.hpp"
+
+namespace gridcoord::actors {
+
+struct coordinator_state {
+  std::map<domain::department, department_actor> departments;
+  event_log_actor log;
+  static inline const char* name = "coordinator";
+};
+
+using coordinator_pointer = coordinator_actor::stateful_pointer<coordinator_state>;
+
+coordinator_actor::behavior_type coordinator(coordinator_pointer self,
+                                             std::map<domain::department, department_actor> departments,
+                                             event_log_actor log);
+
+}  // namespace gridcoord::actors

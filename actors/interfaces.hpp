@@ -1,0 +1,45 @@
+#pragma once
+// actors/interfaces.hpp — the typed interfaces of gridcoord's actors.
+//
+// event_log:   the only actor that touches the event store. Appends are
+//              acknowledged once durable (group commit); reads are bounded.
+// department:  one per department; owns that department's book (the reports it
+//              sent, its inbox) and writes the events that change it.
+// coordinator: the front door; routes by DESIGN.md's flow tables, delivers each
+//              committed report to its recipients' inboxes.
+// [Errors] Every handler answers failures as a caf::error built from a
+//          domain::error (actors/error.hpp); none blocks.
+#include <cstdint>
+#include <vector>
+
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
+
+#include "actors/messages.hpp"
+
+namespace gridcoord::actors {
+
+using event_log_actor = caf::typed_actor<
+    caf::replies_to<storage::append_request>::with<storage::append_result>,
+    caf::replies_to<read_events>::with<std::vector<storage::event>>,
+    caf::replies_to<get_event>::with<storage::event>,
+    caf::replies_to<find_idempotency>::with<storage::idempotency_record>,
+    caf::replies_to<log_status_query>::with<std::uint64_t>,
+    caf::reacts_to<commit_done>>;  // internal: the writer thread's completion
+
+using department_actor = caf::typed_actor<
+    caf::replies_to<report_submission>::with<submit_receipt>,
+    caf::replies_to<report_query>::with<report_document>,
+    caf::replies_to<inbox_query>::with<std::vector<domain::inbox_item>>,
+    caf::replies_to<ack_request>::with<domain::inbox_item>,
+    caf::reacts_to<delivery>>;
+
+using coordinator_actor = caf::typed_actor<
+    caf::replies_to<report_submission>::with<submit_receipt>,
+    caf::replies_to<report_query>::with<report_document>,
+    caf::replies_to<inbox_query>::with<std::vector<domain::inbox_item>>,
+    caf::replies_to<ack_request>::with<domain::inbox_item>,
+    caf::replies_to<read_events>::with<std::vector<event_view>>,
+    caf::replies_to<log_status_query>::with<health_report>>;
+
+}  // namespace gridcoord::actors

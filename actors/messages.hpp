@@ -1,0 +1,266 @@
+#pragma once
+// actors/messages.hpp — every value that travels between gridcoord's actors.
+//
+// Plain structs with defaults, operator== and an `inspect` function, so that
+// CAF can copy, print and (for remote actors) serialise them. The domain and
+// storage types that ride in messages get their `inspect` here, in their own
+// namespaces for ADL, so that domain/ and storage/ stay free of CAF.
+// Every type below is registered in actors/registration.cpp; a new message
+// type must be added there too, or remote_actor fails with
+// unexpected_actor_messaging_interface.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <caf/meta/load_callback.hpp>
+#include <caf/meta/type_name.hpp>
+#include <caf/none.hpp>
+
+#include "actors/client.hpp"
+#include "domain/book.hpp"
+#include "domain/error.hpp"
+#include "domain/report.hpp"
+#include "storage/event_store.hpp"
+
+namespace gridcoord::domain {
+
+// A month travels as two integers.
+struct month_box {
+  month& ref;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, month_box& m) {
+  int year = static_cast<int>(m.ref.year());
+  unsigned number = static_cast<unsigned>(m.ref.month());
+  return f(year, number, caf::meta::load_callback([&]() -> caf::error {
+             m.ref = month{std::chrono::year{year}, std::chrono::month{number}};
+             return caf::none;
+           }));
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, cell& x) {
+  return f(caf::meta::type_name("cell"), x.k, x.text, x.number);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, issue& x) {
+  bool has_row = x.row.has_value();
+  std::size_t row_number = x.row.value_or(0);
+  return f(caf::meta::type_name("issue"), has_row, row_number, x.field, x.value, x.reason,
+           caf::meta::load_callback([&]() -> caf::error {
+             x.row = has_row ? std::optional<std::size_t>{row_number} : std::nullopt;
+             return caf::none;
+           }));
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, error& x) {
+  return f(caf::meta::type_name("domain_error"), x.code, x.message, x.details);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, report_version& x) {
+  month_box period{x.period};
+  return f(caf::meta::type_name("report_version"), x.sender, x.kind, period, x.version,
+           x.recipients, x.submitted_by, x.row_count, x.rows);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, version_entry& x) {
+  return f(caf::meta::type_name("version_entry"), x.version, x.seq, x.submitted_at,
+           x.submitted_by, x.row_count);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, acknowledgement& x) {
+  return f(caf::meta::type_name("acknowledgement"), x.by, x.at);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, inbox_item& x) {
+  month_box period{x.period};
+  bool acked = x.ack.has_value();
+  acknowledgement ack = x.ack.value_or(acknowledgement{});
+  return f(caf::meta::type_name("inbox_item"), x.id, x.from, x.kind, period, x.version,
+           x.received_at, acked, ack, caf::meta::load_callback([&]() -> caf::error {
+             x.ack = acked ? std::optional<acknowledgement>{ack} : std::nullopt;
+             return caf::none;
+           }));
+}
+
+}  // namespace gridcoord::domain
+
+namespace gridcoord::storage {
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_draft& x) {
+  return f(caf::meta::type_name("event_draft"), x.stream, x.type, x.time, x.actor, x.payload);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event& x) {
+  return f(caf::meta::type_name("event"), x.seq, x.stream, x.type, x.time, x.actor, x.payload);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, idempotency_record& x) {
+  return f(caf::meta::type_name("idempotency_record"), x.key, x.request_hash, x.result,
+           x.first_seq);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, append_request& x) {
+  bool has_key = x.idempotency.has_value();
+  idempotency_record rec = x.idempotency.value_or(idempotency_record{});
+  return f(caf::meta::type_name("append_request"), x.events, has_key, rec,
+           caf::meta::load_callback([&]() -> caf::error {
+             x.idempotency = has_key ? std::optional<idempotency_record>{rec} : std::nullopt;
+             return caf::none;
+           }));
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, append_result& x) {
+  bool has_existing = x.existing.has_value();
+  idempotency_record rec = x.existing.value_or(idempotency_record{});
+  return f(caf::meta::type_name("append_result"), x.first_seq, x.last_seq, x.replayed,
+           has_existing, rec, caf::meta::load_callback([&]() -> caf::error {
+             x.existing = has_existing ? std::optional<idempotency_record>{rec} : std::nullopt;
+             return caf::none;
+           }));
+}
+
+}  // namespace gridcoord::storage
+
+namespace gridcoord::actors {
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, report_submission& x) {
+  domain::month_box period{x.period};
+  return f(caf::meta::type_name("report_submission"), x.sender, x.kind, period, x.rows,
+           x.submitted_by, x.idempotency_key, x.request_hash);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, submit_receipt& x) {
+  return f(caf::meta::type_name("submit_receipt"), x.stream, x.version, x.seq, x.recipients,
+           x.accepted_at, x.replayed);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, report_document& x) {
+  return f(caf::meta::type_name("report_document"), x.seq, x.submitted_at, x.payload, x.versions);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_view& x) {
+  return f(caf::meta::type_name("event_view"), x.seq, x.stream, x.type, x.time, x.actor, x.payload);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, health_report& x) {
+  return f(caf::meta::type_name("health_report"), x.ok, x.last_seq, x.version);
+}
+
+// Asks for one version of a report; version 0 means the latest.
+struct report_query {
+  domain::department sender = domain::department::marketing;
+  std::string kind;
+  domain::month period{};
+  std::uint32_t version = 0;
+  friend bool operator==(const report_query&, const report_query&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, report_query& x) {
+  domain::month_box period{x.period};
+  return f(caf::meta::type_name("report_query"), x.sender, x.kind, period, x.version);
+}
+
+// Asks for a department's inbox.
+struct inbox_query {
+  domain::department recipient = domain::department::planning;
+  friend bool operator==(const inbox_query&, const inbox_query&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, inbox_query& x) {
+  return f(caf::meta::type_name("inbox_query"), x.recipient);
+}
+
+// `by` acknowledges inbox item `item` of `recipient`.
+struct ack_request {
+  domain::department recipient = domain::department::planning;
+  domain::item_id item = 0;
+  std::string by;
+  friend bool operator==(const ack_request&, const ack_request&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, ack_request& x) {
+  return f(caf::meta::type_name("ack_request"), x.recipient, x.item, x.by);
+}
+
+// A committed report version, handed to each recipient's actor for its inbox.
+struct delivery {
+  std::uint64_t seq = 0;
+  domain::time_point at{};
+  domain::report_version header;  // rows left empty
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, delivery& x) {
+  return f(caf::meta::type_name("delivery"), x.seq, x.at, x.header);
+}
+
+// Reads from the event log: `stream` empty means every stream.
+struct read_events {
+  std::uint64_t after = 0;
+  std::uint64_t limit = 100;
+  std::string stream;
+  friend bool operator==(const read_events&, const read_events&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, read_events& x) {
+  return f(caf::meta::type_name("read_events"), x.after, x.limit, x.stream);
+}
+
+struct get_event {
+  std::uint64_t seq = 0;
+  friend bool operator==(const get_event&, const get_event&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_event& x) {
+  return f(caf::meta::type_name("get_event"), x.seq);
+}
+
+struct find_idempotency {
+  std::string key;
+  friend bool operator==(const find_idempotency&, const find_idempotency&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, find_idempotency& x) {
+  return f(caf::meta::type_name("find_idempotency"), x.key);
+}
+
+// The event log's writer thread reporting one finished append to the log actor.
+struct commit_done {
+  std::uint64_t ticket = 0;
+  bool ok = false;
+  storage::append_result result;
+  std::uint8_t error_code = 0;  // storage::errc when !ok
+  std::string error_message;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, commit_done& x) {
+  return f(caf::meta::type_name("commit_done"), x.ticket, x.ok, x.result, x.error_code,
+           x.error_message);
+}
+
+// Asks the log for its state.
+struct log_status_query {
+  friend bool operator==(const log_status_query&, const log_status_query&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, log_status_query&) {
+  return f(caf::meta::type_name("log_status_query"));
+}
+
+}  // namespace gridcoord::actors

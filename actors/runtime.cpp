@@ -1,0 +1,110 @@
+#include "actors/runtime.hpp"
+
+#include <thread>
+
+#include <caf/all.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actors/actor_client.hpp"
+#include "actors/coordinator_actor.hpp"
+#include "actors/department_actor.hpp"
+#include "actors/error.hpp"
+#include "actors/event_log_actor.hpp"
+#include "actors/recovery.hpp"
+#include "actors/registration.hpp"
+#include "storage/memory_store.hpp"
+#include "storage/rocksdb_store.hpp"
+
+namespace gridcoord::actors {
+
+struct runtime::impl {
+  runtime_options options;
+  domain::system_clock system_clock;
+  std::unique_ptr<storage::event_store> store;
+  startup_report report;
+  std::unique_ptr<snapshot_keeper> keeper;
+  caf::actor_system_config config;
+  std::unique_ptr<caf::actor_system> system;
+  std::vector<caf::strong_actor_ptr> actors;  // everything spawned, stopped at stop()
+  std::unique_ptr<client> api;
+  bool stopped = false;
+};
+
+namespace {
+
+domain::expected<std::unique_ptr<storage::event_store>> open_store(const runtime_options& o) {
+  if (o.data_dir.empty()) return storage::make_memory_store();
+  storage::rocksdb_options ro;
+  ro.path = o.data_dir;
+  ro.group_commit_window = o.group_commit_window;
+  ro.max_batch_events = o.max_batch_events;
+  auto store = storage::open_rocksdb_store(std::move(ro));
+  if (!store) return unexpected{domain::error{domain::errc::internal,
+      "cannot open the event store in " + o.data_dir + ": " + store.error().message, {}}};
+  return std::move(*store);
+}
+
+unsigned scheduler_threads(unsigned wanted) {
+  if (wanted != 0) return wanted;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options options) {
+  auto p = std::make_unique<impl>();
+  p->options = std::move(options);
+  const domain::clock* clock = p->options.clock ? p->options.clock : &p->system_clock;
+  auto store = open_store(p->options);
+  if (!store) return unexpected{store.error()};
+  p->store = std::move(*store);
+  auto books = recover_books(*p->store);
+  if (!books) return unexpected{books.error()};
+  p->report = {books->last_seq, books->snapshot_seq, books->replayed_events};
+
+  register_messages(p->config);
+  // CAF 0.17 starts max(cores, 4) threads by default; this machine's cores are enough.
+  p->config.set("scheduler.max-threads", static_cast<std::size_t>(scheduler_threads(p->options.scheduler_threads)));
+  p->system = std::make_unique<caf::actor_system>(p->config);
+  auto& sys = *p->system;
+  auto log = sys.spawn(event_log, p->store.get());
+  std::map<domain::department, department_actor> departments;
+  for (auto& [d, book] : books->books) departments.emplace(d, sys.spawn(department, book, log, clock));
+  auto coord = sys.spawn(coordinator, departments, log);
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(log));
+  for (auto& [d, a] : departments) p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(a));
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(coord));
+  p->api = make_actor_client(sys, coord);
+
+  p->keeper = std::make_unique<snapshot_keeper>(*p->store, std::move(*books),
+                                                p->options.snapshot_every_events);
+  if (p->options.snapshot_check_interval.count() > 0)
+    p->keeper->run_every(p->options.snapshot_check_interval);
+  return std::unique_ptr<runtime>(new runtime(std::move(p)));
+}
+
+runtime::runtime(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
+
+runtime::~runtime() { stop(); }
+
+client& runtime::api() { return *impl_->api; }
+
+const startup_report& runtime::startup() const { return impl_->report; }
+
+std::pair<std::uint64_t, std::uint64_t> runtime::commit_figures() const {
+  auto s = storage::stats_of(*impl_->store);
+  return {s.batches, s.events};
+}
+
+void runtime::stop() {
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  for (auto& a : impl_->actors) caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
+  impl_->system->await_all_actors_done();
+  impl_->actors.clear();
+  impl_->keeper->stop();  // final snapshot of what the log holds
+  impl_->store->close();  // completes every queued append, then refuses more
+  impl_->system.reset();
+}
+
+}  // namespace gridcoord::actors

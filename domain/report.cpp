@@ -52,6 +52,14 @@ void check_value(const field_spec& f, const json::value& v, std::size_t n, cell&
   }
 }
 
+// Whether any issue from index `first` on names one of `fields`.
+bool any_bad(const std::vector<issue>& issues, std::size_t first, const std::vector<std::string>& fields) {
+  for (std::size_t i = first; i < issues.size(); ++i)
+    for (const auto& f : fields)
+      if (issues[i].field == f) return true;
+  return false;
+}
+
 row parse_row(const report_kind& kind, month period, const json::value& v, std::size_t n,
               std::vector<issue>& out) {
   row r(kind.fields.size());
@@ -60,10 +68,10 @@ row parse_row(const report_kind& kind, month period, const json::value& v, std::
     return r;
   }
   const auto& obj = v.get_object();
+  std::size_t first = out.size();
   for (const auto& kv : obj)
     if (!kind.field_index(kv.key()))
       out.push_back({n, std::string(kv.key()), value_text(kv.value()), "is not a field of this report"});
-  std::size_t before = out.size();
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     const auto& f = kind.fields[i];
     auto it = obj.find(f.name);
@@ -73,8 +81,8 @@ row parse_row(const report_kind& kind, month period, const json::value& v, std::
     }
     check_value(f, it->value(), n, r[i], out);
   }
-  if (out.size() == before)  // cross-field rules read well-typed cells only
-    for (const auto& rule : kind.rules) rule(kind, r, period, n, out);
+  for (const auto& rule : kind.rules)  // cross-field rules read well-typed cells only
+    if (!any_bad(out, first, rule.fields)) rule.check(kind, r, period, n, out);
   return r;
 }
 

@@ -12,18 +12,18 @@ const cell& at(const report_kind& k, const row& r, std::string_view field) {
 
 // Exactly one of two optional fields must be present.
 row_rule exactly_one_of(std::string a, std::string b) {
-  return [a, b](const report_kind& k, const row& r, month, std::size_t n, std::vector<issue>& out) {
+  return {{a, b}, [a, b](const report_kind& k, const row& r, month, std::size_t n, std::vector<issue>& out) {
     bool has_a = at(k, r, a).k != cell::kind::empty;
     bool has_b = at(k, r, b).k != cell::kind::empty;
     if (has_a == has_b)
       out.push_back({n, has_a ? b : a, "",
                      fmt::format("give exactly one of {} and {}", a, b)});
-  };
+  }};
 }
 
 // A month field must not lie before the report's period, nor too far after it.
 row_rule month_within(std::string field, int max_months_ahead) {
-  return [field, max_months_ahead](const report_kind& k, const row& r, month period,
+  return {{field}, [field, max_months_ahead](const report_kind& k, const row& r, month period,
                                    std::size_t n, std::vector<issue>& out) {
     const cell& c = at(k, r, field);
     if (c.k != cell::kind::text) return;
@@ -37,7 +37,7 @@ row_rule month_within(std::string field, int max_months_ahead) {
       out.push_back({n, field, c.text,
                      fmt::format("is more than {} months after the report month {}",
                                  max_months_ahead, to_string(period))});
-  };
+  }};
 }
 
 std::vector<report_kind> make_catalogue() {

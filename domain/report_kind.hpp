@@ -46,9 +46,14 @@ struct cell {
 using row = std::vector<cell>;  // one cell per field_spec, in schema order
 
 struct report_kind;
-// Rules that span fields of one row; appends an issue per broken rule.
-using row_rule = std::function<void(const report_kind&, const row&, month period,
-                                    std::size_t row_number, std::vector<issue>& out)>;
+// A rule that spans fields of one row; it runs only when each of `fields`
+// passed its own check, and appends an issue when the row breaks it.
+struct row_rule {
+  std::vector<std::string> fields;
+  std::function<void(const report_kind&, const row&, month period, std::size_t row_number,
+                     std::vector<issue>& out)>
+      check;
+};
 
 struct report_kind {
   std::string id;                      // "large_customer_demand"

@@ -1,0 +1,45 @@
+// gridcoord — the coordination server of a power distribution company.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cmd/gridcoord/serve.hpp"
+#include "config/settings.hpp"
+
+using namespace gridcoord;
+
+int main(int argc, char** argv) {
+  CLI::App app{"gridcoord: planning, dispatch, production, marketing and customer service,\n"
+               "coordinated through timed, durable reports and notices."};
+  app.set_version_flag("--version", "gridcoord 0.1.0");
+  app.require_subcommand(1);
+
+  std::string config_file, listen, data_dir;
+  bool demo = false;
+  auto* serve = app.add_subcommand("serve", "run the server until SIGINT or SIGTERM");
+  serve->add_option("--config", config_file, "settings file (TOML); see config/gridcoord.toml")
+      ->check(CLI::ExistingFile);
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  serve->add_option("--data-dir", data_dir, "directory of the embedded store (default ./var)");
+  serve->add_flag("--demo", demo, "load demo data for the fictional city of Lanhai and print hints");
+
+  CLI11_PARSE(app, argc, argv);
+
+  cmd::serve_options options;
+  if (!config_file.empty()) {
+    auto loaded = config::load_settings(config_file);
+    if (!loaded) {
+      std::cerr << "gridcoord: " << loaded.error().message << "\n";
+      return 2;
+    }
+    options.settings = std::move(*loaded);
+  }
+  if (!listen.empty() && !config::set_listen(options.settings, listen)) {
+    std::cerr << "gridcoord: --listen wants HOST:PORT, got '" << listen << "'\n";
+    return 2;
+  }
+  if (!data_dir.empty()) options.settings.storage.data_dir = data_dir;
+  options.demo = demo;
+  return cmd::serve(options);
+}

@@ -1,0 +1,84 @@
+#include "cmd/gridcoord/serve.hpp"
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "actors/runtime.hpp"
+#include "cmd/gridcoord/demo.hpp"
+#include "gateways/http_server.hpp"
+
+namespace gridcoord::cmd {
+
+namespace {
+
+// SIGINT and SIGTERM are blocked in every thread and taken by sigwait in main,
+// so shutdown runs on the main thread, in order, never in a signal handler.
+sigset_t shutdown_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  return set;
+}
+
+actors::runtime_options runtime_options_of(const config::settings& s) {
+  actors::runtime_options o;
+  o.data_dir = s.storage.data_dir;
+  o.scheduler_threads = s.actors.scheduler_threads;
+  o.group_commit_window = s.storage.group_commit_window;
+  o.max_batch_events = s.storage.max_batch_events;
+  o.snapshot_every_events = s.storage.snapshot_every_events;
+  return o;
+}
+
+}  // namespace
+
+int serve(const serve_options& options) {
+  const auto& s = options.settings;
+  spdlog::set_level(spdlog::level::from_str(s.log.level));
+  auto signals = shutdown_signals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before any thread starts
+
+  std::error_code ec;
+  std::filesystem::create_directories(s.storage.data_dir, ec);
+  auto rt = actors::runtime::start(runtime_options_of(s));
+  if (!rt) {
+    spdlog::critical("cannot start: {}", rt.error().message);
+    return 1;
+  }
+  const auto& up = (*rt)->startup();
+  spdlog::info("event log at {}: {} events (snapshot at {}, {} replayed)", s.storage.data_dir,
+               up.last_seq, up.snapshot_seq, up.replayed_events);
+  if (options.demo) {
+    auto loaded = load_demo_data((*rt)->api(), up.last_seq);
+    if (!loaded) {
+      spdlog::critical("cannot load the demo data: {}", loaded.error().message);
+      return 1;
+    }
+    if (*loaded > 0) spdlog::info("demo data loaded: {} reports", *loaded);
+  }
+
+  gateways::http_server server(s.server, (*rt)->api());
+  if (auto started = server.start(); !started) {
+    spdlog::critical("cannot listen on {}:{}: {}", s.server.host, s.server.port,
+                     started.error().message);
+    return 1;
+  }
+  auto base = fmt::format("http://{}:{}", s.server.host, server.port());
+  spdlog::info("gridcoord listening on {}", base);
+  if (options.demo) std::cout << demo_hints(base) << std::flush;
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  spdlog::info("{} received: stopping", sig == SIGINT ? "SIGINT" : "SIGTERM");
+  server.stop();    // no new requests; in-flight ones finish
+  (*rt)->stop();    // actors drain, final snapshot, store closed
+  spdlog::info("stopped cleanly");
+  return 0;
+}
+
+}  // namespace gridcoord::cmd

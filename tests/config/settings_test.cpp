@@ -1,0 +1,54 @@
+#include <catch2/catch.hpp>
+
+#include "config/settings.hpp"
+
+using namespace gridcoord::config;
+
+TEST_CASE("the shipped settings file holds exactly the defaults", "[config]") {
+  auto loaded = load_settings(GRIDCOORD_DEFAULT_CONFIG);
+  REQUIRE(loaded);
+  settings defaults;
+  CHECK(loaded->server.host == defaults.server.host);
+  CHECK(loaded->server.port == defaults.server.port);
+  CHECK(loaded->server.max_body_bytes == defaults.server.max_body_bytes);
+  CHECK(loaded->server.read_timeout == defaults.server.read_timeout);
+  CHECK(loaded->storage.data_dir == defaults.storage.data_dir);
+  CHECK(loaded->storage.group_commit_window == defaults.storage.group_commit_window);
+  CHECK(loaded->storage.snapshot_every_events == defaults.storage.snapshot_every_events);
+  CHECK(loaded->time.zone == defaults.time.zone);
+}
+
+TEST_CASE("a setting in the file overrides its default", "[config]") {
+  auto s = parse_settings("[server]\nlisten = \"0.0.0.0:9090\"\n[storage]\ngroup_commit_window_us = 50\n",
+                          "test.toml");
+  REQUIRE(s);
+  CHECK(s->server.host == "0.0.0.0");
+  CHECK(s->server.port == 9090);
+  CHECK(s->storage.group_commit_window == std::chrono::microseconds{50});
+  CHECK(s->storage.max_batch_events == settings{}.storage.max_batch_events);
+}
+
+TEST_CASE("an unknown key, a wrong type or a bad address is an error naming it", "[config]") {
+  auto typo = parse_settings("[server]\nlisten_on = \"x\"\n", "a.toml");
+  REQUIRE_FALSE(typo);
+  CHECK(typo.error().message == "a.toml: unknown setting 'server.listen_on'");
+  auto type = parse_settings("[storage]\nmax_batch_events = \"many\"\n", "b.toml");
+  REQUIRE_FALSE(type);
+  CHECK(type.error().message == "b.toml: storage.max_batch_events has the wrong type");
+  auto addr = parse_settings("[server]\nlisten = \"localhost\"\n", "c.toml");
+  REQUIRE_FALSE(addr);
+  CHECK(addr.error().message == "c.toml: server.listen must be HOST:PORT");
+  auto syntax = parse_settings("[server\n", "d.toml");
+  REQUIRE_FALSE(syntax);
+  CHECK(syntax.error().message.rfind("d.toml:1:", 0) == 0);
+  CHECK_FALSE(load_settings("/nonexistent/gridcoord.toml"));
+}
+
+TEST_CASE("--listen takes HOST:PORT only", "[config]") {
+  settings s;
+  CHECK(set_listen(s, "127.0.0.1:0"));
+  CHECK(s.server.port == 0);
+  CHECK_FALSE(set_listen(s, "127.0.0.1:70000"));
+  CHECK_FALSE(set_listen(s, ":80"));
+  CHECK_FALSE(set_listen(s, "host:8o"));
+}

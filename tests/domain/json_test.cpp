@@ -1,0 +1,28 @@
+#include <catch2/catch.hpp>
+
+#include <boost/json/parse.hpp>
+
+#include "domain/json.hpp"
+
+using gridcoord::domain::to_text;
+namespace json = boost::json;
+
+TEST_CASE("numbers are written as people write them", "[domain][json]") {
+  CHECK(to_text(json::value(1250.5)) == "1250.5");
+  CHECK(to_text(json::value(2000.0)) == "2000");
+  CHECK(to_text(json::value(0.1)) == "0.1");
+  CHECK(to_text(json::value(-3)) == "-3");
+  CHECK(to_text(json::parse(R"({"a":[1,2.5,"x"],"b":null,"c":true})")) ==
+        R"({"a":[1,2.5,"x"],"b":null,"c":true})");
+}
+
+TEST_CASE("strings are escaped and UTF-8 kept", "[domain][json]") {
+  CHECK(to_text(json::value("蓝海 \"quoted\"\n")) == "\"蓝海 \\\"quoted\\\"\\n\"");
+}
+
+TEST_CASE("numbers read back to the same double", "[domain][json]") {
+  for (double d : {1250.5, 0.1, 1e21, 123456789.123, 5e-7}) {
+    auto back = json::parse(to_text(json::value(d))).to_number<double>();
+    CHECK(back == d);
+  }
+}

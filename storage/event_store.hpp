@@ -7,18 +7,21 @@
 // [Threading] Every member is safe to call from any thread. `append` is
 //             asynchronous: it queues the request and returns at once; the
 //             completion runs later on the store's writer thread (never inside
-//             `append` for the RocksDB store; the memory store may run it inline).
+//             `append` for the RocksDB store, except the errc::closed answer
+//             after close(); the memory store runs every completion inline).
 //             Completions must be short and must not call back into `append`
 //             synchronously waiting for a result.
 // [Durability] A completion reporting success means every event of that request
 //             is on stable storage (one fsynced write shared by the whole group
 //             commit batch). Requests are applied in the order `append` was called.
-// [Errors]    Reads return `expected`; see storage/error.hpp. A failed durable
+// [Errors]    Reads return `expected`; see storage/error.hpp. A stored record
+//             that cannot be decoded reads as errc::corruption. A failed durable
 //             write is fatal: the store calls its fatal handler (by default it
 //             logs and terminates the process) and never acknowledges the batch.
 // [Limits]    One request holds at most `max_events_per_append` events and an
 //             event payload at most `max_payload_bytes`; larger ones complete with
-//             error::too_large and write nothing.
+//             error::too_large and write nothing. Stream names must not
+//             contain '\0'.
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -101,7 +104,10 @@ class event_store {
   virtual ~event_store() = default;
 
   // Queues `request`; `done` runs once, after the events are durable or with
-  // the error that kept them from being written (error::too_large, error::closed).
+  // the error that kept them from being written: errc::too_large, errc::closed,
+  // errc::invalid (no events and no key, an empty key, a stream name with
+  // '\0'), errc::io (the store failed an earlier write). A request with only an
+  // idempotency key stores its record and completes with first_seq = last_seq = 0.
   virtual void append(append_request request, append_callback done) = 0;
 
   // Up to `limit` events with seq > `after`, in sequence order.
@@ -121,7 +127,9 @@ class event_store {
   // The idempotency record stored under `key`; error::not_found when none.
   [[nodiscard]] virtual expected<idempotency_record> find_idempotency(std::string_view key) const = 0;
 
-  // Stores a projection snapshot durably, replacing the previous one of that name.
+  // Stores a projection snapshot durably, replacing the previous one of that
+  // name. errc::closed after close(); a failure is returned, not fatal (a
+  // snapshot can be taken again from the log).
   [[nodiscard]] virtual status put_snapshot(const snapshot& snap) = 0;
 
   // The latest snapshot of that name; error::not_found when none was taken.

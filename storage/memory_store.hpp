@@ -5,6 +5,10 @@
 // the caller's thread. faulty_store wraps another store and fails chosen
 // operations, to drive error paths in tests.
 // [Threading] Both are safe to call from any thread (one mutex).
+// [Errors]    Both follow event_store's semantics (limits, idempotency, closed).
+//             A faulty_store's injected failures complete inline with
+//             `plan.code`; fail_reads fails read, read_stream, get,
+//             find_idempotency and get_snapshot; writes of snapshots pass through.
 #include <atomic>
 #include <memory>
 
@@ -16,7 +20,8 @@ namespace gridcoord::storage {
 
 // Which operations a faulty_store fails, and with what.
 struct fault_plan {
-  std::atomic<int> fail_appends_after{-1};  // appends that succeed before failures start; -1 never
+  // Appends passed to the inner store before failures start; -1 never fails.
+  std::atomic<int> fail_appends_after{-1};
   std::atomic<bool> fail_reads{false};
   errc code = errc::io;
 };

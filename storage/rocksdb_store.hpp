@@ -6,9 +6,14 @@
 //             the encoding is described in docs/storage.md.
 // [Durability] One writer thread gathers queued appends for at most
 //             `group_commit_window` or `max_batch_events` events, writes them as
-//             one WriteBatch with sync=true, then runs their completions.
-// [Errors]    open() refuses a damaged log (errc::corruption) rather than
-//             truncating it. A failed write calls `on_fatal` and never acknowledges.
+//             one WriteBatch with WriteOptions::sync = `sync`, then runs their
+//             completions. Sequence numbers follow the order of `append` calls.
+// [Threading] Reads go straight to RocksDB and run concurrently with the
+//             writer; last_seq() moves only after a batch's write has returned.
+// [Errors]    open() refuses a damaged log or an unknown format version
+//             (errc::corruption) rather than truncating it; a torn last record
+//             of the write-ahead log (a write never acknowledged) is dropped.
+//             A failed write calls `on_fatal` and never acknowledges.
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -22,18 +27,20 @@ namespace gridcoord::storage {
 struct rocksdb_options {
   std::string path;                                        // directory; created if missing
   std::chrono::microseconds group_commit_window{200};      // longest wait to grow a batch
-  std::size_t max_batch_events = 4096;                     // flush a batch at this many events
+  std::size_t max_batch_events = 4096;                     // write a batch at this many events
   bool sync = true;                                        // fsync every batch (never off in production)
   // Called on the writer thread when a durable write fails; must not return
   // normally in production. Defaults to: log at critical level, std::abort().
+  // If it returns (tests), the batch completes with errc::io and so does every
+  // later append.
   std::function<void(const error&)> on_fatal;
 };
 
 // Group commit figures since open, for metrics and benchmarks.
 struct commit_stats {
-  std::uint64_t batches = 0;
-  std::uint64_t events = 0;
-  std::uint64_t appends = 0;
+  std::uint64_t batches = 0;  // durable writes (one fsync each when `sync`)
+  std::uint64_t events = 0;   // events written
+  std::uint64_t appends = 0;  // requests the writer handled, refused and replayed included
 };
 
 class rocksdb_store;

@@ -1,0 +1,87 @@
+#pragma once
+// tests/system/server_process.hpp — the real gridcoord binary as a child
+// process: started on an ephemeral port, stopped with a signal.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace gridcoord::testing {
+
+class server_process {
+ public:
+  // Starts `binary serve --data-dir DIR --listen 127.0.0.1:0`, output to `log_path`,
+  // and waits until it says which port it listens on.
+  server_process(const std::string& binary, const std::string& data_dir, std::string log_path)
+      : log_path_(std::move(log_path)) {
+    std::vector<std::string> args{binary, "serve", "--data-dir", data_dir, "--listen", "127.0.0.1:0"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&fa, 1, 2);
+    int rc = posix_spawn(&pid_, binary.c_str(), &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) throw std::runtime_error("cannot start " + binary);
+    port_ = wait_for_port();
+  }
+  ~server_process() {
+    if (pid_ > 0) stop(SIGKILL);
+  }
+
+  unsigned short port() const { return port_; }
+
+  // Sends `sig` and returns the exit code (or 128 + signal when killed).
+  int stop(int sig = SIGTERM) {
+    kill(pid_, sig);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+  std::string log() const {
+    std::ifstream in(log_path_);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+
+ private:
+  // Polls the log for the "listening" line; bounded, and fails fast if the child exits.
+  unsigned short wait_for_port() {
+    static const std::regex listening{R"(listening on http://127\.0\.0\.1:(\d+))"};
+    for (int i = 0; i < 3000; ++i) {
+      std::smatch m;
+      auto text = log();
+      if (std::regex_search(text, m, listening)) return static_cast<unsigned short>(std::stoi(m[1]));
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        throw std::runtime_error("the server exited during start-up:\n" + text);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    throw std::runtime_error("the server did not start listening within 30 s:\n" + log());
+  }
+
+  std::string log_path_;
+  pid_t pid_ = -1;
+  unsigned short port_ = 0;
+};
+
+}  // namespace gridcoord::testing

@@ -109,11 +109,13 @@ int main(int argc, char** argv) {
   std::string dir = "/tmp/gridcoord-bench";
   std::string layer = "actors";
   unsigned window_us = 200;
+  unsigned threads = 0;
   app.add_option("--writers", writer_counts, "concurrent writers, one run each")->delimiter(',');
   app.add_option("--seconds", seconds, "length of each run");
   app.add_option("--data-dir", dir, "store directory (wiped first)");
   app.add_option("--layer", layer, "actors or store")->check(CLI::IsMember({"actors", "store"}));
   app.add_option("--window-us", window_us, "group-commit window in microseconds");
+  app.add_option("--scheduler-threads", threads, "CAF scheduler threads (0: one per core)");
   CLI11_PARSE(app, argc, argv);
 
   fmt::print("layer: {}, group-commit window {} us, {} s per run, store in {}\n\n", layer, window_us,
@@ -137,6 +139,7 @@ int main(int argc, char** argv) {
       o.data_dir = dir;
       o.group_commit_window = std::chrono::microseconds{window_us};
       o.snapshot_check_interval = std::chrono::milliseconds{0};
+      o.scheduler_threads = threads;
       auto rt = std::move(*actors::runtime::start(o));
       auto figures = [&] { return rt->commit_figures(); };
       measure(writers, seconds, [&](recorder& r, int w) { actor_loop(rt->api(), r, w); }, figures(),

@@ -111,11 +111,11 @@ expected<std::vector<row>> parse_rows(const report_kind& kind, month period,
   out.reserve(arr.size());
   for (std::size_t i = 0; i < arr.size(); ++i)
     out.push_back(parse_row(kind, period, arr[i], i + 1, issues));
-  if (!issues.empty())
-    return fail(errc::validation_failed,
-                fmt::format("{} problem(s) in the {} report; nothing was stored", issues.size(),
-                            kind.id),
-                std::move(issues));
+  if (!issues.empty()) {
+    auto message = fmt::format("{} problem(s) in the {} report; nothing was stored", issues.size(),
+                               kind.id);
+    return fail(errc::validation_failed, std::move(message), std::move(issues));
+  }
   return out;
 }
 

@@ -19,15 +19,15 @@ struct demo_report {
 };
 
 constexpr demo_report demo_reports[] = {
-    {"2026-09", R"({"rows":[
+    {"2026-09", R"json({"rows":[
       {"customer":"Lanhai Port Cold Storage","feeder":"LH-F12","demand_kw":1800,"expected_month":"2027-01","likelihood_pct":90},
       {"customer":"Xinhe Data Centre","area":"Xinhe Hi-Tech Zone","demand_kva":6500,"expected_month":"2027-06","likelihood_pct":60}
-    ]})"},
-    {"2026-10", R"({"rows":[
+    ]})json"},
+    {"2026-10", R"json({"rows":[
       {"customer":"Lanhai Port Cold Storage","feeder":"LH-F12","demand_kw":2000,"expected_month":"2027-01","likelihood_pct":95},
       {"customer":"Xinhe Data Centre","area":"Xinhe Hi-Tech Zone","demand_kva":6500,"expected_month":"2027-06","likelihood_pct":70},
       {"customer":"蓝海钢铁 (Lanhai Steel)","feeder":"LH-F07","demand_kw":1250.5,"expected_month":"2027-03","likelihood_pct":80}
-    ]})"},
+    ]})json"},
 };
 
 }  // namespace

@@ -30,8 +30,9 @@ void group_commit::submit(append_request request, append_callback done) {
   {
     std::lock_guard lock(mutex_);
     if (!closing_) {
+      queued_events_ += weight(request);
       queue_.push_back(pending{std::move(request), std::move(done)});
-      queued_.notify_one();
+      if (idle_ || batch_events_ + queued_events_ >= config_.max_batch_events) queued_.notify_one();
       return;
     }
   }
@@ -64,15 +65,22 @@ void group_commit::run() {
 std::vector<group_commit::pending> group_commit::gather() {
   const auto ready = [this] { return !queue_.empty() || closing_; };
   std::unique_lock lock(mutex_);
+  idle_ = true;
   queued_.wait(lock, ready);
+  idle_ = false;
   std::vector<pending> batch;
   std::size_t events = 0;
   bool full = take_queued(batch, events);
   const auto deadline = std::chrono::steady_clock::now() + config_.window;
+  const auto filled = [this] {
+    return closing_ || batch_events_ + queued_events_ >= config_.max_batch_events;
+  };
   while (!full && !closing_) {
-    if (!queued_.wait_until(lock, deadline, ready)) break;  // the window has passed
+    bool woken = queued_.wait_until(lock, deadline, filled);
     full = take_queued(batch, events);
+    if (!woken) break;  // the window has passed
   }
+  batch_events_ = 0;
   return batch;
 }
 
@@ -81,6 +89,8 @@ bool group_commit::take_queued(std::vector<pending>& batch, std::size_t& events)
     const std::size_t n = weight(queue_.front().request);
     if (!batch.empty() && events + n > config_.max_batch_events) return true;
     events += n;
+    batch_events_ += n;
+    queued_events_ -= n;
     batch.push_back(std::move(queue_.front()));
     queue_.pop_front();
   }

@@ -81,6 +81,11 @@ class group_commit {
   std::condition_variable queued_;
   std::deque<pending> queue_;  // guarded by mutex_
   bool closing_ = false;       // guarded by mutex_
+  // The writer is woken only when it waits for a first request or when a
+  // batch fills up, not for every append during the window (guarded by mutex_).
+  bool idle_ = false;
+  std::size_t queued_events_ = 0;
+  std::size_t batch_events_ = 0;
 
   std::mutex close_mutex_;  // serialises joining the writer
   std::thread::id writer_id_;

@@ -44,7 +44,7 @@ TEST_CASE("an unknown key, a wrong type or a bad address is an error naming it",
   CHECK_FALSE(load_settings("/nonexistent/gridcoord.toml"));
 }
 
-TEST_CASE("--listen takes HOST:PORT only", "[config]") {
+TEST_CASE("the listen address must be HOST:PORT", "[config]") {
   settings s;
   CHECK(set_listen(s, "127.0.0.1:0"));
   CHECK(s.server.port == 0);

@@ -50,6 +50,8 @@ TEST_CASE("every bad row and field is reported at once", "[domain][report][valid
     {"customer":"E","demand_kw":5,"demand_kva":6,"expected_month":"2027-01","likelihood_pct":5}]})");
   REQUIRE_FALSE(rows);
   CHECK(rows.error().code == errc::validation_failed);
+  // Regression: the count was read after the issues were moved away ("0 problem(s)").
+  CHECK(rows.error().message == "10 problem(s) in the large_customer_demand report; nothing was stored");
   using p = std::pair<std::size_t, std::string>;
   CHECK(where(rows.error()) == std::vector<p>{
                                    {1, "demand_kw"},

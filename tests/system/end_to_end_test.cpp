@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "actors/runtime.hpp"
 #include "gateways/http_server.hpp"
 #include "tests/support/http_client.hpp"

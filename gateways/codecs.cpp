@@ -1,0 +1,128 @@
+#include "gateways/codecs.hpp"
+
+#include <boost/json/parse.hpp>
+
+namespace json = boost::json;
+
+namespace gridcoord::gateways {
+namespace {
+
+json::string text(std::string_view s) { return json::string(s); }
+
+json::array departments(const std::vector<domain::department>& list) {
+  json::array out;
+  for (auto d : list) out.push_back(text(domain::to_string(d)));
+  return out;
+}
+
+// The stored JSON text as a value; nullopt when it does not parse.
+std::optional<json::value> parse_payload(std::string_view payload) {
+  std::error_code ec;
+  json::value v = json::parse(payload, ec);
+  if (ec) return std::nullopt;
+  return v;
+}
+
+// Copies `key` from `from` into `to` as `as`, when present.
+void copy_field(const json::object& from, std::string_view key, json::object& to,
+                std::string_view as) {
+  if (const auto* v = from.if_contains(key)) to[as] = *v;
+}
+
+}  // namespace
+}  // namespace gridcoord::gateways
+
+namespace gridcoord::domain {
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const issue& i) {
+  json::object o;
+  if (i.row) o["row"] = *i.row;
+  o["field"] = i.field;
+  o["value"] = i.value;
+  o["reason"] = i.reason;
+  jv = std::move(o);
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const error& e) {
+  json::object o;
+  o["code"] = to_string(e.code);
+  o["message"] = e.message;
+  o["details"] = json::value_from(e.details);
+  jv = std::move(o);
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const version_entry& v) {
+  jv = json::object{{"version", v.version},
+                    {"seq", v.seq},
+                    {"submitted_at", format_rfc3339(v.submitted_at)},
+                    {"submitted_by", v.submitted_by},
+                    {"row_count", v.row_count}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const inbox_item& i) {
+  json::object o{{"item", i.id},
+                 {"from", to_string(i.from)},
+                 {"kind", i.kind},
+                 {"month", to_string(i.period)},
+                 {"version", i.version},
+                 {"received_at", format_rfc3339(i.received_at)}};
+  if (i.ack)
+    o["acknowledged"] = json::object{{"by", i.ack->by}, {"at", format_rfc3339(i.ack->at)}};
+  else
+    o["acknowledged"] = nullptr;
+  jv = std::move(o);
+}
+
+}  // namespace gridcoord::domain
+
+namespace gridcoord::actors {
+
+using gateways::copy_field;
+using gateways::departments;
+using gateways::parse_payload;
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const submit_receipt& r) {
+  jv = json::object{{"stream", r.stream},
+                    {"version", r.version},
+                    {"seq", r.seq},
+                    {"recipients", departments(r.recipients)},
+                    {"accepted_at", domain::format_rfc3339(r.accepted_at)},
+                    {"replayed", r.replayed}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const report_document& d) {
+  auto payload = parse_payload(d.payload);
+  static const json::object empty;
+  const json::object& p = payload && payload->is_object() ? payload->get_object() : empty;
+  json::object o;
+  copy_field(p, "sender", o, "department");
+  copy_field(p, "kind", o, "kind");
+  copy_field(p, "month", o, "month");
+  copy_field(p, "version", o, "version");
+  o["seq"] = d.seq;
+  o["submitted_at"] = domain::format_rfc3339(d.submitted_at);
+  copy_field(p, "submitted_by", o, "submitted_by");
+  copy_field(p, "recipients", o, "recipients");
+  copy_field(p, "row_count", o, "row_count");
+  copy_field(p, "rows", o, "rows");
+  o["versions"] = json::value_from(d.versions);
+  jv = std::move(o);
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const event_view& e) {
+  auto payload = parse_payload(e.payload);
+  jv = json::object{{"seq", e.seq},
+                    {"stream", e.stream},
+                    {"type", e.type},
+                    {"time", domain::format_rfc3339(e.time)},
+                    {"actor", e.actor},
+                    {"payload", payload ? std::move(*payload) : json::value(json::string(e.payload))}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const health_report& h) {
+  jv = json::object{{"status", h.ok ? "ok" : "unavailable"},
+                    {"last_seq", h.last_seq},
+                    {"version", h.version}};
+}
+
+}  // namespace gridcoord::actors

@@ -1,0 +1,50 @@
+#pragma once
+// gateways/codecs.hpp — the JSON form of every type the API answers with; one
+// codec per type, used as boost::json::value_from(x).
+//
+// Conventions (DESIGN.md): snake_case fields, times RFC 3339 UTC
+// (domain::format_rfc3339), months "YYYY-MM", departments by name. Stored
+// payloads (JSON text) are parsed and embedded as JSON, not as strings.
+// Serialize with domain::to_text so numbers print as people write them.
+//
+// Boost.JSON 1.81 finds tag_invoke by argument-dependent lookup only, so these
+// overloads are declared in the namespaces of the types they encode; they are
+// defined in gateways/codecs.cpp and belong to the gateway.
+// [Threading] Pure; safe from any thread.
+// [Errors]    report_document: a payload that is not a JSON object yields only
+//             the fields outside it (callers validate it first with
+//             domain::decode_report_header). event_view: a payload that is not
+//             JSON is embedded as a string.
+#include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+
+#include "actors/client.hpp"
+#include "domain/book.hpp"
+#include "domain/error.hpp"
+
+namespace gridcoord::domain {
+
+// {"row":3,"field":"demand_kw","value":"-5","reason":"…"}; "row" left out when absent.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issue& i);
+// {"code":"validation_failed","message":"…","details":[issue…]} (the envelope's inside).
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const error& e);
+// {"version","seq","submitted_at","submitted_by","row_count"}.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const version_entry& v);
+// {"item","from","kind","month","version","received_at","acknowledged":{"by","at"}|null}.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const inbox_item& i);
+
+}  // namespace gridcoord::domain
+
+namespace gridcoord::actors {
+
+// {"stream","version","seq","recipients","accepted_at","replayed"}.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const submit_receipt& r);
+// {"department","kind","month","version","seq","submitted_at","submitted_by",
+//  "recipients","row_count","rows","versions"} from the stored payload.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const report_document& d);
+// {"seq","stream","type","time","actor","payload":{…}}.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const event_view& e);
+// {"status":"ok"|"unavailable","last_seq","version"}.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const health_report& h);
+
+}  // namespace gridcoord::actors

@@ -1,0 +1,23 @@
+#pragma once
+// gateways/detail/handlers.hpp — one factory per endpoint; gateways/routes.cpp
+// puts them in the table. Each returns a route that validates what the gateway
+// can (path, query, headers, body), calls `client` once, and maps its reply.
+// [Errors] Validation failures answer at once, without calling `client`.
+#include "actors/client.hpp"
+#include "gateways/router.hpp"
+
+namespace gridcoord::gateways::detail {
+
+// detail/system_routes.cpp
+route_handler get_health(actors::client& client);
+route_handler get_events(actors::client& client);
+
+// detail/report_routes.cpp
+route_handler put_report(actors::client& client);
+route_handler get_report(actors::client& client);
+
+// detail/inbox_routes.cpp
+route_handler get_inbox(actors::client& client);
+route_handler post_ack(actors::client& client);
+
+}  // namespace gridcoord::gateways::detail

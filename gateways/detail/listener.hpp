@@ -1,0 +1,41 @@
+#pragma once
+// gateways/detail/listener.hpp — accepts connections and hands each to a session.
+// [Threading] open() before run(); afterwards everything runs on the
+//             acceptor's strand; stop() is safe from any thread.
+// [Errors]    open() answers errc::unavailable naming the address and the cause.
+//             A failed accept (e.g. out of file descriptors) is logged and
+//             retried after accept_retry_delay.
+// [Limits]    Connections beyond max_connections get a 503 and are closed.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "domain/error.hpp"
+#include "gateways/detail/beast.hpp"
+#include "gateways/detail/server_state.hpp"
+
+namespace gridcoord::gateways::detail {
+
+inline constexpr std::chrono::milliseconds accept_retry_delay{100};
+
+class listener : public std::enable_shared_from_this<listener> {
+ public:
+  listener(boost::asio::io_context& ioc, std::shared_ptr<server_state> state);
+
+  [[nodiscard]] domain::status open(const std::string& host, std::uint16_t port);
+  std::uint16_t port() const;
+  void run();
+  void stop();
+
+ private:
+  void do_accept();
+  void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
+
+  boost::asio::io_context& ioc_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::steady_timer retry_;
+  std::shared_ptr<server_state> state_;
+};
+
+}  // namespace gridcoord::gateways::detail

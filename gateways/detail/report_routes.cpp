@@ -1,0 +1,125 @@
+// PUT and GET /v1/reports/{department}/{kind}/{month}.
+#include <boost/json/value_from.hpp>
+#include <fmt/format.h>
+
+#include "domain/json.hpp"
+#include "domain/report.hpp"
+#include "gateways/codecs.hpp"
+#include "gateways/detail/handlers.hpp"
+#include "gateways/detail/route_support.hpp"
+#include "gateways/request_hash.hpp"
+
+namespace gridcoord::gateways::detail {
+
+namespace json = boost::json;
+using domain::errc;
+
+namespace {
+
+// A report's address: who sends it, which kind, which month.
+struct report_address {
+  domain::department department;
+  const domain::report_kind* kind;
+  domain::month period;
+
+  std::string path() const {
+    return fmt::format("/v1/reports/{}/{}/{}", domain::to_string(department), kind->id,
+                       domain::to_string(period));
+  }
+};
+
+gridcoord::unexpected<domain::error> forward(const domain::error& e) { return {e}; }
+
+// 404 for an unknown department or kind, 400 for a malformed month.
+domain::expected<report_address> parse_address(const request_context& ctx) {
+  auto department = department_param(ctx.param("department"));
+  if (!department) return forward(department.error());
+  auto kind = kind_param(ctx.param("kind"));
+  if (!kind) return forward(kind.error());
+  auto period = month_param(ctx.param("month"));
+  if (!period) return forward(period.error());
+  return report_address{*department, *kind, *period};
+}
+
+domain::expected<std::string> idempotency_key(const request_context& ctx) {
+  auto key = ctx.header("Idempotency-Key");
+  if (!key) return std::string();
+  if (key->empty() || key->size() > max_idempotency_key_chars)
+    return domain::fail(errc::invalid_request,
+                        fmt::format("Idempotency-Key must be 1 to {} characters", max_idempotency_key_chars));
+  return std::string(*key);
+}
+
+// Everything submit_report needs, validated here, in the gateway's thread.
+domain::expected<actors::report_submission> make_submission(const request_context& ctx,
+                                                            const report_address& at) {
+  auto key = idempotency_key(ctx);
+  if (!key) return forward(key.error());
+  auto actor = actor_header(ctx);
+  if (!actor) return forward(actor.error());
+  static const json::value no_body;
+  const json::value& body = ctx.body ? *ctx.body : no_body;
+  auto rows = domain::parse_rows(*at.kind, at.period, body);
+  if (!rows) return forward(rows.error());
+  actors::report_submission s;
+  s.sender = at.department;
+  s.kind = at.kind->id;
+  s.period = at.period;
+  s.rows = std::move(*rows);
+  s.submitted_by = std::move(*actor);
+  s.idempotency_key = std::move(*key);
+  s.request_hash = request_hash("PUT", at.path(), domain::to_text(body));
+  return s;
+}
+
+http_response receipt_response(const report_address& at, const actors::submit_receipt& r) {
+  json::object body;
+  body["stream"] = r.stream;
+  body["department"] = domain::to_string(at.department);
+  body["kind"] = at.kind->id;
+  body["month"] = domain::to_string(at.period);
+  json::value receipt = json::value_from(r);
+  for (const auto& [key, value] : receipt.as_object())
+    if (key != "stream") body[key] = value;
+  auto res = json_response(r.replayed ? 200 : 201, body);
+  res.headers.emplace_back("Location", fmt::format("{}?version={}", at.path(), r.version));
+  return res;
+}
+
+http_response document_response(const actors::report_document& doc) {
+  auto header = domain::decode_report_header(doc.payload);
+  if (!header) return internal_failure(header.error().message);
+  return json_response(200, json::value_from(doc));
+}
+
+}  // namespace
+
+route_handler put_report(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto at = parse_address(ctx);
+    if (!at) return done(error_response(at.error()));
+    auto submission = make_submission(ctx, *at);
+    if (!submission) return done(error_response(submission.error()));
+    client.submit_report(std::move(*submission),
+                         reply_with<actors::submit_receipt>(
+                             std::move(done),
+                             [at = *at](const actors::submit_receipt& r) { return receipt_response(at, r); }));
+  };
+}
+
+route_handler get_report(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto at = parse_address(ctx);
+    if (!at) return done(error_response(at.error()));
+    std::optional<std::uint32_t> version;
+    if (find_param(ctx.query, "version")) {
+      auto v = integer_query(ctx, "version", 0, 1, UINT32_MAX);
+      if (!v) return done(error_response(v.error()));
+      version = static_cast<std::uint32_t>(*v);
+    }
+    client.get_report(at->department, at->kind->id, at->period, version,
+                      reply_with<actors::report_document>(std::move(done), document_response));
+  };
+}
+
+}  // namespace gridcoord::gateways::detail

@@ -1,0 +1,71 @@
+#include "gateways/detail/route_support.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "domain/json.hpp"
+#include "gateways/uri.hpp"
+
+namespace gridcoord::gateways::detail {
+
+using domain::errc;
+using domain::fail;
+
+http_response json_response(unsigned status, const boost::json::value& body) {
+  return {status, domain::to_text(body), {}};
+}
+
+http_response internal_failure(std::string_view what) {
+  spdlog::error("request failed inside the gateway: {}", what);
+  return error_response(errc::internal, "the server failed to handle this request");
+}
+
+domain::expected<domain::department> department_param(std::string_view text) {
+  if (auto d = domain::parse_department(text)) return *d;
+  return fail(errc::not_found,
+              fmt::format("no department \"{}\"; departments are planning, dispatch, production, "
+                          "marketing, customer_service",
+                          text));
+}
+
+domain::expected<const domain::report_kind*> kind_param(std::string_view text) {
+  if (const auto* k = domain::find_report_kind(text)) return k;
+  return fail(errc::not_found, fmt::format("no report kind \"{}\"", text));
+}
+
+domain::expected<domain::month> month_param(std::string_view text) {
+  if (auto m = domain::parse_month(text)) return *m;
+  return fail(errc::invalid_request,
+              fmt::format("\"{}\" is not a month; write it YYYY-MM, e.g. 2027-03", text));
+}
+
+domain::expected<std::uint64_t> integer_param(std::string_view text, std::string_view what,
+                                              std::uint64_t min, std::uint64_t max) {
+  std::uint64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || v < min || v > max)
+    return fail(errc::invalid_request,
+                fmt::format("{} must be a whole number from {} to {}, not \"{}\"", what, min, max, text));
+  return v;
+}
+
+domain::expected<std::uint64_t> integer_query(const request_context& ctx, std::string_view key,
+                                              std::uint64_t fallback, std::uint64_t min,
+                                              std::uint64_t max) {
+  auto text = find_param(ctx.query, key);
+  if (!text) return fallback;
+  return integer_param(*text, key, min, max);
+}
+
+domain::expected<std::string> actor_header(const request_context& ctx) {
+  auto actor = ctx.header("X-Gridcoord-Actor");
+  if (!actor || actor->empty()) return std::string(anonymous_actor);
+  if (actor->size() > max_actor_chars || !is_utf8(*actor))
+    return fail(errc::invalid_request,
+                fmt::format("X-Gridcoord-Actor must be UTF-8 of at most {} bytes", max_actor_chars));
+  return std::string(*actor);
+}
+
+}  // namespace gridcoord::gateways::detail

@@ -1,0 +1,68 @@
+#pragma once
+// gateways/detail/route_support.hpp — what every route uses: JSON responses,
+// the bridge from an actor reply to `respond`, and parsing of path, query and
+// header values into domain types.
+// [Threading] Pure helpers; reply_with's callback runs on the actor thread and
+//             only calls `respond`, which posts to the session's strand.
+// [Errors]    Parsers answer domain::error: invalid_request (400) for malformed
+//             values, not_found (404) for unknown departments and report kinds.
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/json/value.hpp>
+
+#include "actors/client.hpp"
+#include "domain/department.hpp"
+#include "domain/error.hpp"
+#include "domain/month.hpp"
+#include "domain/report_kind.hpp"
+#include "gateways/error_mapping.hpp"
+#include "gateways/router.hpp"
+
+namespace gridcoord::gateways::detail {
+
+// Longest Idempotency-Key and X-Gridcoord-Actor accepted, in bytes.
+inline constexpr std::size_t max_idempotency_key_chars = 200;
+inline constexpr std::size_t max_actor_chars = 200;
+inline constexpr std::string_view anonymous_actor = "anonymous";
+
+http_response json_response(unsigned status, const boost::json::value& body);
+
+// 500 for a failure inside a route; the details go to the log, not the client.
+http_response internal_failure(std::string_view what);
+
+// An actor reply that answers an error with its envelope and a value with
+// on_value(T) -> http_response.
+template <class T, class F>
+actors::reply<T> reply_with(respond done, F on_value) {
+  return [done = std::move(done), on_value = std::move(on_value)](domain::expected<T> result) {
+    if (!result) return done(error_response(result.error()));
+    try {
+      done(on_value(std::move(*result)));
+    } catch (const std::exception& e) {
+      done(internal_failure(e.what()));
+    }
+  };
+}
+
+[[nodiscard]] domain::expected<domain::department> department_param(std::string_view text);
+[[nodiscard]] domain::expected<const domain::report_kind*> kind_param(std::string_view text);
+[[nodiscard]] domain::expected<domain::month> month_param(std::string_view text);
+
+// A decimal integer in [min, max], all digits; `what` names it in the error.
+[[nodiscard]] domain::expected<std::uint64_t> integer_param(std::string_view text, std::string_view what,
+                                                            std::uint64_t min, std::uint64_t max);
+
+// The query parameter `key` as an integer in [min, max]; `fallback` when absent.
+[[nodiscard]] domain::expected<std::uint64_t> integer_query(const request_context& ctx,
+                                                            std::string_view key,
+                                                            std::uint64_t fallback,
+                                                            std::uint64_t min, std::uint64_t max);
+
+// X-Gridcoord-Actor, or "anonymous" when absent or empty; 400 when too long or not UTF-8.
+[[nodiscard]] domain::expected<std::string> actor_header(const request_context& ctx);
+
+}  // namespace gridcoord::gateways::detail

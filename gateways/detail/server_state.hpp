@@ -1,0 +1,54 @@
+#pragma once
+// gateways/detail/server_state.hpp — what the listener and every session of one
+// http_server share: the limits, the routes, and the table of open sessions.
+// [Threading] limits() and routes() are immutable; the session table is
+//             guarded by a mutex, so admit/forget/begin_stop are safe from any thread.
+// [Limits]    admit() refuses beyond limits().max_connections and after begin_stop().
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "gateways/router.hpp"
+
+namespace gridcoord::gateways::detail {
+
+struct session_limits {
+  std::size_t max_body_bytes = 0;
+  std::size_t max_header_bytes = 0;
+  std::chrono::milliseconds read_timeout{0};
+  std::chrono::milliseconds idle_timeout{0};
+  std::chrono::milliseconds write_timeout{0};
+  std::chrono::milliseconds linger_timeout{0};
+  std::size_t max_connections = 0;
+};
+
+class session;
+
+class server_state {
+ public:
+  server_state(session_limits limits, router routes)
+      : limits_(limits), routes_(std::move(routes)) {}
+
+  const session_limits& limits() const noexcept { return limits_; }
+  const router& routes() const noexcept { return routes_; }
+
+  // Registers a new connection; false when stopping or at max_connections.
+  [[nodiscard]] bool admit(const std::shared_ptr<session>& s);
+  // Called by a session's destructor.
+  void forget(const session* s) noexcept;
+  // From now on admit() refuses; answers the sessions still open.
+  std::vector<std::shared_ptr<session>> begin_stop();
+  bool stopping() const;
+
+ private:
+  const session_limits limits_;
+  const router routes_;
+  mutable std::mutex mutex_;
+  std::unordered_map<const session*, std::weak_ptr<session>> sessions_;
+  bool stopping_ = false;
+};
+
+}  // namespace gridcoord::gateways::detail

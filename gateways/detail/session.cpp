@@ -1,0 +1,278 @@
+#include "gateways/detail/session.hpp"
+
+#include <random>
+#include <string_view>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "gateways/detail/beast.hpp"
+
+namespace gridcoord::gateways::detail {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+constexpr std::size_t first_read_bytes = 4096;
+constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
+constexpr std::string_view server_name = "gridcoord";
+
+// 16 hex digits, unique enough to find one request in the logs.
+std::string new_request_id() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return fmt::format("{:016x}", rng());
+}
+
+bool is_http_error(const beast::error_code& ec) {
+  return ec.category() == http::make_error_code(http::error::bad_target).category();
+}
+
+}  // namespace
+
+session::session(tcp::socket&& socket, std::shared_ptr<server_state> state)
+    : stream_(std::move(socket)), state_(std::move(state)), timer_(stream_.get_executor()) {}
+
+session::~session() { state_->forget(this); }
+
+void session::run() {
+  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&session::do_wait, shared_from_this()));
+}
+
+void session::refuse() {
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    self->begin_log();
+    self->answer_and_close(protocol_error::too_many_connections,
+                           "the server has too many open connections; retry later");
+  });
+}
+
+void session::shutdown() {
+  net::post(stream_.get_executor(), beast::bind_front_handler(&session::on_shutdown, shared_from_this()));
+}
+
+void session::on_shutdown() {
+  stopping_ = true;
+  if (phase_ == phase::waiting || phase_ == phase::reading) do_close();
+  // handling / writing: the response goes out with "Connection: close".
+  // lingering: ends by itself within linger_timeout.
+}
+
+// Waits for the first byte of the next request: read_timeout on a fresh
+// connection, idle_timeout between keep-alive requests; silence ends the
+// connection without a response.
+void session::do_wait() {
+  if (stopping_) return do_close();
+  if (buffer_.size() > 0) return do_read_header();  // a pipelined request is here
+  phase_ = phase::waiting;
+  const auto& limits = state_->limits();
+  arm_timer(served_any_ ? limits.idle_timeout : limits.read_timeout);
+  stream_.expires_never();
+  stream_.async_read_some(buffer_.prepare(first_read_bytes),
+                          beast::bind_front_handler(&session::on_wait, shared_from_this()));
+}
+
+void session::on_wait(beast::error_code ec, std::size_t bytes) {
+  buffer_.commit(bytes);
+  if (ec) return on_read_error(ec);
+  do_read_header();
+}
+
+void session::do_read_header() {
+  phase_ = phase::reading;
+  const auto& limits = state_->limits();
+  arm_timer(limits.read_timeout);  // the whole request must arrive within this
+  parser_.emplace();
+  parser_->body_limit(limits.max_body_bytes);
+  parser_->header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
+  stream_.expires_never();
+  http::async_read_header(stream_, buffer_, *parser_,
+                          beast::bind_front_handler(&session::on_read_header, shared_from_this()));
+}
+
+void session::on_read_header(beast::error_code ec, std::size_t) {
+  if (ec) return on_read_error(ec);
+  const auto& req = parser_->get();
+  if (!parser_->is_done() && beast::iequals(req[http::field::expect], "100-continue"))
+    return do_continue();
+  do_read_body();
+}
+
+// "Expect: 100-continue" (curl sends it for large bodies): the header was
+// accepted, so tell the client to send the body.
+void session::do_continue() {
+  net::async_write(stream_, net::buffer(continue_line.data(), continue_line.size()),
+                   [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                     if (ec) return self->on_read_error(ec);
+                     self->do_read_body();
+                   });
+}
+
+void session::do_read_body() {
+  http::async_read(stream_, buffer_, *parser_,
+                   beast::bind_front_handler(&session::on_read_body, shared_from_this()));
+}
+
+void session::on_read_body(beast::error_code ec, std::size_t) {
+  if (ec) return on_read_error(ec);
+  handle_request();
+}
+
+void session::on_read_error(beast::error_code ec) {
+  if (phase_ == phase::closed) return;
+  const auto& limits = state_->limits();
+  if (timed_out_ && phase_ == phase::reading) {
+    begin_log();
+    return answer_and_close(protocol_error::request_timeout,
+                            fmt::format("the request did not arrive within {} ms",
+                                        limits.read_timeout.count()));
+  }
+  if (ec == http::error::body_limit) {
+    begin_log();
+    return answer_and_close(protocol_error::body_too_large,
+                            fmt::format("the body is larger than {} bytes", limits.max_body_bytes));
+  }
+  if (ec == http::error::header_limit) {
+    begin_log();
+    return answer_and_close(protocol_error::header_too_large,
+                            fmt::format("the header is larger than {} bytes", limits.max_header_bytes));
+  }
+  if (is_http_error(ec) && ec != http::error::end_of_stream && ec != http::error::partial_message &&
+      !stopping_) {
+    begin_log();
+    return answer_and_close(protocol_error::bad_request, "malformed HTTP request: " + ec.message());
+  }
+  // The client closed (normal between requests), reset, went silent, or we are stopping.
+  if (ec != http::error::end_of_stream && ec != net::error::eof && !timed_out_ && !stopping_)
+    spdlog::debug("connection dropped while reading: {}", ec.message());
+  do_close();
+}
+
+void session::handle_request() {
+  cancel_timer();
+  phase_ = phase::handling;
+  request_ = parser_->release();
+  begin_log();
+  state_->routes().dispatch(request_, make_responder());
+}
+
+// The route's continuation: may run on any thread, once. It holds the session
+// and tracked work on the strand, so the io_context keeps running until the
+// answer is written, even during stop().
+respond session::make_responder() {
+  auto strand = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
+  return [self = shared_from_this(), strand](http_response r) {
+    net::post(strand, [self, r = std::move(r)]() mutable { self->on_response(std::move(r)); });
+  };
+}
+
+void session::on_response(http_response r) {
+  if (phase_ != phase::handling) {
+    spdlog::error("request {} was answered twice; the second answer ({}) is dropped", log_.id, r.status);
+    return;
+  }
+  do_write(std::move(r), !request_.keep_alive() || stopping_);
+}
+
+void session::answer_and_close(protocol_error e, std::string message) {
+  cancel_timer();
+  do_write(error_response(e, std::move(message)), true);
+}
+
+void session::do_write(http_response r, bool close) {
+  phase_ = phase::writing;
+  response_ = {};
+  response_.version(request_.version() == 10 ? 10 : 11);
+  response_.result(r.status);
+  response_.set(http::field::server, server_name);
+  response_.set(http::field::content_type, "application/json");
+  response_.set("X-Request-Id", log_.id);
+  for (auto& [name, value] : r.headers) response_.set(name, value);
+  response_.keep_alive(!close);
+  response_.body() = std::move(r.body);
+  response_.prepare_payload();
+  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - log_.start);
+  spdlog::info("{} {} {} {:.1f}ms id={}", log_.method, log_.target, r.status, elapsed.count(), log_.id);
+  stream_.expires_after(state_->limits().write_timeout);
+  http::async_write(stream_, response_,
+                    beast::bind_front_handler(&session::on_write, shared_from_this(), close));
+}
+
+void session::on_write(bool close, beast::error_code ec, std::size_t) {
+  if (ec) {
+    spdlog::debug("writing response {} failed: {}", log_.id, ec.message());
+    return do_close();
+  }
+  served_any_ = true;
+  if (close) return do_linger();
+  request_ = {};
+  do_wait();
+}
+
+// Our side is done: send FIN, then read and discard until the client closes
+// (or linger_timeout), so that unread request bytes do not turn our close
+// into a reset that destroys the response before the client reads it.
+void session::do_linger() {
+  if (phase_ != phase::lingering) {
+    phase_ = phase::lingering;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return do_close();
+    arm_timer(state_->limits().linger_timeout);
+  }
+  stream_.expires_never();
+  stream_.async_read_some(net::buffer(drain_),
+                          beast::bind_front_handler(&session::on_linger, shared_from_this()));
+}
+
+void session::on_linger(beast::error_code ec, std::size_t) {
+  if (ec) return do_close();
+  do_linger();
+}
+
+void session::do_close() {
+  if (phase_ == phase::closed) return;
+  phase_ = phase::closed;
+  cancel_timer();
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+  stream_.socket().close(ec);
+}
+
+void session::begin_log() {
+  log_ = {};
+  log_.id = new_request_id();
+  log_.start = std::chrono::steady_clock::now();
+  if (phase_ == phase::handling) {
+    log_.method = std::string(request_.method_string());
+    log_.target = std::string(request_.target());
+  } else if (parser_ && parser_->is_header_done()) {
+    log_.method = std::string(parser_->get().method_string());
+    log_.target = std::string(parser_->get().target());
+  }
+}
+
+void session::arm_timer(std::chrono::milliseconds after) {
+  ++timer_generation_;
+  timed_out_ = false;
+  timer_.expires_after(after);
+  timer_.async_wait(beast::bind_front_handler(&session::on_timer, shared_from_this(), timer_generation_));
+}
+
+void session::cancel_timer() {
+  ++timer_generation_;
+  timer_.cancel();
+}
+
+// A deadline passed: stop the pending read; its handler sees timed_out_.
+void session::on_timer(std::uint64_t generation, beast::error_code ec) {
+  if (ec || generation != timer_generation_ || phase_ == phase::closed) return;
+  timed_out_ = true;
+  beast::error_code ignored;
+  stream_.socket().cancel(ignored);
+}
+
+}  // namespace gridcoord::gateways::detail

@@ -1,0 +1,91 @@
+#pragma once
+// gateways/detail/session.hpp — one HTTP/1.1 connection (Beast's advanced
+// server shape): members first, run() on the strand, then
+//   do_wait -> on_wait -> do_read_header -> on_read_header [-> do_continue]
+//   -> do_read_body -> on_read_body -> handle_request ... on_response
+//   -> do_write -> on_write -> do_wait (keep-alive) | do_linger (close).
+// The next request is read only after the response is written, so pipelined
+// requests are answered in order.
+// [Threading] Every member function but shutdown() runs on the connection's
+//             strand. A route's answer arrives through the responder, which
+//             posts onto the strand (and keeps the io_context running until it does).
+// [Errors]    A client closing between requests is the normal end, not an
+//             error. Read failures are answered (400/408/413/431, then close)
+//             when HTTP allows an answer, and otherwise the connection is dropped.
+// [Limits]    session_limits, applied to every request (http_server.hpp).
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "gateways/detail/beast.hpp"
+#include "gateways/detail/server_state.hpp"
+#include "gateways/error_mapping.hpp"
+
+namespace gridcoord::gateways::detail {
+
+class session : public std::enable_shared_from_this<session> {
+ public:
+  session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<server_state> state);
+  ~session();
+  session(const session&) = delete;
+  session& operator=(const session&) = delete;
+
+  void run();       // serves requests until the connection ends
+  void refuse();    // answers 503 (too many connections) and closes
+  void shutdown();  // any thread: close if idle; finish an in-flight request first
+
+ private:
+  enum class phase { waiting, reading, handling, writing, lingering, closed };
+
+  // What the access log line says about the current request.
+  struct request_log {
+    std::string method = "-";
+    std::string target = "-";
+    std::string id;
+    std::chrono::steady_clock::time_point start{};
+  };
+
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+  std::shared_ptr<server_state> state_;
+  boost::asio::steady_timer timer_;  // read, idle and linger deadlines
+  std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+  http_request request_;
+  boost::beast::http::response<boost::beast::http::string_body> response_;
+  request_log log_;
+  std::array<char, 4096> drain_{};
+  phase phase_ = phase::waiting;
+  std::uint64_t timer_generation_ = 0;
+  bool timed_out_ = false;
+  bool stopping_ = false;
+  bool served_any_ = false;
+
+  void do_wait();
+  void on_wait(boost::beast::error_code ec, std::size_t bytes);
+  void do_read_header();
+  void on_read_header(boost::beast::error_code ec, std::size_t bytes);
+  void do_continue();
+  void do_read_body();
+  void on_read_body(boost::beast::error_code ec, std::size_t bytes);
+  void on_read_error(boost::beast::error_code ec);
+  void handle_request();
+  respond make_responder();
+  void on_response(http_response r);
+  void answer_and_close(protocol_error e, std::string message);
+  void do_write(http_response r, bool close);
+  void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
+  void do_linger();
+  void on_linger(boost::beast::error_code ec, std::size_t bytes);
+  void do_close();
+  void on_shutdown();
+
+  void begin_log();
+  void arm_timer(std::chrono::milliseconds after);
+  void cancel_timer();
+  void on_timer(std::uint64_t generation, boost::beast::error_code ec);
+};
+
+}  // namespace gridcoord::gateways::detail

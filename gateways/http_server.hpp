@@ -1,0 +1,74 @@
+#pragma once
+// gateways/http_server.hpp — the HTTP/1.1 JSON API server (Boost.Beast inside;
+// no Beast type in this header).
+//
+// Owns an io_context served by settings.io_threads threads of its own, a
+// listener, and one session per connection (keep-alive; pipelined requests
+// are answered in order, since the next request is read only after the
+// previous response is written). Requests go to the routes of
+// gateways/routes.hpp, which call `client`.
+// [Threading] start() and stop() from one controlling thread. `client`'s
+//             replies may run on any thread; each is posted back to its
+//             session's strand. `client` must outlive the server.
+// [Errors]    start() answers errc::unavailable when the address cannot be
+//             resolved or bound (port in use, no permission) and
+//             errc::invalid_request when called twice. Request errors are
+//             answered with the JSON envelope of gateways/error_mapping.hpp.
+// [Limits]    Applied to every request, from settings:
+//             body > max_body_bytes -> 413 and close;
+//             header block > max_header_bytes -> 431 and close;
+//             a request begun but not complete within read_timeout -> 408 and close;
+//             a fresh connection silent for read_timeout, or a keep-alive
+//             connection silent for idle_timeout -> closed without a response;
+//             more than max_connections open -> 503 and close.
+//             A response not written within write_timeout -> connection dropped.
+//             After answering with "Connection: close" the server shuts down
+//             its side and drains what the client still sends for at most
+//             linger_timeout, so the client reads the answer rather than a reset.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include "actors/client.hpp"
+#include "config/settings.hpp"
+#include "domain/error.hpp"
+
+namespace gridcoord::gateways {
+
+inline constexpr std::chrono::seconds write_timeout{30};
+inline constexpr std::chrono::seconds linger_timeout{2};
+
+// Sub-second timeouts, for tests and tools; each replaces its settings value.
+struct timeout_overrides {
+  std::optional<std::chrono::milliseconds> read_timeout;
+  std::optional<std::chrono::milliseconds> idle_timeout;
+};
+
+class http_server {
+ public:
+  http_server(const config::server_settings& settings, actors::client& client,
+              timeout_overrides overrides = {});
+  ~http_server();  // stop()
+  http_server(const http_server&) = delete;
+  http_server& operator=(const http_server&) = delete;
+
+  // Binds settings.host:settings.port (port 0: an ephemeral port) and starts
+  // serving on io_threads threads (at least one).
+  [[nodiscard]] domain::status start();
+
+  // The bound port; 0 before start().
+  std::uint16_t port() const noexcept;
+
+  // Stops accepting, closes idle and half-read connections, lets requests
+  // already handed to a route finish (their responses carry
+  // "Connection: close"), then joins the io threads. Bounded by the client's
+  // request timeout. Idempotent; a stopped server does not start again.
+  void stop();
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace gridcoord::gateways

@@ -1,0 +1,142 @@
+#include "gateways/router.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <exception>
+
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "gateways/error_mapping.hpp"
+
+namespace gridcoord::gateways {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) noexcept {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// "application/json; charset=utf-8" is JSON; parameters are ignored.
+bool is_json_media_type(std::string_view content_type) noexcept {
+  return iequals(trim(content_type.substr(0, content_type.find(';'))), "application/json");
+}
+
+bool is_write(http::verb v) noexcept {
+  return v == http::verb::put || v == http::verb::post || v == http::verb::patch;
+}
+
+// 415 or 400 for a body that is not JSON; nullopt-in-optional means "no body".
+std::optional<http_response> parse_body(const http_request& req, std::optional<boost::json::value>& out) {
+  if (req.body().empty() || !is_write(req.method())) return std::nullopt;
+  auto type = req.find(http::field::content_type);
+  if (type == req.end() || !is_json_media_type(type->value()))
+    return error_response(protocol_error::unsupported_media_type,
+                          "a request body must be JSON, sent with Content-Type: application/json");
+  std::error_code ec;
+  boost::json::value v = boost::json::parse(req.body(), ec);
+  if (ec) return error_response(domain::errc::invalid_request,
+                                fmt::format("the body is not valid JSON: {}", ec.message()));
+  out = std::move(v);
+  return std::nullopt;
+}
+
+std::string join_methods(const std::vector<http::verb>& methods) {
+  std::string out;
+  for (auto m : methods) {
+    if (!out.empty()) out += ", ";
+    out += http::to_string(m);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view request_context::param(std::string_view name) const {
+  for (const auto& [k, v] : params)
+    if (k == name) return v;
+  return {};
+}
+
+std::optional<std::string_view> request_context::header(std::string_view name) const {
+  auto it = http.find(name);
+  if (it == http.end()) return std::nullopt;
+  return std::string_view(it->value().data(), it->value().size());
+}
+
+void router::add(http_verb method, std::string_view pattern, route_handler handler) {
+  route r{method, {}, std::move(handler)};
+  auto segments = split_path(pattern);
+  for (auto& s : segments.value_or(std::vector<std::string>{})) {
+    bool is_param = s.size() > 2 && s.front() == '{' && s.back() == '}';
+    r.pattern.push_back({is_param ? s.substr(1, s.size() - 2) : s, is_param});
+  }
+  routes_.push_back(std::move(r));
+}
+
+bool router::matches(const route& r, const std::vector<std::string>& path, path_params& params) {
+  if (r.pattern.size() != path.size()) return false;
+  params.clear();
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const auto& seg = r.pattern[i];
+    if (seg.is_param) {
+      if (path[i].empty()) return false;
+      params.emplace_back(seg.text, path[i]);
+    } else if (seg.text != path[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void router::dispatch(const http_request& req, respond done) const {
+  auto [raw_path, raw_query] = split_target(std::string_view(req.target().data(), req.target().size()));
+  auto path = split_path(raw_path);
+  auto query = parse_query(raw_query);
+  if (!path || !query)
+    return done(error_response(protocol_error::bad_request,
+                               "the request target is not a well-formed, UTF-8, percent-encoded path"));
+  const route* found = nullptr;
+  std::vector<http::verb> allowed;
+  path_params params;
+  for (const auto& r : routes_) {
+    path_params p;
+    if (!matches(r, *path, p)) continue;
+    allowed.push_back(r.method);
+    if (r.method == req.method() && !found) {
+      found = &r;
+      params = std::move(p);
+    }
+  }
+  if (!found && allowed.empty())
+    return done(error_response(domain::errc::not_found, fmt::format("no resource at {}", raw_path)));
+  if (!found) {
+    auto res = error_response(protocol_error::method_not_allowed,
+                              fmt::format("{} is not allowed on {}; allowed: {}",
+                                          std::string_view(req.method_string()), raw_path,
+                                          join_methods(allowed)));
+    res.headers.emplace_back("Allow", join_methods(allowed));
+    return done(std::move(res));
+  }
+  request_context ctx{req, std::move(params), std::move(*query), std::nullopt};
+  if (auto failure = parse_body(req, ctx.body)) return done(std::move(*failure));
+  try {
+    found->handler(ctx, done);
+  } catch (const std::exception& e) {
+    spdlog::error("route {} {} threw: {}", std::string_view(req.method_string()), raw_path, e.what());
+    done(error_response(domain::errc::internal, "the server failed to handle this request"));
+  }
+}
+
+}  // namespace gridcoord::gateways

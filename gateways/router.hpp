@@ -1,0 +1,86 @@
+#pragma once
+// gateways/router.hpp — the table from (method, path pattern) to route.
+//
+// A route is a function from a request (with its path parameters) to a
+// response. It never blocks: it answers through `respond`, at once or later
+// from any thread (an actor reply); the session posts the answer back onto its
+// own strand. Patterns are literal segments and "{name}" parameters:
+// "/v1/reports/{department}/{kind}/{month}".
+// [Threading] add() before serving; dispatch() is const and safe from any thread.
+// [Errors]    dispatch answers by itself, with the JSON error envelope:
+//             400 for a malformed target or JSON body, 404 when no pattern
+//             matches the path, 405 (with Allow) when patterns match but not
+//             the method, 415 for a body on a write that is not
+//             application/json, 500 when a route throws.
+// [Limits]    `respond` must be called exactly once per dispatch.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "gateways/detail/beast.hpp"
+#include "gateways/uri.hpp"
+
+namespace gridcoord::gateways {
+
+using http_request = boost::beast::http::request<boost::beast::http::string_body>;
+using http_verb = boost::beast::http::verb;
+
+// What a route answers: a status, a JSON body and any extra headers (Location,
+// Allow). The session adds Content-Type, Content-Length, X-Request-Id and
+// Connection.
+struct http_response {
+  unsigned status = 200;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+using respond = std::function<void(http_response)>;
+
+using path_params = std::vector<std::pair<std::string, std::string>>;
+
+// What a route sees. Valid only while the route runs: a route copies what its
+// continuation needs.
+struct request_context {
+  const http_request& http;
+  path_params params;                  // decoded, by pattern name
+  query_params query;                  // decoded, in order
+  std::optional<boost::json::value> body;  // parsed when the request had a body
+
+  // The parameter's value; "" when the pattern has no such name.
+  std::string_view param(std::string_view name) const;
+  // A header's value, or nullopt when absent.
+  std::optional<std::string_view> header(std::string_view name) const;
+};
+
+using route_handler = std::function<void(const request_context&, respond)>;
+
+class router {
+ public:
+  // REQUIRES: `pattern` starts with '/'; each segment is a literal or "{name}".
+  void add(http_verb method, std::string_view pattern, route_handler handler);
+
+  // Finds the route for `request` and runs it, or answers an error itself.
+  void dispatch(const http_request& request, respond done) const;
+
+ private:
+  struct segment {
+    std::string text;
+    bool is_param = false;
+  };
+  struct route {
+    http_verb method;
+    std::vector<segment> pattern;
+    route_handler handler;
+  };
+
+  static bool matches(const route& r, const std::vector<std::string>& path, path_params& params);
+
+  std::vector<route> routes_;
+};
+
+}  // namespace gridcoord::gateways

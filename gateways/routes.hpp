@@ -1,0 +1,22 @@
+#pragma once
+// gateways/routes.hpp — the /v1 JSON API: every endpoint in one table.
+//
+//   GET  /v1/health
+//   PUT  /v1/reports/{department}/{kind}/{month}
+//   GET  /v1/reports/{department}/{kind}/{month}[?version=N]
+//   GET  /v1/departments/{department}/inbox
+//   POST /v1/departments/{department}/inbox/{item}/ack
+//   GET  /v1/events[?after=SEQ&limit=N]
+//
+// docs/api.md describes each one; docs/openapi.json is the machine form.
+// [Threading] Routes call `client` from the session's strand and answer from
+//             the actor system's threads through `respond`.
+// [Limits]    `client` must outlive the router.
+#include "actors/client.hpp"
+#include "gateways/router.hpp"
+
+namespace gridcoord::gateways {
+
+void register_routes(router& r, actors::client& client);
+
+}  // namespace gridcoord::gateways

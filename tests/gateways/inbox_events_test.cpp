@@ -1,0 +1,139 @@
+// GET …/inbox, POST …/inbox/{item}/ack and GET /v1/events against the fake actor system.
+#include <catch2/catch.hpp>
+
+#include <boost/json/parse.hpp>
+
+#include "tests/gateways/support/test_client.hpp"
+
+using namespace gridcoord;
+using namespace gridcoord::testing;
+using http::verb;
+
+namespace {
+
+const auto t0 = fake_client::fixed_time;
+const domain::month march{std::chrono::year{2027}, std::chrono::March};
+
+void add_item(fake_client& fake, domain::item_id id) {
+  fake.add_inbox_item(domain::department::planning,
+                      {id, domain::department::marketing, "large_customer_demand", march, 1, t0, std::nullopt});
+}
+
+void add_events(fake_client& fake, std::uint64_t count) {
+  for (std::uint64_t seq = 1; seq <= count; ++seq)
+    fake.add_event({seq, "report/marketing/large_customer_demand/2027-03", "report.submitted", t0, "li.wei",
+                    R"({"demand_kw":1250.5})"});
+}
+
+}  // namespace
+
+TEST_CASE("an inbox lists its items with acknowledged null until acknowledged", "[gateways][inbox]") {
+  server_fixture f;
+  add_item(f.fake, 11);
+  auto r = f.request(verb::get, "/v1/departments/planning/inbox");
+  REQUIRE(r.result_int() == 200);
+  auto body = json_of(r);
+  CHECK(body.at("department") == "planning");
+  REQUIRE(body.at("items").as_array().size() == 1);
+  const auto& item = body.at("items").at(0);
+  CHECK(item.at("item") == 11);
+  CHECK(item.at("from") == "marketing");
+  CHECK(item.at("kind") == "large_customer_demand");
+  CHECK(item.at("month") == "2027-03");
+  CHECK(item.at("version") == 1);
+  CHECK(item.at("received_at") == domain::format_rfc3339(t0).c_str());
+  CHECK(item.at("acknowledged").is_null());
+}
+
+TEST_CASE("an empty inbox is an empty list and an unknown department is 404", "[gateways][inbox]") {
+  server_fixture f;
+  auto r = f.request(verb::get, "/v1/departments/dispatch/inbox");
+  CHECK(r.result_int() == 200);
+  CHECK(json_of(r).at("items").as_array().empty());
+  CHECK(f.request(verb::get, "/v1/departments/sales/inbox").result_int() == 404);
+}
+
+TEST_CASE("acknowledging takes by from the body, else the actor header, else anonymous", "[gateways][inbox]") {
+  server_fixture f;
+  add_item(f.fake, 11);
+  add_item(f.fake, 12);
+  add_item(f.fake, 13);
+  auto by_body = f.request(verb::post, "/v1/departments/planning/inbox/11/ack", R"({"by":"wang.fang"})",
+                           {{"X-Gridcoord-Actor", "ignored"}});
+  REQUIRE(by_body.result_int() == 200);
+  CHECK(json_of(by_body).at("acknowledged").at("by") == "wang.fang");
+  CHECK(json_of(by_body).at("item") == 11);
+  auto by_header = f.request(verb::post, "/v1/departments/planning/inbox/12/ack", "",
+                             {{"X-Gridcoord-Actor", "zhao.lei"}});
+  CHECK(json_of(by_header).at("acknowledged").at("by") == "zhao.lei");
+  auto anonymous = f.request(verb::post, "/v1/departments/planning/inbox/13/ack");
+  CHECK(json_of(anonymous).at("acknowledged").at("by") == "anonymous");
+}
+
+TEST_CASE("acknowledging twice returns the first acknowledgement", "[gateways][inbox]") {
+  server_fixture f;
+  add_item(f.fake, 11);
+  auto first = f.request(verb::post, "/v1/departments/planning/inbox/11/ack", R"({"by":"a"})");
+  auto again = f.request(verb::post, "/v1/departments/planning/inbox/11/ack", R"({"by":"b"})");
+  CHECK(json_of(again).at("acknowledged") == json_of(first).at("acknowledged"));
+}
+
+TEST_CASE("acknowledging an unknown item is 404, a malformed one 400", "[gateways][inbox]") {
+  server_fixture f;
+  CHECK(f.request(verb::post, "/v1/departments/planning/inbox/99/ack").result_int() == 404);
+  CHECK(f.request(verb::post, "/v1/departments/planning/inbox/abc/ack").result_int() == 400);
+  CHECK(f.request(verb::post, "/v1/departments/planning/inbox/11/ack", R"({"by":""})").result_int() == 400);
+  CHECK(f.request(verb::post, "/v1/departments/planning/inbox/11/ack", R"({"who":"x"})").result_int() == 400);
+  CHECK(f.request(verb::post, "/v1/departments/planning/inbox/11/ack", R"(["x"])").result_int() == 400);
+  CHECK(f.request(verb::get, "/v1/departments/planning/inbox/11/ack").result_int() == 405);
+}
+
+TEST_CASE("events default to after=0 and limit=100 and embed payloads as JSON", "[gateways][events]") {
+  server_fixture f;
+  add_events(f.fake, 3);
+  auto r = f.request(verb::get, "/v1/events");
+  REQUIRE(r.result_int() == 200);
+  CHECK(f.fake.last_events_query() == std::pair<std::uint64_t, std::size_t>{0, 100});
+  auto body = json_of(r);
+  REQUIRE(body.at("events").as_array().size() == 3);
+  CHECK(body.at("next_after") == 3);
+  const auto& e = body.at("events").at(0);
+  CHECK(e.at("seq") == 1);
+  CHECK(e.at("stream") == "report/marketing/large_customer_demand/2027-03");
+  CHECK(e.at("type") == "report.submitted");
+  CHECK(e.at("actor") == "li.wei");
+  CHECK(e.at("payload").is_object());
+  CHECK(r.body().find(R"("payload":{"demand_kw":1250.5})") != std::string::npos);
+}
+
+TEST_CASE("events page with after and limit, and next_after stays put on an empty page", "[gateways][events]") {
+  server_fixture f;
+  add_events(f.fake, 5);
+  auto page = json_of(f.request(verb::get, "/v1/events?after=1&limit=2"));
+  CHECK(f.fake.last_events_query() == std::pair<std::uint64_t, std::size_t>{1, 2});
+  CHECK(page.at("events").as_array().size() == 2);
+  CHECK(page.at("next_after") == 3);
+  auto empty = json_of(f.request(verb::get, "/v1/events?after=5&limit=1000"));
+  CHECK(empty.at("events").as_array().empty());
+  CHECK(empty.at("next_after") == 5);
+}
+
+TEST_CASE("bad event query numbers are 400", "[gateways][events]") {
+  server_fixture f;
+  for (const char* target : {"/v1/events?limit=0", "/v1/events?limit=1001", "/v1/events?limit=ten",
+                             "/v1/events?after=-1", "/v1/events?after=1.5", "/v1/events?after=",
+                             "/v1/events?after=99999999999999999999"}) {
+    INFO(target);
+    auto r = f.request(verb::get, target);
+    CHECK(r.result_int() == 400);
+    CHECK(json_of(r).at("error").at("code") == "invalid_request");
+  }
+}
+
+TEST_CASE("an unavailable actor system is 503", "[gateways][events]") {
+  server_fixture f;
+  f.fake.fail_next_call({domain::errc::unavailable, "request timed out", {}});
+  auto r = f.request(verb::get, "/v1/events");
+  CHECK(r.result_int() == 503);
+  CHECK(json_of(r).at("error").at("code") == "unavailable");
+}

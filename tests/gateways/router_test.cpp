@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include <boost/json/parse.hpp>
+
+#include "gateways/router.hpp"
+
+using namespace gridcoord::gateways;
+namespace http = boost::beast::http;
+
+namespace {
+
+http_request make(http::verb method, std::string_view target, std::string body = "",
+                  std::string_view content_type = "application/json") {
+  http_request req{method, target, 11};
+  if (!body.empty()) req.set(http::field::content_type, content_type);
+  req.body() = std::move(body);
+  req.prepare_payload();
+  return req;
+}
+
+struct fixture {
+  router r;
+  std::vector<path_params> seen;
+  std::optional<boost::json::value> seen_body;
+
+  fixture() {
+    auto record = [this](const request_context& ctx, respond done) {
+      seen.push_back(ctx.params);
+      seen_body = ctx.body;
+      done({200, "{}", {}});
+    };
+    r.add(http::verb::get, "/v1/things/{id}", record);
+    r.add(http::verb::put, "/v1/things/{id}", record);
+    r.add(http::verb::get, "/v1/things/{id}/parts/{part}", record);
+  }
+
+  http_response send(const http_request& req) {
+    std::optional<http_response> out;
+    r.dispatch(req, [&](http_response res) { out = std::move(res); });
+    REQUIRE(out);
+    return *out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a route receives its decoded path parameters", "[gateways][router]") {
+  fixture f;
+  CHECK(f.send(make(http::verb::get, "/v1/things/%E4%B8%AD%20x/parts/7")).status == 200);
+  REQUIRE(f.seen.size() == 1);
+  CHECK(f.seen[0] == path_params{{"id", "中 x"}, {"part", "7"}});
+}
+
+TEST_CASE("an unknown path is 404 and a known path with another method is 405 with Allow",
+          "[gateways][router]") {
+  fixture f;
+  CHECK(f.send(make(http::verb::get, "/v1/nothing")).status == 404);
+  CHECK(f.send(make(http::verb::get, "/v1/things/")).status == 404);  // empty parameter
+  auto r = f.send(make(http::verb::delete_, "/v1/things/1"));
+  CHECK(r.status == 405);
+  REQUIRE(r.headers.size() == 1);
+  CHECK(r.headers[0] == std::pair<std::string, std::string>{"Allow", "GET, PUT"});
+  CHECK(f.seen.empty());
+}
+
+TEST_CASE("a write body must be JSON with a JSON content type", "[gateways][router]") {
+  fixture f;
+  CHECK(f.send(make(http::verb::put, "/v1/things/1", "{}", "text/plain")).status == 415);
+  CHECK(f.send(make(http::verb::put, "/v1/things/1", "{oops", "application/json")).status == 400);
+  CHECK(f.seen.empty());
+  CHECK(f.send(make(http::verb::put, "/v1/things/1", R"({"a":1})", "Application/JSON; charset=utf-8"))
+            .status == 200);
+  REQUIRE(f.seen_body);
+  CHECK(*f.seen_body == boost::json::parse(R"({"a":1})"));
+}
+
+TEST_CASE("a malformed target is 400", "[gateways][router]") {
+  fixture f;
+  CHECK(f.send(make(http::verb::get, "/v1/things/%ZZ")).status == 400);
+  CHECK(f.send(make(http::verb::get, "/v1/things/1?x=%FF")).status == 400);
+  CHECK(f.seen.empty());
+}
+
+TEST_CASE("a route that throws is answered 500", "[gateways][router]") {
+  router r;
+  r.add(http::verb::get, "/boom", [](const request_context&, respond) { throw std::runtime_error("boom"); });
+  std::optional<http_response> out;
+  r.dispatch(make(http::verb::get, "/boom"), [&](http_response res) { out = std::move(res); });
+  REQUIRE(out);
+  CHECK(out->status == 500);
+  CHECK(out->body.find("boom") == std::string::npos);  // details stay in the log
+}

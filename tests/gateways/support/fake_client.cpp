@@ -1,0 +1,176 @@
+#include "tests/gateways/support/fake_client.hpp"
+
+#include "domain/report.hpp"
+
+namespace gridcoord::testing {
+
+using domain::errc;
+
+fake_client::fake_client() : worker_([this] { work(); }) {}
+
+fake_client::~fake_client() {
+  release();
+  {
+    std::lock_guard lock(mutex_);
+    done_ = true;
+  }
+  cv_.notify_all();
+  worker_.join();
+}
+
+void fake_client::work() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    cv_.wait(lock, [&] { return done_ || !queue_.empty(); });
+    if (queue_.empty()) return;
+    auto task = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    task();
+    lock.lock();
+  }
+}
+
+// REQUIRES: mutex_ held.
+void fake_client::later(std::function<void()> task) {
+  if (holding_) {
+    parked_.push_back(std::move(task));
+  } else {
+    queue_.push_back(std::move(task));
+  }
+  cv_.notify_all();
+}
+
+// REQUIRES: mutex_ held.
+std::optional<domain::error> fake_client::take_failure() {
+  auto f = std::move(next_failure_);
+  next_failure_.reset();
+  return f;
+}
+
+void fake_client::submit_report(actors::report_submission s, actors::reply<actors::submit_receipt> done) {
+  std::lock_guard lock(mutex_);
+  submissions_.push_back(s);
+  if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
+  if (!s.idempotency_key.empty() && by_key_.count(s.idempotency_key)) {
+    if (key_hash_[s.idempotency_key] != s.request_hash)
+      return later([done] { done(domain::fail(errc::conflict, "idempotency key reused with another body")); });
+    auto receipt = by_key_[s.idempotency_key];
+    return later([done, receipt] { done(receipt); });
+  }
+  const auto* kind = domain::find_report_kind(s.kind);
+  auto stream = domain::report_stream(s.sender, s.kind, s.period);
+  auto& docs = reports_[stream];
+  domain::report_version v{s.sender, s.kind, s.period, static_cast<std::uint32_t>(docs.size() + 1),
+                           kind->recipients, s.submitted_by, s.rows.size(), s.rows};
+  std::uint64_t seq = ++seq_;
+  domain::version_entry entry{v.version, seq, fixed_time, s.submitted_by, s.rows.size()};
+  docs.push_back({seq, fixed_time, domain::encode(v), {}});
+  versions_[stream].push_back(entry);
+  actors::submit_receipt receipt{stream, v.version, seq, kind->recipients, fixed_time, false};
+  if (!s.idempotency_key.empty()) {
+    by_key_[s.idempotency_key] = receipt;
+    by_key_[s.idempotency_key].replayed = true;
+    key_hash_[s.idempotency_key] = s.request_hash;
+  }
+  later([done, receipt] { done(receipt); });
+}
+
+void fake_client::get_report(domain::department sender, std::string kind, domain::month period,
+                             std::optional<std::uint32_t> version,
+                             actors::reply<actors::report_document> done) {
+  std::lock_guard lock(mutex_);
+  if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
+  auto it = reports_.find(domain::report_stream(sender, kind, period));
+  if (it == reports_.end() || (version && (*version == 0 || *version > it->second.size())))
+    return later([done] { done(domain::fail(errc::not_found, "no such report version")); });
+  auto doc = version ? it->second[*version - 1] : it->second.back();
+  doc.versions = versions_[it->first];  // every version, oldest first
+  later([done, doc] { done(doc); });
+}
+
+void fake_client::inbox(domain::department recipient, actors::reply<std::vector<domain::inbox_item>> done) {
+  std::lock_guard lock(mutex_);
+  if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
+  auto items = inboxes_[recipient];
+  later([done, items] { done(items); });
+}
+
+void fake_client::acknowledge(domain::department recipient, domain::item_id item, std::string by,
+                              actors::reply<domain::inbox_item> done) {
+  std::lock_guard lock(mutex_);
+  if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
+  for (auto& i : inboxes_[recipient]) {
+    if (i.id != item) continue;
+    if (!i.ack) i.ack = domain::acknowledgement{by, fixed_time + std::chrono::minutes{5}};
+    return later([done, copy = i] { done(copy); });
+  }
+  later([done] { done(domain::fail(errc::not_found, "no such inbox item")); });
+}
+
+void fake_client::events(std::uint64_t after, std::size_t limit,
+                         actors::reply<std::vector<actors::event_view>> done) {
+  std::lock_guard lock(mutex_);
+  last_events_query_ = {after, limit};
+  if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
+  std::vector<actors::event_view> page;
+  for (const auto& e : events_)
+    if (e.seq > after && page.size() < limit) page.push_back(e);
+  later([done, page] { done(page); });
+}
+
+void fake_client::health(actors::reply<actors::health_report> done) {
+  std::lock_guard lock(mutex_);
+  if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
+  later([done, h = health_] { done(h); });
+}
+
+std::vector<actors::report_submission> fake_client::submissions() const {
+  std::lock_guard lock(mutex_);
+  return submissions_;
+}
+
+void fake_client::add_inbox_item(domain::department recipient, domain::inbox_item item) {
+  std::lock_guard lock(mutex_);
+  inboxes_[recipient].push_back(std::move(item));
+}
+
+void fake_client::add_event(actors::event_view e) {
+  std::lock_guard lock(mutex_);
+  events_.push_back(std::move(e));
+}
+
+void fake_client::set_health(actors::health_report h) {
+  std::lock_guard lock(mutex_);
+  health_ = std::move(h);
+}
+
+void fake_client::fail_next_call(domain::error e) {
+  std::lock_guard lock(mutex_);
+  next_failure_ = std::move(e);
+}
+
+std::pair<std::uint64_t, std::size_t> fake_client::last_events_query() const {
+  std::lock_guard lock(mutex_);
+  return last_events_query_;
+}
+
+void fake_client::hold() {
+  std::lock_guard lock(mutex_);
+  holding_ = true;
+}
+
+void fake_client::wait_until_held(std::size_t calls) {
+  std::unique_lock lock(mutex_);
+  cv_.wait(lock, [&] { return parked_.size() >= calls; });
+}
+
+void fake_client::release() {
+  std::lock_guard lock(mutex_);
+  holding_ = false;
+  for (auto& t : parked_) queue_.push_back(std::move(t));
+  parked_.clear();
+  cv_.notify_all();
+}
+
+}  // namespace gridcoord::testing

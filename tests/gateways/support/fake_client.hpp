@@ -1,0 +1,76 @@
+#pragma once
+// tests/gateways/support/fake_client.hpp — an in-memory actors::client.
+//
+// Answers every call later, from a worker thread of its own (as the actor
+// system does), so the gateway's posting back to its strand is exercised.
+// Submissions are versioned per stream and idempotency keys are honoured
+// (same key + same request_hash -> replay, other hash -> conflict).
+// hold() parks answers until release(), to test in-flight requests.
+// [Threading] Every member is safe from any thread.
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "actors/client.hpp"
+
+namespace gridcoord::testing {
+
+class fake_client final : public actors::client {
+ public:
+  fake_client();
+  ~fake_client() override;
+
+  void submit_report(actors::report_submission s, actors::reply<actors::submit_receipt> done) override;
+  void get_report(domain::department sender, std::string kind, domain::month period,
+                  std::optional<std::uint32_t> version, actors::reply<actors::report_document> done) override;
+  void inbox(domain::department recipient, actors::reply<std::vector<domain::inbox_item>> done) override;
+  void acknowledge(domain::department recipient, domain::item_id item, std::string by,
+                   actors::reply<domain::inbox_item> done) override;
+  void events(std::uint64_t after, std::size_t limit, actors::reply<std::vector<actors::event_view>> done) override;
+  void health(actors::reply<actors::health_report> done) override;
+
+  // Set-up and inspection.
+  std::vector<actors::report_submission> submissions() const;
+  void add_inbox_item(domain::department recipient, domain::inbox_item item);
+  void add_event(actors::event_view e);
+  void set_health(actors::health_report h);
+  void fail_next_call(domain::error e);  // the next call of any kind answers this
+  std::pair<std::uint64_t, std::size_t> last_events_query() const;
+
+  void hold();                                   // park answers from now on
+  void wait_until_held(std::size_t calls);       // until `calls` answers are parked
+  void release();                                // answer everything parked, stop parking
+
+  static inline const domain::time_point fixed_time{std::chrono::seconds{1'790'000'000}};
+
+ private:
+  void later(std::function<void()> task);
+  std::optional<domain::error> take_failure();
+  void work();
+
+  mutable std::mutex mutex_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> queue_;
+  std::vector<std::function<void()>> parked_;
+  bool holding_ = false;
+  bool done_ = false;
+  std::optional<domain::error> next_failure_;
+  std::vector<actors::report_submission> submissions_;
+  std::map<std::string, std::vector<actors::report_document>> reports_;  // by stream
+  std::map<std::string, std::vector<domain::version_entry>> versions_;   // by stream
+  std::map<std::string, actors::submit_receipt> by_key_;                 // by idempotency key
+  std::map<std::string, std::string> key_hash_;
+  std::map<domain::department, std::vector<domain::inbox_item>> inboxes_;
+  std::vector<actors::event_view> events_;
+  actors::health_report health_{true, 42, "0.1.0-test"};
+  std::pair<std::uint64_t, std::size_t> last_events_query_{};
+  std::uint64_t seq_ = 100;
+  std::thread worker_;  // last: starts after every other member exists
+};
+
+}  // namespace gridcoord::testing

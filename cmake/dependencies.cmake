@@ -25,6 +25,9 @@ find_package(tomlplusplus CONFIG REQUIRED)
 find_package(date CONFIG REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# jemalloc for the server and benchmarks: glibc malloc costs ~20 % of the
+# durable-append path in cross-thread frees (docs/benchmarks.md).
+pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
 
 if(GRIDCOORD_BUILD_TESTS)
   find_package(Catch2 2.13 CONFIG REQUIRED)

@@ -1,5 +1,8 @@
 #include "actors/actor_client.hpp"
 
+#include <mutex>
+#include <unordered_map>
+
 #include <caf/all.hpp>
 
 #include "actors/error.hpp"
@@ -8,10 +11,71 @@ namespace gridcoord::actors {
 
 namespace {
 
+// Calls `done` exactly once: with the answer, or when dropped unanswered
+// (the bridge stopped), with errc::unavailable.
+template <class T>
+class answer_once {
+ public:
+  explicit answer_once(reply<T> done) : done_(std::move(done)) {}
+  ~answer_once() {
+    if (done_) done_(unexpected{domain::error{domain::errc::unavailable, "gridcoord is stopping", {}}});
+  }
+  answer_once(const answer_once&) = delete;
+  answer_once& operator=(const answer_once&) = delete;
+  void operator()(domain::expected<T> r) {
+    if (!done_) return;
+    auto done = std::move(done_);
+    done_ = nullptr;
+    done(std::move(r));
+  }
+
+ private:
+  reply<T> done_;
+};
+
+// Calls waiting for the bridge, by ticket.
+class call_queue {
+ public:
+  using call = std::function<void(caf::event_based_actor*)>;
+  // 0 when closed: `c` is dropped (and so answered unavailable).
+  std::uint64_t put(call c) {
+    std::lock_guard lock(mutex_);
+    if (closed_) return 0;
+    calls_.emplace(next_, std::move(c));
+    return next_++;
+  }
+  void close() {
+    std::unordered_map<std::uint64_t, call> dropped;
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    dropped.swap(calls_);
+  }
+  call take(std::uint64_t id) {
+    std::lock_guard lock(mutex_);
+    auto node = calls_.extract(id);
+    return node ? std::move(node.mapped()) : call{};
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::uint64_t, call> calls_;
+  std::uint64_t next_ = 1;
+  bool closed_ = false;
+};
+
 class actor_client final : public client {
  public:
   actor_client(caf::actor_system& system, coordinator_actor coordinator)
-      : system_(system), coordinator_(std::move(coordinator)) {}
+      : coordinator_(std::move(coordinator)), queue_(std::make_shared<call_queue>()) {
+    bridge_ = system.spawn([queue = queue_](caf::event_based_actor* self) -> caf::behavior {
+      return {[queue, self](std::uint64_t ticket) {
+        if (auto c = queue->take(ticket)) c(self);
+      }};
+    });
+  }
+
+  caf::actor bridge() const { return bridge_; }
+  void close() { queue_->close(); }
 
   void submit_report(report_submission submission, reply<submit_receipt> done) override {
     ask<submit_receipt>(std::move(submission), std::move(done));
@@ -43,22 +107,28 @@ class actor_client final : public client {
  private:
   template <class T, class Message>
   void ask(Message message, reply<T> done) {
-    system_.spawn([coordinator = coordinator_, message = std::move(message),
-                   done = std::move(done)](caf::event_based_actor* self) mutable {
+    auto answer = std::make_shared<answer_once<T>>(std::move(done));
+    auto ticket = queue_->put([coordinator = coordinator_, message = std::move(message),
+                               answer](caf::event_based_actor* self) mutable {
       self->request(coordinator, request_timeout, std::move(message))
-          .then([done](T& answer) { done(std::move(answer)); },
-                [done](caf::error& e) { done(unexpected{to_domain(e)}); });
+          .then([answer](T& r) { (*answer)(std::move(r)); },
+                [answer](caf::error& e) { (*answer)(unexpected{to_domain(e)}); });
     });
+    if (ticket != 0) caf::anon_send(bridge_, ticket);
   }
 
-  caf::actor_system& system_;
   coordinator_actor coordinator_;
+  std::shared_ptr<call_queue> queue_;
+  caf::actor bridge_;
 };
 
 }  // namespace
 
-std::unique_ptr<client> make_actor_client(caf::actor_system& system, coordinator_actor coordinator) {
-  return std::make_unique<actor_client>(system, std::move(coordinator));
+client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator) {
+  auto c = std::make_unique<actor_client>(system, std::move(coordinator));
+  auto bridge = c->bridge();
+  auto close = [raw = c.get()] { raw->close(); };
+  return {std::move(c), std::move(bridge), std::move(close)};
 }
 
 }  // namespace gridcoord::actors

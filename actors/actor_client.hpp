@@ -1,11 +1,17 @@
 #pragma once
 // actors/actor_client.hpp — the client facade over a running coordinator.
 //
-// Each call spawns a short-lived actor that sends one request to the
-// coordinator with request_timeout and hands the answer to `done`; nothing
-// blocks the caller.
+// Calls are queued by ticket and a long-lived bridge actor sends each one to
+// the coordinator with request_timeout; its answer goes to `done` on the
+// bridge's thread. Nothing blocks the caller. (A bridge costs one message per
+// call where spawning a one-shot actor per call cost ~4 % of the durable-append
+// throughput; docs/benchmarks.md.)
+// [Errors] Every `done` runs exactly once: with the answer, with the error, or
+//          with errc::unavailable when the system stops before answering.
+#include <functional>
 #include <memory>
 
+#include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 
 #include "actors/client.hpp"
@@ -13,6 +19,12 @@
 
 namespace gridcoord::actors {
 
-std::unique_ptr<client> make_actor_client(caf::actor_system& system, coordinator_actor coordinator);
+struct client_handle {
+  std::unique_ptr<client> api;
+  caf::actor bridge;                // stop it with the other actors
+  std::function<void()> close;      // after the actors stopped: answer every call unavailable
+};
+
+client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator);
 
 }  // namespace gridcoord::actors

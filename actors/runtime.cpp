@@ -27,6 +27,7 @@ struct runtime::impl {
   std::unique_ptr<caf::actor_system> system;
   std::vector<caf::strong_actor_ptr> actors;  // everything spawned, stopped at stop()
   std::unique_ptr<client> api;
+  std::function<void()> close_api;
   bool stopped = false;
 };
 
@@ -74,7 +75,10 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(log));
   for (auto& [d, a] : departments) p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(a));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(coord));
-  p->api = make_actor_client(sys, coord);
+  auto handle = make_actor_client(sys, coord);
+  p->api = std::move(handle.api);
+  p->close_api = std::move(handle.close);
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(handle.bridge));
 
   p->keeper = std::make_unique<snapshot_keeper>(*p->store, std::move(*books),
                                                 p->options.snapshot_every_events);
@@ -102,6 +106,7 @@ void runtime::stop() {
   for (auto& a : impl_->actors) caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
   impl_->system->await_all_actors_done();
   impl_->actors.clear();
+  impl_->close_api();  // later calls are answered unavailable at once
   impl_->keeper->stop();  // final snapshot of what the log holds
   impl_->store->close();  // completes every queued append, then refuses more
   impl_->system.reset();

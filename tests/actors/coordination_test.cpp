@@ -154,3 +154,11 @@ TEST_CASE("the audit feed lists every event in order", "[actors][events]") {
       [&](auto done) { f.api().events((*events)[0].seq, 10, done); });
   REQUIRE(after->size() == 1);
 }
+
+TEST_CASE("a call after the runtime stopped is answered unavailable at once", "[actors][shutdown]") {
+  fixture f;
+  f.rt->stop();
+  auto r = await<std::vector<domain::inbox_item>>([&](auto done) { f.api().inbox(department::planning, done); });
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == domain::errc::unavailable);
+}

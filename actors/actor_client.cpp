@@ -65,8 +65,11 @@ class call_queue {
 
 class actor_client final : public client {
  public:
-  actor_client(caf::actor_system& system, coordinator_actor coordinator)
-      : coordinator_(std::move(coordinator)), queue_(std::make_shared<call_queue>()) {
+  actor_client(caf::actor_system& system, coordinator_actor coordinator,
+               std::shared_ptr<const token_directory> directory)
+      : coordinator_(std::move(coordinator)),
+        directory_(std::move(directory)),
+        queue_(std::make_shared<call_queue>()) {
     bridge_ = system.spawn([queue = queue_](caf::event_based_actor* self) -> caf::behavior {
       return {[queue, self](std::uint64_t ticket) {
         if (auto c = queue->take(ticket)) c(self);
@@ -104,6 +107,24 @@ class actor_client final : public client {
     ask<health_report>(log_status_query{}, std::move(done));
   }
 
+  void create_token(std::string role, std::string description, std::string by,
+                    reply<domain::issued_token> done) override {
+    ask<domain::issued_token>(token_request{std::move(role), std::move(description), std::move(by)},
+                              std::move(done));
+  }
+
+  void revoke_token(std::string id, std::string by, reply<domain::token_record> done) override {
+    ask<domain::token_record>(revoke_request{std::move(id), std::move(by)}, std::move(done));
+  }
+
+  void list_tokens(reply<std::vector<domain::token_record>> done) override {
+    ask<std::vector<domain::token_record>>(token_list_query{}, std::move(done));
+  }
+
+  domain::expected<domain::principal> authenticate(std::string_view bearer) const override {
+    return directory_->verify(bearer);
+  }
+
  private:
   template <class T, class Message>
   void ask(Message message, reply<T> done) {
@@ -118,14 +139,16 @@ class actor_client final : public client {
   }
 
   coordinator_actor coordinator_;
+  std::shared_ptr<const token_directory> directory_;
   std::shared_ptr<call_queue> queue_;
   caf::actor bridge_;
 };
 
 }  // namespace
 
-client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator) {
-  auto c = std::make_unique<actor_client>(system, std::move(coordinator));
+client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,
+                                std::shared_ptr<const token_directory> directory) {
+  auto c = std::make_unique<actor_client>(system, std::move(coordinator), std::move(directory));
   auto bridge = c->bridge();
   auto close = [raw = c.get()] { raw->close(); };
   return {std::move(c), std::move(bridge), std::move(close)};

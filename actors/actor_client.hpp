@@ -16,6 +16,7 @@
 
 #include "actors/client.hpp"
 #include "actors/interfaces.hpp"
+#include "actors/token_directory.hpp"
 
 namespace gridcoord::actors {
 
@@ -25,6 +26,8 @@ struct client_handle {
   std::function<void()> close;      // after the actors stopped: answer every call unavailable
 };
 
-client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator);
+// `directory` answers client::authenticate.
+client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,
+                                std::shared_ptr<const token_directory> directory);
 
 }  // namespace gridcoord::actors

@@ -24,6 +24,7 @@
 #include "domain/error.hpp"
 #include "domain/month.hpp"
 #include "domain/report.hpp"
+#include "domain/token_book.hpp"
 
 namespace gridcoord::actors {
 
@@ -103,6 +104,20 @@ class client {
   virtual void events(std::uint64_t after, std::size_t limit, reply<std::vector<event_view>> done) = 0;
 
   virtual void health(reply<health_report> done) = 0;
+
+  // Issues a token with `role` ("admin", "liaison:marketing", ...); the answer
+  // holds the token text, which is never shown again. validation_failed for
+  // an unknown role.
+  virtual void create_token(std::string role, std::string description, std::string by,
+                            reply<domain::issued_token> done) = 0;
+  // Revokes token `id`; revoking again answers the first revocation. not_found
+  // for an unknown id.
+  virtual void revoke_token(std::string id, std::string by, reply<domain::token_record> done) = 0;
+  virtual void list_tokens(reply<std::vector<domain::token_record>> done) = 0;
+
+  // The caller behind a bearer token, or errc::unauthorized. Synchronous and
+  // cheap (no message round trip): call it on every request.
+  [[nodiscard]] virtual domain::expected<domain::principal> authenticate(std::string_view bearer) const = 0;
 };
 
 }  // namespace gridcoord::actors

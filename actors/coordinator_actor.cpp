@@ -59,9 +59,10 @@ caf::result<health_report> health(coordinator_pointer self) {
 
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
-                                             event_log_actor log) {
+                                             event_log_actor log, security_actor security) {
   self->state.departments = std::move(departments);
   self->state.log = std::move(log);
+  self->state.security = std::move(security);
   return {
       [self](report_submission& sub) { return route_submission(self, sub); },
       [self](report_query& q) { return self->delegate(self->state.departments.at(q.sender), q); },
@@ -69,6 +70,9 @@ coordinator_actor::behavior_type coordinator(coordinator_pointer self,
       [self](ack_request& a) { return self->delegate(self->state.departments.at(a.recipient), a); },
       [self](read_events& q) { return read_feed(self, q); },
       [self](log_status_query) { return health(self); },
+      [self](token_request& r) { return self->delegate(self->state.security, r); },
+      [self](revoke_request& r) { return self->delegate(self->state.security, r); },
+      [self](token_list_query q) { return self->delegate(self->state.security, q); },
   };
 }
 

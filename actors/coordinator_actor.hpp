@@ -4,7 +4,8 @@
 // Routes every request by DESIGN.md's flow tables (domain/report_kind.hpp):
 // a report goes to its sender's actor, which logs it; once durable, the
 // coordinator hands the new version to every recipient's actor and answers.
-// Queries go straight to the department or the event log (delegated).
+// Queries go straight to the department or the event log, token requests to
+// the security actor (delegated).
 // [Errors] not_found for an unknown report kind; forbidden when a department
 //          submits a kind it does not send.
 #include <map>
@@ -18,6 +19,7 @@ namespace gridcoord::actors {
 struct coordinator_state {
   std::map<domain::department, department_actor> departments;
   event_log_actor log;
+  security_actor security;
   static inline const char* name = "coordinator";
 };
 
@@ -25,6 +27,6 @@ using coordinator_pointer = coordinator_actor::stateful_pointer<coordinator_stat
 
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
-                                             event_log_actor log);
+                                             event_log_actor log, security_actor security);
 
 }  // namespace gridcoord::actors

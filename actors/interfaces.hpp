@@ -5,6 +5,7 @@
 //              acknowledged once durable (group commit); reads are bounded.
 // department:  one per department; owns that department's book (the reports it
 //              sent, its inbox) and writes the events that change it.
+// security:    the token book (below).
 // coordinator: the front door; routes by DESIGN.md's flow tables, delivers each
 //              committed report to its recipients' inboxes.
 // [Errors] Every handler answers failures as a caf::error built from a
@@ -34,12 +35,22 @@ using department_actor = caf::typed_actor<
     caf::replies_to<ack_request>::with<domain::inbox_item>,
     caf::reacts_to<delivery>>;
 
+// Owns the token book: issues and revokes tokens, keeps the directory the
+// gateways authenticate against.
+using security_actor = caf::typed_actor<
+    caf::replies_to<token_request>::with<domain::issued_token>,
+    caf::replies_to<revoke_request>::with<domain::token_record>,
+    caf::replies_to<token_list_query>::with<std::vector<domain::token_record>>>;
+
 using coordinator_actor = caf::typed_actor<
     caf::replies_to<report_submission>::with<submit_receipt>,
     caf::replies_to<report_query>::with<report_document>,
     caf::replies_to<inbox_query>::with<std::vector<domain::inbox_item>>,
     caf::replies_to<ack_request>::with<domain::inbox_item>,
     caf::replies_to<read_events>::with<std::vector<event_view>>,
-    caf::replies_to<log_status_query>::with<health_report>>;
+    caf::replies_to<log_status_query>::with<health_report>,
+    caf::replies_to<token_request>::with<domain::issued_token>,
+    caf::replies_to<revoke_request>::with<domain::token_record>,
+    caf::replies_to<token_list_query>::with<std::vector<domain::token_record>>>;
 
 }  // namespace gridcoord::actors

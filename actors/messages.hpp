@@ -20,6 +20,7 @@
 #include "domain/book.hpp"
 #include "domain/error.hpp"
 #include "domain/report.hpp"
+#include "domain/token_book.hpp"
 #include "storage/event_store.hpp"
 
 namespace gridcoord::domain {
@@ -87,6 +88,28 @@ typename Inspector::result_type inspect(Inspector& f, inbox_item& x) {
              x.ack = acked ? std::optional<acknowledgement>{ack} : std::nullopt;
              return caf::none;
            }));
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, role& x) {
+  return f(caf::meta::type_name("role"), x.kind, x.dept);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, token_record& x) {
+  bool revoked = x.revoked_at.has_value();
+  time_point revoked_at = x.revoked_at.value_or(time_point{});
+  return f(caf::meta::type_name("token_record"), x.id, x.granted, x.description, x.secret_hash,
+           x.created_at, x.created_by, revoked, revoked_at, x.revoked_by,
+           caf::meta::load_callback([&]() -> caf::error {
+             x.revoked_at = revoked ? std::optional<time_point>{revoked_at} : std::nullopt;
+             return caf::none;
+           }));
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, issued_token& x) {
+  return f(caf::meta::type_name("issued_token"), x.record, x.token);
 }
 
 }  // namespace gridcoord::domain
@@ -261,6 +284,36 @@ struct log_status_query {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, log_status_query&) {
   return f(caf::meta::type_name("log_status_query"));
+}
+
+// Issue a token with `role` (text, validated by the security actor).
+struct token_request {
+  std::string role;
+  std::string description;
+  std::string by;  // token id of the admin, "bootstrap" or "host"
+  friend bool operator==(const token_request&, const token_request&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, token_request& x) {
+  return f(caf::meta::type_name("token_request"), x.role, x.description, x.by);
+}
+
+struct revoke_request {
+  std::string id;
+  std::string by;
+  friend bool operator==(const revoke_request&, const revoke_request&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, revoke_request& x) {
+  return f(caf::meta::type_name("revoke_request"), x.id, x.by);
+}
+
+struct token_list_query {
+  friend bool operator==(const token_list_query&, const token_list_query&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, token_list_query&) {
+  return f(caf::meta::type_name("token_list_query"));
 }
 
 }  // namespace gridcoord::actors

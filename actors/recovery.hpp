@@ -1,56 +1,51 @@
 #pragma once
-// actors/recovery.hpp — rebuilding the department books from the log, and
-// keeping a snapshot of them so that a restart replays only the log's tail.
+// actors/recovery.hpp — rebuilding the projection (department books, tokens)
+// from the log, and keeping a snapshot of it so that a restart replays only
+// the log's tail.
 //
-// One snapshot, named "books", holds all five books at one sequence number S;
-// recovery loads it and applies the events after S, a page at a time, so
-// memory stays bounded by the books plus one page however long the log is.
-// The snapshot_keeper maintains its own copy of the books from the log (never
-// from live actor state, which may run ahead of or behind the log), so every
-// snapshot is exactly "the books after event S".
-// [Threading] recover_books runs before the actors start. snapshot_keeper runs
-//             on its own thread; take_snapshot may be called from any one thread.
+// One snapshot, named "books", holds the whole projection at one sequence
+// number S; recovery loads it and applies the events after S, a page at a
+// time, so memory stays bounded by the projection plus one page however long
+// the log is. The snapshot_keeper maintains its own copy of the projection
+// from the log (never from live actor state, which may run ahead of or behind
+// the log), so every snapshot is exactly "the projection after event S".
+// [Threading] recover runs before the actors start. snapshot_keeper runs on
+//             its own thread; take_snapshot may be called from any one thread.
 // [Errors]    An unreadable snapshot or event is errc::internal: the server
 //             refuses to start rather than guess.
 #include <condition_variable>
 #include <cstdint>
-#include <map>
 #include <mutex>
 #include <thread>
 
-#include "domain/book.hpp"
 #include "domain/error.hpp"
+#include "domain/projection.hpp"
 #include "storage/event_store.hpp"
 
 namespace gridcoord::actors {
 
-using book_map = std::map<domain::department, domain::department_book>;
-
 inline constexpr std::size_t replay_page_events = 1000;
-inline constexpr std::string_view books_snapshot_name = "books";
+inline constexpr std::string_view snapshot_name = "books";
 
-struct recovered_books {
-  book_map books;
+struct recovered_state {
+  domain::projection state = domain::projection::empty();
   std::uint64_t snapshot_seq = 0;   // 0: no snapshot was found
   std::uint64_t replayed_events = 0;
   std::uint64_t last_seq = 0;
 };
 
-// Five empty books, one per department.
-book_map empty_books();
+// The projection as of the store's last event: the snapshot plus the log's tail.
+[[nodiscard]] domain::expected<recovered_state> recover(const storage::event_store& store);
 
-// The books as of the store's last event: the snapshot plus the log's tail.
-[[nodiscard]] domain::expected<recovered_books> recover_books(const storage::event_store& store);
-
-// Applies the events after `books`' sequence number `from` up to the end of
-// the log; returns the last sequence number applied.
+// Applies the events after sequence number `from` up to the end of the log;
+// returns the last sequence number applied.
 [[nodiscard]] domain::expected<std::uint64_t> apply_tail(const storage::event_store& store,
-                                                         book_map& books, std::uint64_t from);
+                                                         domain::projection& state, std::uint64_t from);
 
 class snapshot_keeper {
  public:
   // `start` is the recovered state; the keeper keeps its own copy.
-  snapshot_keeper(storage::event_store& store, recovered_books start, std::uint64_t every_events);
+  snapshot_keeper(storage::event_store& store, recovered_state start, std::uint64_t every_events);
   ~snapshot_keeper();
 
   // Catches up with the log and writes a snapshot if at least `every_events`
@@ -65,7 +60,7 @@ class snapshot_keeper {
 
  private:
   storage::event_store& store_;
-  book_map books_;
+  domain::projection state_;
   std::uint64_t applied_ = 0;
   std::uint64_t snapshot_seq_ = 0;
   std::uint64_t every_;

@@ -30,7 +30,13 @@ void register_messages(caf::actor_system_config& cfg) {
       .add_message_type<get_event>("gridcoord::get_event")
       .add_message_type<find_idempotency>("gridcoord::find_idempotency")
       .add_message_type<commit_done>("gridcoord::commit_done")
-      .add_message_type<log_status_query>("gridcoord::log_status_query");
+      .add_message_type<log_status_query>("gridcoord::log_status_query")
+      .add_message_type<domain::role>("gridcoord::role")
+      .add_message_type<domain::token_record>("gridcoord::token_record")
+      .add_message_type<domain::issued_token>("gridcoord::issued_token")
+      .add_message_type<token_request>("gridcoord::token_request")
+      .add_message_type<revoke_request>("gridcoord::revoke_request")
+      .add_message_type<token_list_query>("gridcoord::token_list_query");
 }
 
 }  // namespace gridcoord::actors

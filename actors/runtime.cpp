@@ -12,6 +12,7 @@
 #include "actors/event_log_actor.hpp"
 #include "actors/recovery.hpp"
 #include "actors/registration.hpp"
+#include "actors/security_actor.hpp"
 #include "storage/memory_store.hpp"
 #include "storage/rocksdb_store.hpp"
 
@@ -59,9 +60,10 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto store = open_store(p->options);
   if (!store) return unexpected{store.error()};
   p->store = std::move(*store);
-  auto books = recover_books(*p->store);
-  if (!books) return unexpected{books.error()};
-  p->report = {books->last_seq, books->snapshot_seq, books->replayed_events};
+  auto recovered = recover(*p->store);
+  if (!recovered) return unexpected{recovered.error()};
+  p->report = {recovered->last_seq, recovered->snapshot_seq, recovered->replayed_events,
+               recovered->state.tokens.active()};
 
   register_messages(p->config);
   // CAF 0.17 starts max(cores, 4) threads by default; this machine's cores are enough.
@@ -70,17 +72,21 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto& sys = *p->system;
   auto log = sys.spawn(event_log, p->store.get());
   std::map<domain::department, department_actor> departments;
-  for (auto& [d, book] : books->books) departments.emplace(d, sys.spawn(department, book, log, clock));
-  auto coord = sys.spawn(coordinator, departments, log);
+  for (auto& [d, book] : recovered->state.books)
+    departments.emplace(d, sys.spawn(department, book, log, clock));
+  auto directory = std::make_shared<token_directory>(recovered->state.tokens);
+  auto guard = sys.spawn(security, recovered->state.tokens, log, clock, directory);
+  auto coord = sys.spawn(coordinator, departments, log, guard);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(log));
   for (auto& [d, a] : departments) p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(a));
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(guard));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(coord));
-  auto handle = make_actor_client(sys, coord);
+  auto handle = make_actor_client(sys, coord, directory);
   p->api = std::move(handle.api);
   p->close_api = std::move(handle.close);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(handle.bridge));
 
-  p->keeper = std::make_unique<snapshot_keeper>(*p->store, std::move(*books),
+  p->keeper = std::make_unique<snapshot_keeper>(*p->store, std::move(*recovered),
                                                 p->options.snapshot_every_events);
   if (p->options.snapshot_check_interval.count() > 0)
     p->keeper->run_every(p->options.snapshot_check_interval);

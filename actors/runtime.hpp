@@ -3,7 +3,7 @@
 //
 // start() opens the event store (RocksDB under data_dir, or in memory when
 // data_dir is empty), rebuilds the department books from the snapshot and the
-// log's tail, spawns the event-log, department and coordinator actors on a
+// log's tail, spawns the event-log, department, security and coordinator actors on a
 // scheduler of `scheduler_threads` threads, and starts the snapshot keeper.
 // stop() stops the actors, waits for them, takes a final snapshot and closes
 // the store; the destructor calls it.
@@ -35,6 +35,7 @@ struct startup_report {
   std::uint64_t last_seq = 0;
   std::uint64_t snapshot_seq = 0;
   std::uint64_t replayed_events = 0;
+  std::size_t active_tokens = 0;  // 0 on a first start: time to issue a bootstrap admin token
 };
 
 class runtime {

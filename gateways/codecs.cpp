@@ -73,6 +73,23 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const inbox_item& 
   jv = std::move(o);
 }
 
+void tag_invoke(const json::value_from_tag&, json::value& jv, const token_record& t) {
+  json::object o{{"id", t.id},
+                 {"role", to_string(t.granted)},
+                 {"description", t.description},
+                 {"created_at", format_rfc3339(t.created_at)},
+                 {"created_by", t.created_by},
+                 {"revoked_at", t.revoked_at ? json::value(format_rfc3339(*t.revoked_at)) : nullptr}};
+  if (t.revoked_at) o["revoked_by"] = t.revoked_by;
+  jv = std::move(o);
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const issued_token& t) {
+  auto o = json::value_from(t.record).as_object();
+  o["token"] = t.token;
+  jv = std::move(o);
+}
+
 }  // namespace gridcoord::domain
 
 namespace gridcoord::actors {

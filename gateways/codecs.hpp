@@ -20,6 +20,7 @@
 
 #include "actors/client.hpp"
 #include "domain/book.hpp"
+#include "domain/token_book.hpp"
 #include "domain/error.hpp"
 
 namespace gridcoord::domain {
@@ -32,6 +33,10 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const version_entry& v);
 // {"item","from","kind","month","version","received_at","acknowledged":{"by","at"}|null}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const inbox_item& i);
+// {"id","role","description","created_at","created_by","revoked_at"|null,"revoked_by"?}; never the hash
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const token_record& t);
+// the record's fields plus "token", the secret shown once
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issued_token& t);
 
 }  // namespace gridcoord::domain
 

@@ -75,14 +75,39 @@ std::optional<std::string_view> request_context::header(std::string_view name) c
   return std::string_view(it->value().data(), it->value().size());
 }
 
-void router::add(http_verb method, std::string_view pattern, route_handler handler) {
-  route r{method, {}, std::move(handler)};
+void router::add(http_verb method, std::string_view pattern, access_rule access,
+                 route_handler handler) {
+  route r{method, {}, std::move(access), std::move(handler)};
   auto segments = split_path(pattern);
   for (auto& s : segments.value_or(std::vector<std::string>{})) {
     bool is_param = s.size() > 2 && s.front() == '{' && s.back() == '}';
     r.pattern.push_back({is_param ? s.substr(1, s.size() - 2) : s, is_param});
   }
   routes_.push_back(std::move(r));
+}
+
+std::optional<http_response> router::authorize(const route& r, request_context& ctx) const {
+  auto op = r.access(ctx);
+  if (op.kind == domain::operation_kind::read_public) return std::nullopt;
+  constexpr std::string_view scheme = "Bearer ";
+  auto header = ctx.header("Authorization");
+  if (!header || !header->starts_with(scheme)) {
+    auto res = error_response(domain::errc::unauthorized,
+                              "this request needs a token: send \"Authorization: Bearer <token>\"");
+    res.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"gridcoord\"");
+    return res;
+  }
+  auto caller = authenticate_(header->substr(scheme.size()));
+  if (!caller) {
+    auto res = error_response(caller.error());
+    res.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"gridcoord\", error=\"invalid_token\"");
+    return res;
+  }
+  if (!domain::allowed(caller->granted, op))
+    return error_response(domain::errc::forbidden,
+                          fmt::format("the role {} may not do this", domain::to_string(caller->granted)));
+  ctx.caller = std::move(*caller);
+  return std::nullopt;
 }
 
 bool router::matches(const route& r, const std::vector<std::string>& path, path_params& params) {
@@ -129,7 +154,8 @@ void router::dispatch(const http_request& req, respond done) const {
     res.headers.emplace_back("Allow", join_methods(allowed));
     return done(std::move(res));
   }
-  request_context ctx{req, std::move(params), std::move(*query), std::nullopt};
+  request_context ctx{req, std::move(params), std::move(*query), std::nullopt, std::nullopt};
+  if (auto refused = authorize(*found, ctx)) return done(std::move(*refused));
   if (auto failure = parse_body(req, ctx.body)) return done(std::move(*failure));
   try {
     found->handler(ctx, done);

@@ -12,6 +12,13 @@
 //             matches the path, 405 (with Allow) when patterns match but not
 //             the method, 415 for a body on a write that is not
 //             application/json, 500 when a route throws.
+//             Access is decided here and nowhere else: each route declares
+//             the operation it performs (an access_rule); for any operation
+//             but read_public the request must carry "Authorization: Bearer
+//             <token>" that the authenticator accepts (else 401 with
+//             WWW-Authenticate), and domain::allowed must grant the operation
+//             to the token's role (else 403). The route then sees the caller
+//             in request_context::caller.
 // [Limits]    `respond` must be called exactly once per dispatch.
 #include <functional>
 #include <optional>
@@ -23,6 +30,8 @@
 #include <boost/json/value.hpp>
 
 #include "gateways/detail/beast.hpp"
+#include "domain/auth.hpp"
+#include "domain/error.hpp"
 #include "gateways/uri.hpp"
 
 namespace gridcoord::gateways {
@@ -50,6 +59,7 @@ struct request_context {
   path_params params;                  // decoded, by pattern name
   query_params query;                  // decoded, in order
   std::optional<boost::json::value> body;  // parsed when the request had a body
+  std::optional<domain::principal> caller;  // set for every route but read_public ones
 
   // The parameter's value; "" when the pattern has no such name.
   std::string_view param(std::string_view name) const;
@@ -59,10 +69,18 @@ struct request_context {
 
 using route_handler = std::function<void(const request_context&, respond)>;
 
+// The operation a request performs, from its path parameters (domain/auth.hpp).
+using access_rule = std::function<domain::operation(const request_context&)>;
+
+// The caller behind a bearer token, or errc::unauthorized.
+using authenticator = std::function<domain::expected<domain::principal>(std::string_view bearer)>;
+
 class router {
  public:
+  explicit router(authenticator authenticate) : authenticate_(std::move(authenticate)) {}
+
   // REQUIRES: `pattern` starts with '/'; each segment is a literal or "{name}".
-  void add(http_verb method, std::string_view pattern, route_handler handler);
+  void add(http_verb method, std::string_view pattern, access_rule access, route_handler handler);
 
   // Finds the route for `request` and runs it, or answers an error itself.
   void dispatch(const http_request& request, respond done) const;
@@ -75,11 +93,16 @@ class router {
   struct route {
     http_verb method;
     std::vector<segment> pattern;
+    access_rule access;
     route_handler handler;
   };
 
+  // The caller, or the 401/403 response to send instead.
+  std::optional<http_response> authorize(const route& r, request_context& ctx) const;
+
   static bool matches(const route& r, const std::vector<std::string>& path, path_params& params);
 
+  authenticator authenticate_;
   std::vector<route> routes_;
 };
 

@@ -4,14 +4,37 @@
 
 namespace gridcoord::gateways {
 
+namespace {
+
+using domain::operation, domain::operation_kind;
+
+std::optional<domain::department> department_of(const request_context& ctx) {
+  return domain::parse_department(ctx.param("department"));
+}
+
+// The access rule of a route: the operation it performs on the department
+// named in its path (when it names one).
+access_rule rule(operation_kind kind) {
+  return [kind](const request_context& ctx) {
+    return operation{kind, department_of(ctx), std::string(ctx.param("kind"))};
+  };
+}
+
+}  // namespace
+
 void register_routes(router& r, actors::client& client) {
-  using http_verb::get, http_verb::put, http_verb::post;
-  r.add(get, "/v1/health", detail::get_health(client));
-  r.add(put, "/v1/reports/{department}/{kind}/{month}", detail::put_report(client));
-  r.add(get, "/v1/reports/{department}/{kind}/{month}", detail::get_report(client));
-  r.add(get, "/v1/departments/{department}/inbox", detail::get_inbox(client));
-  r.add(post, "/v1/departments/{department}/inbox/{item}/ack", detail::post_ack(client));
-  r.add(get, "/v1/events", detail::get_events(client));
+  using http_verb::get, http_verb::put, http_verb::post, http_verb::delete_;
+  using k = operation_kind;
+  r.add(get, "/v1/health", rule(k::read_public), detail::get_health(client));
+  r.add(put, "/v1/reports/{department}/{kind}/{month}", rule(k::submit_report), detail::put_report(client));
+  r.add(get, "/v1/reports/{department}/{kind}/{month}", rule(k::read_report), detail::get_report(client));
+  r.add(get, "/v1/departments/{department}/inbox", rule(k::read_inbox), detail::get_inbox(client));
+  r.add(post, "/v1/departments/{department}/inbox/{item}/ack", rule(k::acknowledge),
+        detail::post_ack(client));
+  r.add(get, "/v1/events", rule(k::read_events), detail::get_events(client));
+  r.add(post, "/v1/tokens", rule(k::manage_tokens), detail::post_token(client));
+  r.add(get, "/v1/tokens", rule(k::manage_tokens), detail::get_tokens(client));
+  r.add(delete_, "/v1/tokens/{id}", rule(k::manage_tokens), detail::delete_token(client));
 }
 
 }  // namespace gridcoord::gateways

@@ -51,25 +51,31 @@ domain::expected<int> load_demo_data(actors::client& api, std::uint64_t last_seq
   return submitted;
 }
 
-std::string demo_hints(const std::string& base) {
+std::string demo_hints(const std::string& base, const std::string& token) {
   return fmt::format(R"(
 gridcoord demo is running at {0} with demo data for the fictional city of Lanhai:
 marketing has sent two monthly large-customer demand reports (M1) to planning and dispatch.
 
+An administrator token for this session (shown only now):
+
+  export TOKEN={1}
+
 Try:
   curl -s {0}/v1/health
-  curl -s {0}/v1/departments/planning/inbox
-  curl -s {0}/v1/reports/marketing/large_customer_demand/2026-10
-  curl -s -X POST {0}/v1/departments/planning/inbox/2/ack \
+  curl -s -H "Authorization: Bearer $TOKEN" {0}/v1/departments/planning/inbox
+  curl -s -H "Authorization: Bearer $TOKEN" {0}/v1/reports/marketing/large_customer_demand/2026-10
+  curl -s -H "Authorization: Bearer $TOKEN" -X POST {0}/v1/departments/planning/inbox/2/ack \
        -H 'Content-Type: application/json' -d '{{"by":"li.wei"}}'
-  curl -s -X PUT {0}/v1/reports/marketing/large_customer_demand/2026-11 \
+  curl -s -H "Authorization: Bearer $TOKEN" -X POST {0}/v1/tokens \
+       -H 'Content-Type: application/json' -d '{{"role":"liaison:marketing","description":"Zhang Min"}}'
+  curl -s -H "Authorization: Bearer $TOKEN" -X PUT {0}/v1/reports/marketing/large_customer_demand/2026-11 \
        -H 'Content-Type: application/json' -H 'Idempotency-Key: my-first-report' \
        -d '{{"rows":[{{"customer":"Harbour Hotel","feeder":"LH-F03","demand_kw":450,"expected_month":"2027-02","likelihood_pct":75}}]}}'
-  curl -s '{0}/v1/events?after=0&limit=10'
+  curl -s -H "Authorization: Bearer $TOKEN" '{0}/v1/events?after=0&limit=10'
 
 Stop with Ctrl-C; the data stays in the data directory for the next start.
 )",
-                     base);
+                     base, token);
 }
 
 }  // namespace gridcoord::cmd

@@ -13,7 +13,7 @@ namespace gridcoord::cmd {
 // Returns the number of reports submitted, or an error.
 [[nodiscard]] domain::expected<int> load_demo_data(actors::client& api, std::uint64_t last_seq);
 
-// What to try next, with curl commands against `base_url`.
-std::string demo_hints(const std::string& base_url);
+// What to try next, with curl commands against `base_url` using `token`.
+std::string demo_hints(const std::string& base_url, const std::string& token);
 
 }  // namespace gridcoord::cmd

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cmd/gridcoord/serve.hpp"
+#include "cmd/gridcoord/token.hpp"
 #include "config/settings.hpp"
 
 using namespace gridcoord;
@@ -24,6 +25,15 @@ int main(int argc, char** argv) {
   serve->add_option("--data-dir", data_dir, "directory of the embedded store (default ./var)");
   serve->add_flag("--demo", demo, "load demo data for the fictional city of Lanhai and print hints");
 
+  std::string role, description;
+  auto* token = app.add_subcommand("token", "manage API tokens on the server's host")->require_subcommand(1);
+  auto* token_create = token->add_subcommand("create", "issue a token (the server must be stopped)");
+  token_create->add_option("--role", role, "admin, reader, planner, dispatcher, cs_agent or liaison:<department>")
+      ->required();
+  token_create->add_option("--description", description, "who or what the token is for");
+  token_create->add_option("--config", config_file, "settings file (TOML)")->check(CLI::ExistingFile);
+  token_create->add_option("--data-dir", data_dir, "directory of the embedded store (default ./var)");
+
   CLI11_PARSE(app, argc, argv);
 
   cmd::serve_options options;
@@ -41,5 +51,6 @@ int main(int argc, char** argv) {
   }
   if (!data_dir.empty()) options.settings.storage.data_dir = data_dir;
   options.demo = demo;
+  if (token_create->parsed()) return cmd::create_token_on_host(options.settings, role, description);
   return cmd::serve(options);
 }

@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <future>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -37,6 +38,17 @@ actors::runtime_options runtime_options_of(const config::settings& s) {
 
 }  // namespace
 
+domain::expected<std::string> bootstrap_token(actors::client& api, bool first_start, bool demo) {
+  if (!first_start && !demo) return std::string{};
+  std::promise<domain::expected<domain::issued_token>> answer;
+  api.create_token("admin", first_start ? "bootstrap administrator" : "demo session", "bootstrap",
+                   [&](auto t) { answer.set_value(std::move(t)); });
+  auto issued = answer.get_future().get();
+  if (!issued) return unexpected{issued.error()};
+  spdlog::info("administrator token {} issued ({})", issued->record.id, issued->record.description);
+  return issued->token;
+}
+
 int serve(const serve_options& options) {
   const auto& s = options.settings;
   spdlog::set_level(spdlog::level::from_str(s.log.level));
@@ -53,6 +65,11 @@ int serve(const serve_options& options) {
   const auto& up = (*rt)->startup();
   spdlog::info("event log at {}: {} events (snapshot at {}, {} replayed)", s.storage.data_dir,
                up.last_seq, up.snapshot_seq, up.replayed_events);
+  auto admin_token = bootstrap_token((*rt)->api(), up.active_tokens == 0, options.demo);
+  if (!admin_token) {
+    spdlog::critical("cannot issue the first administrator token: {}", admin_token.error().message);
+    return 1;
+  }
   if (options.demo) {
     auto loaded = load_demo_data((*rt)->api(), up.last_seq);
     if (!loaded) {
@@ -70,7 +87,12 @@ int serve(const serve_options& options) {
   }
   auto base = fmt::format("http://{}:{}", s.server.host, server.port());
   spdlog::info("gridcoord listening on {}", base);
-  if (options.demo) std::cout << demo_hints(base) << std::flush;
+  if (options.demo)
+    std::cout << demo_hints(base, *admin_token) << std::flush;
+  else if (!admin_token->empty())
+    std::cout << "\nFirst start: an administrator token was issued. It is shown only now; keep it safe:\n\n  "
+              << *admin_token << "\n\nUse it as \"Authorization: Bearer <token>\" and create the "
+              << "other tokens with POST /v1/tokens.\n\n" << std::flush;
 
   int sig = 0;
   sigwait(&signals, &sig);

@@ -20,4 +20,9 @@ route_handler get_report(actors::client& client);
 route_handler get_inbox(actors::client& client);
 route_handler post_ack(actors::client& client);
 
+// detail/token_routes.cpp
+route_handler post_token(actors::client& client);
+route_handler get_tokens(actors::client& client);
+route_handler delete_token(actors::client& client);
+
 }  // namespace gridcoord::gateways::detail

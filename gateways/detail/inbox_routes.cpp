@@ -14,10 +14,11 @@ using domain::errc;
 
 namespace {
 
-// Who acknowledges: the body's "by", else X-Gridcoord-Actor, else "anonymous".
-// The body, when present, must be {"by": "<non-empty string>"} and nothing else.
+// Who acknowledges: the caller's token id, with the person the body names, if
+// any: "Li Wei (tk_…)". The body, when present, must be {"by": "<non-empty
+// string>"} and nothing else.
 domain::expected<std::string> acknowledged_by(const request_context& ctx) {
-  if (!ctx.body) return actor_header(ctx);
+  if (!ctx.body) return caller_id(ctx);
   const auto* obj = ctx.body->if_object();
   if (!obj) return domain::fail(errc::invalid_request, "the body must be an object {\"by\": \"…\"}");
   for (const auto& kv : *obj)
@@ -26,13 +27,13 @@ domain::expected<std::string> acknowledged_by(const request_context& ctx) {
                           fmt::format("unknown field \"{}\"; the body may hold only \"by\"",
                                       std::string_view(kv.key())));
   const auto* by = obj->if_contains("by");
-  if (!by) return actor_header(ctx);
+  if (!by) return caller_id(ctx);
   if (!by->is_string() || by->get_string().empty() || by->get_string().size() > max_actor_chars)
     return domain::fail(errc::invalid_request,
                         fmt::format("\"by\" must be a string of 1 to {} bytes", max_actor_chars),
                         {{std::nullopt, "by", by->is_string() ? std::string(by->get_string()) : "",
                           "must be a non-empty string"}});
-  return std::string(by->get_string());
+  return fmt::format("{} ({})", std::string_view(by->get_string()), caller_id(ctx));
 }
 
 }  // namespace

@@ -55,8 +55,6 @@ domain::expected<actors::report_submission> make_submission(const request_contex
                                                             const report_address& at) {
   auto key = idempotency_key(ctx);
   if (!key) return forward(key.error());
-  auto actor = actor_header(ctx);
-  if (!actor) return forward(actor.error());
   static const json::value no_body;
   const json::value& body = ctx.body ? *ctx.body : no_body;
   auto rows = domain::parse_rows(*at.kind, at.period, body);
@@ -66,7 +64,7 @@ domain::expected<actors::report_submission> make_submission(const request_contex
   s.kind = at.kind->id;
   s.period = at.period;
   s.rows = std::move(*rows);
-  s.submitted_by = std::move(*actor);
+  s.submitted_by = caller_id(ctx);
   s.idempotency_key = std::move(*key);
   s.request_hash = request_hash("PUT", at.path(), domain::to_text(body));
   return s;

@@ -59,13 +59,8 @@ domain::expected<std::uint64_t> integer_query(const request_context& ctx, std::s
   return integer_param(*text, key, min, max);
 }
 
-domain::expected<std::string> actor_header(const request_context& ctx) {
-  auto actor = ctx.header("X-Gridcoord-Actor");
-  if (!actor || actor->empty()) return std::string(anonymous_actor);
-  if (actor->size() > max_actor_chars || !is_utf8(*actor))
-    return fail(errc::invalid_request,
-                fmt::format("X-Gridcoord-Actor must be UTF-8 of at most {} bytes", max_actor_chars));
-  return std::string(*actor);
+std::string caller_id(const request_context& ctx) {
+  return ctx.caller ? ctx.caller->token_id : std::string(anonymous_actor);
 }
 
 }  // namespace gridcoord::gateways::detail

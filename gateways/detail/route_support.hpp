@@ -63,6 +63,7 @@ actors::reply<T> reply_with(respond done, F on_value) {
                                                             std::uint64_t min, std::uint64_t max);
 
 // X-Gridcoord-Actor, or "anonymous" when absent or empty; 400 when too long or not UTF-8.
-[[nodiscard]] domain::expected<std::string> actor_header(const request_context& ctx);
+// Who made the request, for the audit trail: the caller's token id.
+std::string caller_id(const request_context& ctx);
 
 }  // namespace gridcoord::gateways::detail

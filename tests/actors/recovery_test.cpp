@@ -53,7 +53,7 @@ TEST_CASE("books from a snapshot plus the log's tail equal books from the whole 
           "[actors][recovery]") {
   auto store = storage::make_memory_store();
   write_history(*store, 1, 300);
-  auto full = actors::recover_books(*store);
+  auto full = actors::recover(*store);
   REQUIRE(full);
   CHECK(full->snapshot_seq == 0);
   CHECK(full->replayed_events == store->last_seq());
@@ -64,15 +64,15 @@ TEST_CASE("books from a snapshot plus the log's tail equal books from the whole 
   CHECK(*snap_seq == store->last_seq());
 
   write_history(*store, 301, 350);  // the tail after the snapshot
-  auto recovered = actors::recover_books(*store);
-  auto reference = actors::empty_books();
+  auto recovered = actors::recover(*store);
+  auto reference = domain::projection::empty();
   REQUIRE(actors::apply_tail(*store, reference, 0));
   REQUIRE(recovered);
   CHECK(recovered->snapshot_seq == *snap_seq);
   CHECK(recovered->replayed_events == store->last_seq() - *snap_seq);
-  CHECK(recovered->books == reference);
-  CHECK(recovered->books.at(department::planning).inbox().size() == 350);
-  CHECK(recovered->books.at(department::marketing)
+  CHECK(recovered->state == reference);
+  CHECK(recovered->state.books.at(department::planning).inbox().size() == 350);
+  CHECK(recovered->state.books.at(department::marketing)
             .versions("report/marketing/large_customer_demand/2026-09")
             .size() == 150 + 25);
 }
@@ -80,7 +80,7 @@ TEST_CASE("books from a snapshot plus the log's tail equal books from the whole 
 TEST_CASE("a damaged snapshot stops recovery instead of guessing", "[actors][recovery]") {
   auto store = storage::make_memory_store();
   REQUIRE(store->put_snapshot({"books", 7, "{not json"}));
-  auto r = actors::recover_books(*store);
+  auto r = actors::recover(*store);
   REQUIRE_FALSE(r);
   CHECK(r.error().code == domain::errc::internal);
 }

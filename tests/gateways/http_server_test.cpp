@@ -55,7 +55,8 @@ TEST_CASE("pipelined requests are answered in the order they were sent", "[gatew
   server_fixture f;
   auto c = f.connect();
   c.write_raw(health_request + "GET /v1/nowhere HTTP/1.1\r\nHost: x\r\n\r\n" +
-              "GET /v1/events?limit=0 HTTP/1.1\r\nHost: x\r\n\r\n" + health_request);
+              "GET /v1/events?limit=0 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+              fake_client::admin_token() + "\r\n\r\n" + health_request);
   CHECK(c.read().result_int() == 200);
   CHECK(c.read().result_int() == 404);
   CHECK(c.read().result_int() == 400);
@@ -102,6 +103,7 @@ TEST_CASE("a large body sent with Expect: 100-continue gets 100 first", "[gatewa
   server_fixture f;
   auto c = f.connect();
   c.write_raw("PUT /v1/reports/marketing/large_customer_demand/2027-03 HTTP/1.1\r\nHost: x\r\n"
+              "Authorization: Bearer " + fake_client::admin_token() + "\r\n"
               "Content-Type: application/json\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n");
   auto interim = c.read();
   CHECK(interim.result_int() == 100);

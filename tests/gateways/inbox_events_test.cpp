@@ -53,21 +53,18 @@ TEST_CASE("an empty inbox is an empty list and an unknown department is 404", "[
   CHECK(f.request(verb::get, "/v1/departments/sales/inbox").result_int() == 404);
 }
 
-TEST_CASE("acknowledging takes by from the body, else the actor header, else anonymous", "[gateways][inbox]") {
+TEST_CASE("an acknowledgement names the caller's token, and the person the body names",
+          "[gateways][inbox]") {
   server_fixture f;
   add_item(f.fake, 11);
   add_item(f.fake, 12);
-  add_item(f.fake, 13);
-  auto by_body = f.request(verb::post, "/v1/departments/planning/inbox/11/ack", R"({"by":"wang.fang"})",
-                           {{"X-Gridcoord-Actor", "ignored"}});
+  auto token_id = f.fake.authenticate(fake_client::admin_token())->token_id;
+  auto by_body = f.request(verb::post, "/v1/departments/planning/inbox/11/ack", R"({"by":"wang.fang"})");
   REQUIRE(by_body.result_int() == 200);
-  CHECK(json_of(by_body).at("acknowledged").at("by") == "wang.fang");
+  CHECK(json_of(by_body).at("acknowledged").at("by").as_string() == "wang.fang (" + token_id + ")");
   CHECK(json_of(by_body).at("item") == 11);
-  auto by_header = f.request(verb::post, "/v1/departments/planning/inbox/12/ack", "",
-                             {{"X-Gridcoord-Actor", "zhao.lei"}});
-  CHECK(json_of(by_header).at("acknowledged").at("by") == "zhao.lei");
-  auto anonymous = f.request(verb::post, "/v1/departments/planning/inbox/13/ack");
-  CHECK(json_of(anonymous).at("acknowledged").at("by") == "anonymous");
+  auto by_token = f.request(verb::post, "/v1/departments/planning/inbox/12/ack");
+  CHECK(json_of(by_token).at("acknowledged").at("by").as_string() == token_id);
 }
 
 TEST_CASE("acknowledging twice returns the first acknowledgement", "[gateways][inbox]") {

@@ -33,7 +33,7 @@ std::vector<domain::row> rows_of(const std::string& body) {
 TEST_CASE("a valid M1 report is accepted as version 1 and reaches the actors parsed",
           "[gateways][reports]") {
   server_fixture f;
-  auto r = f.request(verb::put, m1_path, good_body, {{"X-Gridcoord-Actor", "li.wei"}});
+  auto r = f.request(verb::put, m1_path, good_body);
   REQUIRE(r.result_int() == 201);
   auto body = json_of(r);
   CHECK(body.at("stream") == "report/marketing/large_customer_demand/2027-03");
@@ -50,15 +50,15 @@ TEST_CASE("a valid M1 report is accepted as version 1 and reaches the actors par
   CHECK(got[0].rows == rows_of(good_body));
   CHECK(got[0].sender == domain::department::marketing);
   CHECK(got[0].kind == "large_customer_demand");
-  CHECK(got[0].submitted_by == "li.wei");
+  CHECK(got[0].submitted_by == f.fake.authenticate(fake_client::admin_token())->token_id);
   CHECK(got[0].idempotency_key.empty());
   CHECK(got[0].request_hash.size() == 64);
 }
 
-TEST_CASE("without X-Gridcoord-Actor the submitter is anonymous", "[gateways][reports]") {
+TEST_CASE("a report without a token is refused and reaches nobody", "[gateways][reports][auth]") {
   server_fixture f;
-  CHECK(f.request(verb::put, m1_path, good_body).result_int() == 201);
-  CHECK(f.fake.submissions().at(0).submitted_by == "anonymous");
+  CHECK(f.request(verb::put, m1_path, good_body, {{"Authorization", ""}}).result_int() == 401);
+  CHECK(f.fake.submissions().empty());
 }
 
 TEST_CASE("validation lists every bad row and field at once and stores nothing", "[gateways][reports]") {
@@ -178,7 +178,7 @@ TEST_CASE("an idempotency key longer than 200 characters is 400", "[gateways][re
 TEST_CASE("a stored report reads back with its rows, numbers as written, and its versions",
           "[gateways][reports]") {
   server_fixture f;
-  REQUIRE(f.request(verb::put, m1_path, good_body, {{"X-Gridcoord-Actor", "li.wei"}}).result_int() == 201);
+  REQUIRE(f.request(verb::put, m1_path, good_body).result_int() == 201);
   std::string second = good_body;
   second.replace(second.find("1250.5"), 6, "2000");
   REQUIRE(f.request(verb::put, m1_path, second).result_int() == 201);
@@ -194,12 +194,13 @@ TEST_CASE("a stored report reads back with its rows, numbers as written, and its
   CHECK(body.at("kind") == "large_customer_demand");
   CHECK(body.at("month") == "2027-03");
   CHECK(body.at("version") == 1);
-  CHECK(body.at("submitted_by") == "li.wei");
+  const auto admin_id = f.fake.authenticate(fake_client::admin_token())->token_id;
+  CHECK(body.at("submitted_by").as_string() == admin_id);
   CHECK(body.at("row_count") == 1);
   CHECK(body.at("rows").at(0).at("customer") == "Hengda Steel");
   REQUIRE(body.at("versions").as_array().size() == 2);
   CHECK(body.at("versions").at(1).at("version") == 2);
-  CHECK(body.at("versions").at(1).at("submitted_by") == "anonymous");
+  CHECK(body.at("versions").at(1).at("submitted_by").as_string() == admin_id);
 }
 
 TEST_CASE("Chinese text in a row survives the round trip", "[gateways][reports]") {

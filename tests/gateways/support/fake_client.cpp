@@ -6,7 +6,54 @@ namespace gridcoord::testing {
 
 using domain::errc;
 
-fake_client::fake_client() : worker_([this] { work(); }) {}
+namespace {
+
+const domain::issued_token& test_admin() {
+  static const auto t = domain::generate_token(domain::role{domain::role_kind::admin}, "test admin",
+                                               "bootstrap", fake_client::fixed_time);
+  return t;
+}
+
+}  // namespace
+
+const std::string& fake_client::admin_token() { return test_admin().token; }
+
+fake_client::fake_client() : worker_([this] { work(); }) {
+  ignore_error(tokens_.apply_event(domain::token_created_type, fixed_time,
+                                   domain::encode_created(test_admin().record)),
+               "a freshly generated record");
+}
+
+domain::expected<domain::principal> fake_client::authenticate(std::string_view bearer) const {
+  std::lock_guard lock(mutex_);
+  return tokens_.verify(bearer);
+}
+
+void fake_client::create_token(std::string role, std::string description, std::string by,
+                               actors::reply<domain::issued_token> done) {
+  std::lock_guard lock(mutex_);
+  auto granted = domain::parse_role(role);
+  if (!granted)
+    return later([done] { done(domain::fail(domain::errc::validation_failed, "unknown role")); });
+  auto t = domain::generate_token(*granted, std::move(description), std::move(by), fixed_time);
+  ignore_error(tokens_.apply_event(domain::token_created_type, fixed_time, domain::encode_created(t.record)),
+               "a freshly generated record");
+  later([done, t] { done(t); });
+}
+
+void fake_client::revoke_token(std::string id, std::string by, actors::reply<domain::token_record> done) {
+  std::lock_guard lock(mutex_);
+  if (!tokens_.find(id))
+    return later([done] { done(domain::fail(domain::errc::not_found, "no such token")); });
+  ignore_error(tokens_.apply_event(domain::token_revoked_type, fixed_time, domain::encode_revoked(id, by)),
+               "a known token");
+  later([done, r = *tokens_.find(id)] { done(r); });
+}
+
+void fake_client::list_tokens(actors::reply<std::vector<domain::token_record>> done) {
+  std::lock_guard lock(mutex_);
+  later([done, l = tokens_.list()] { done(l); });
+}
 
 fake_client::~fake_client() {
   release();

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "actors/client.hpp"
+#include "domain/token_book.hpp"
 
 namespace gridcoord::testing {
 
@@ -33,6 +34,14 @@ class fake_client final : public actors::client {
                    actors::reply<domain::inbox_item> done) override;
   void events(std::uint64_t after, std::size_t limit, actors::reply<std::vector<actors::event_view>> done) override;
   void health(actors::reply<actors::health_report> done) override;
+  void create_token(std::string role, std::string description, std::string by,
+                    actors::reply<domain::issued_token> done) override;
+  void revoke_token(std::string id, std::string by, actors::reply<domain::token_record> done) override;
+  void list_tokens(actors::reply<std::vector<domain::token_record>> done) override;
+  domain::expected<domain::principal> authenticate(std::string_view bearer) const override;
+
+  // A valid admin token, known to every fake_client.
+  static const std::string& admin_token();
 
   // Set-up and inspection.
   std::vector<actors::report_submission> submissions() const;
@@ -68,6 +77,7 @@ class fake_client final : public actors::client {
   std::map<domain::department, std::vector<domain::inbox_item>> inboxes_;
   std::vector<actors::event_view> events_;
   actors::health_report health_{true, 42, "0.1.0-test"};
+  domain::token_book tokens_;
   std::pair<std::uint64_t, std::size_t> last_events_query_{};
   std::uint64_t seq_ = 100;
   std::thread worker_;  // last: starts after every other member exists

@@ -28,7 +28,8 @@ using headers = std::vector<std::pair<std::string, std::string>>;
 
 inline constexpr std::chrono::seconds deadline{5};
 
-// A request with Host, and Content-Type: application/json when it has a body.
+// A request with Host, Content-Type: application/json when it has a body, and
+// the fake's admin token; an empty value in `extra` removes that header.
 http::request<http::string_body> make_request(http::verb method, std::string_view target,
                                               std::string body = "", const headers& extra = {});
 

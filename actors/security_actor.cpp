@@ -1,0 +1,82 @@
+#include "actors/security_actor.hpp"
+
+#include <caf/all.hpp>
+#include <fmt/format.h>
+
+#include "actors/error.hpp"
+
+namespace gridcoord::actors {
+
+namespace {
+
+using domain::errc;
+
+storage::append_request one_event(std::string type, domain::time_point at, std::string actor,
+                                  std::string payload) {
+  storage::append_request req;
+  req.events.push_back({std::string(domain::tokens_stream), std::move(type), at, std::move(actor),
+                        std::move(payload)});
+  return req;
+}
+
+// Applies a committed token event and republishes the directory.
+void commit(security_pointer self, std::string_view type, domain::time_point at,
+            const std::string& payload) {
+  ignore_error(self->state.book.apply_event(type, at, payload), "we encoded it a moment ago");
+  self->state.directory->replace(self->state.book);
+}
+
+caf::result<domain::issued_token> issue(security_pointer self, const token_request& req) {
+  auto granted = domain::parse_role(req.role);
+  if (!granted)
+    return to_caf(domain::error{errc::validation_failed, "unknown role",
+                                {{std::nullopt, "role", req.role,
+                                  "must be admin, reader, planner, dispatcher, cs_agent or "
+                                  "liaison:<department>"}}});
+  auto now = self->state.clock->now();
+  auto issued = domain::generate_token(*granted, req.description, req.by, now);
+  auto payload = domain::encode_created(issued.record);
+  auto rp = self->make_response_promise<domain::issued_token>();
+  self->request(self->state.log, caf::infinite,
+                one_event(std::string(domain::token_created_type), now, req.by, payload))
+      .then([self, rp, issued, now, payload](storage::append_result&) mutable {
+        commit(self, domain::token_created_type, now, payload);
+        rp.deliver(std::move(issued));
+      }, [rp](caf::error& e) mutable { rp.deliver(e); });
+  return rp;
+}
+
+caf::result<domain::token_record> revoke(security_pointer self, const revoke_request& req) {
+  const auto* r = self->state.book.find(req.id);
+  if (!r) return to_caf(errc::not_found, fmt::format("there is no token {}", req.id));
+  if (r->revoked_at) return *r;
+  auto now = self->state.clock->now();
+  auto payload = domain::encode_revoked(req.id, req.by);
+  auto rp = self->make_response_promise<domain::token_record>();
+  self->request(self->state.log, caf::infinite,
+                one_event(std::string(domain::token_revoked_type), now, req.by, payload))
+      .then([self, rp, now, payload, id = req.id](storage::append_result&) mutable {
+        commit(self, domain::token_revoked_type, now, payload);
+        rp.deliver(*self->state.book.find(id));
+      }, [rp](caf::error& e) mutable { rp.deliver(e); });
+  return rp;
+}
+
+}  // namespace
+
+security_actor::behavior_type security(security_pointer self, domain::token_book book,
+                                       event_log_actor log, const domain::clock* clock,
+                                       std::shared_ptr<token_directory> directory) {
+  self->state.book = std::move(book);
+  self->state.log = std::move(log);
+  self->state.clock = clock;
+  self->state.directory = std::move(directory);
+  self->state.directory->replace(self->state.book);
+  return {
+      [self](token_request& req) { return issue(self, req); },
+      [self](revoke_request& req) { return revoke(self, req); },
+      [self](token_list_query) { return self->state.book.list(); },
+  };
+}
+
+}  // namespace gridcoord::actors

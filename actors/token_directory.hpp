@@ -1,0 +1,33 @@
+#pragma once
+// actors/token_directory.hpp — the token book as the gateways read it.
+//
+// Every request is authenticated against this directory without a message
+// round trip: the security actor replaces its content after each committed
+// token event; readers take a shared lock for one hash and compare.
+// [Threading] verify from any thread; replace from the security actor only.
+#include <shared_mutex>
+
+#include "domain/token_book.hpp"
+
+namespace gridcoord::actors {
+
+class token_directory {
+ public:
+  explicit token_directory(domain::token_book book) : book_(std::move(book)) {}
+
+  [[nodiscard]] domain::expected<domain::principal> verify(std::string_view bearer) const {
+    std::shared_lock lock(mutex_);
+    return book_.verify(bearer);
+  }
+
+  void replace(domain::token_book book) {
+    std::unique_lock lock(mutex_);
+    book_ = std::move(book);
+  }
+
+ private:
+  mutable std::shared_mutex mutex_;
+  domain::token_book book_;
+};
+
+}  // namespace gridcoord::actors

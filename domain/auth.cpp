@@ -1,0 +1,76 @@
+#include "domain/auth.hpp"
+
+#include <algorithm>
+
+#include "domain/report_kind.hpp"
+
+namespace gridcoord::domain {
+
+namespace {
+
+constexpr std::string_view liaison_prefix = "liaison:";
+
+bool is_recipient(department d, std::string_view kind) {
+  const auto* k = find_report_kind(kind);
+  return k && std::find(k->recipients.begin(), k->recipients.end(), d) != k->recipients.end();
+}
+
+bool acts_for(const role& r, std::optional<department> d) {
+  auto home = home_department(r);
+  return home && d && *home == *d;
+}
+
+}  // namespace
+
+std::string to_string(const role& r) {
+  switch (r.kind) {
+    case role_kind::admin: return "admin";
+    case role_kind::reader: return "reader";
+    case role_kind::planner: return "planner";
+    case role_kind::dispatcher: return "dispatcher";
+    case role_kind::cs_agent: return "cs_agent";
+    case role_kind::liaison: return std::string(liaison_prefix) + std::string(to_string(r.dept));
+  }
+  return "reader";
+}
+
+std::optional<role> parse_role(std::string_view text) {
+  if (text.starts_with(liaison_prefix)) {
+    auto d = parse_department(text.substr(liaison_prefix.size()));
+    if (!d) return std::nullopt;
+    return role{role_kind::liaison, *d};
+  }
+  for (auto k : {role_kind::admin, role_kind::reader, role_kind::planner, role_kind::dispatcher,
+                 role_kind::cs_agent})
+    if (to_string(role{k, department::planning}) == text) return role{k, department::planning};
+  return std::nullopt;
+}
+
+std::optional<department> home_department(const role& r) {
+  switch (r.kind) {
+    case role_kind::liaison: return r.dept;
+    case role_kind::planner: return department::planning;
+    case role_kind::dispatcher: return department::dispatch;
+    case role_kind::cs_agent: return department::customer_service;
+    default: return std::nullopt;
+  }
+}
+
+bool allowed(const role& r, const operation& op) {
+  if (op.kind == operation_kind::read_public || r.kind == role_kind::admin) return true;
+  bool reads = op.kind == operation_kind::read_report || op.kind == operation_kind::read_inbox ||
+               op.kind == operation_kind::read_events;
+  if (r.kind == role_kind::reader) return reads;
+  switch (op.kind) {
+    case operation_kind::submit_report:
+    case operation_kind::read_inbox:
+    case operation_kind::acknowledge: return acts_for(r, op.dept);
+    case operation_kind::read_report: {
+      auto home = home_department(r);
+      return acts_for(r, op.dept) || (home && is_recipient(*home, op.report_kind));
+    }
+    default: return false;  // read_events, manage_tokens: admin and reader only
+  }
+}
+
+}  // namespace gridcoord::domain

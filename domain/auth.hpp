@@ -1,0 +1,67 @@
+#pragma once
+// domain/auth.hpp — who may do what: roles, principals and the one
+// authorization matrix of gridcoord.
+//
+// Every route declares the operation it performs (with the department it
+// concerns, when there is one); `allowed` decides for a role. Nothing else in
+// gridcoord decides access.
+//   admin                  everything
+//   reader                 every read, no write
+//   liaison:<department>   its department's reports (submit, amend, read), reports
+//                          sent to its department, its own inbox (read, acknowledge)
+//   planner                as liaison:planning, plus (later) capacity queries
+//   dispatcher             as liaison:dispatch, plus (later) outages
+//   cs_agent               as liaison:customer_service, plus (later) complaints
+//   anonymous              health and published information only
+// [Errors] parse_role answers nullopt for anything that is not one of the above.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/department.hpp"
+
+namespace gridcoord::domain {
+
+enum class role_kind { admin, reader, liaison, planner, dispatcher, cs_agent };
+
+struct role {
+  role_kind kind = role_kind::reader;
+  department dept = department::planning;  // meaningful for liaison only
+  friend bool operator==(const role&, const role&) = default;
+};
+
+// "admin", "reader", "planner", "dispatcher", "cs_agent", "liaison:marketing".
+std::string to_string(const role& r);
+std::optional<role> parse_role(std::string_view text);
+
+// The department a role acts for, if any (liaison:X -> X, planner -> planning, ...).
+std::optional<department> home_department(const role& r);
+
+// An authenticated caller.
+struct principal {
+  std::string token_id;  // "tk_…": who, in the audit trail
+  role granted;
+  friend bool operator==(const principal&, const principal&) = default;
+};
+
+enum class operation_kind {
+  read_public,    // health, OpenAPI, metrics: anonymous
+  submit_report,  // PUT a report of `dept` (the sender)
+  read_report,    // GET a report sent by `dept` of `kind`
+  read_inbox,     // GET the inbox of `dept`
+  acknowledge,    // acknowledge an item in the inbox of `dept`
+  read_events,    // the audit feed: every department's events
+  manage_tokens,  // create, list, revoke tokens
+};
+
+struct operation {
+  operation_kind kind = operation_kind::read_public;
+  std::optional<department> dept;
+  std::string report_kind;  // for read_report: recipients of that kind may read it
+};
+
+// Whether `r` may perform `op`. read_public is allowed to every role (and to
+// anonymous callers, which the gateway checks before asking).
+bool allowed(const role& r, const operation& op);
+
+}  // namespace gridcoord::domain

@@ -1,0 +1,83 @@
+// POST /v1/tokens, GET /v1/tokens, DELETE /v1/tokens/{id} (admin only; the
+// router checks).
+#include <boost/json/value_from.hpp>
+#include <fmt/format.h>
+
+#include "gateways/codecs.hpp"
+#include "gateways/detail/handlers.hpp"
+#include "gateways/detail/route_support.hpp"
+
+namespace gridcoord::gateways::detail {
+
+namespace json = boost::json;
+using domain::errc;
+
+namespace {
+
+constexpr std::size_t max_description_chars = 200;
+
+struct token_body {
+  std::string role;
+  std::string description;
+};
+
+// {"role": "<role>", "description": "<text>"?}, every problem at once.
+domain::expected<token_body> parse_token_body(const request_context& ctx) {
+  const auto* obj = ctx.body ? ctx.body->if_object() : nullptr;
+  if (!obj) return domain::fail(errc::invalid_request, R"(the body must be {"role": "…", "description": "…"})");
+  std::vector<domain::issue> issues;
+  token_body out;
+  for (const auto& kv : *obj) {
+    const auto& v = kv.value();
+    if (kv.key() == "role" && v.is_string()) out.role = v.get_string();
+    else if (kv.key() == "description" && v.is_string() && v.get_string().size() <= max_description_chars)
+      out.description = v.get_string();
+    else
+      issues.push_back({std::nullopt, std::string(kv.key()), v.is_string() ? std::string(v.get_string()) : "",
+                        kv.key() == "description"
+                            ? fmt::format("must be a string of at most {} bytes", max_description_chars)
+                            : "is not a field of a token request (role, description)"});
+  }
+  if (out.role.empty()) issues.push_back({std::nullopt, "role", "", "is required"});
+  if (!issues.empty())
+    return domain::fail(errc::validation_failed, "the token request is not valid", std::move(issues));
+  return out;
+}
+
+json::value token_list(const std::vector<domain::token_record>& tokens) {
+  return json::object{{"tokens", json::value_from(tokens)}};
+}
+
+}  // namespace
+
+route_handler post_token(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto body = parse_token_body(ctx);
+    if (!body) return done(error_response(body.error()));
+    auto on_issued = [](const domain::issued_token& t) {
+      auto res = json_response(201, json::value_from(t));
+      res.headers.emplace_back("Location", "/v1/tokens/" + t.record.id);
+      res.headers.emplace_back("Cache-Control", "no-store");
+      return res;
+    };
+    client.create_token(std::move(body->role), std::move(body->description), ctx.caller->token_id,
+                        reply_with<domain::issued_token>(std::move(done), on_issued));
+  };
+}
+
+route_handler get_tokens(actors::client& client) {
+  return [&client](const request_context&, respond done) {
+    auto on_list = [](const std::vector<domain::token_record>& t) { return json_response(200, token_list(t)); };
+    client.list_tokens(reply_with<std::vector<domain::token_record>>(std::move(done), on_list));
+  };
+}
+
+route_handler delete_token(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto on_revoked = [](const domain::token_record& t) { return json_response(200, json::value_from(t)); };
+    client.revoke_token(std::string(ctx.param("id")), ctx.caller->token_id,
+                        reply_with<domain::token_record>(std::move(done), on_revoked));
+  };
+}
+
+}  // namespace gridcoord::gateways::detail

@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+
+#include "domain/auth.hpp"
+
+using namespace gridcoord::domain;
+
+namespace {
+
+operation op(operation_kind k, std::optional<department> d = std::nullopt, std::string kind = {}) {
+  return {k, d, std::move(kind)};
+}
+
+role liaison(department d) { return {role_kind::liaison, d}; }
+
+}  // namespace
+
+TEST_CASE("roles are written and read as people write them", "[domain][auth]") {
+  for (const char* text : {"admin", "reader", "planner", "dispatcher", "cs_agent", "liaison:marketing",
+                           "liaison:customer_service"})
+    CHECK(to_string(*parse_role(text)) == text);
+  CHECK_FALSE(parse_role("liaison:weather"));
+  CHECK_FALSE(parse_role("root"));
+  CHECK_FALSE(parse_role("liaison"));
+}
+
+TEST_CASE("a liaison submits and reads only its own department's reports and inbox",
+          "[domain][auth][matrix]") {
+  auto marketing = liaison(department::marketing);
+  CHECK(allowed(marketing, op(operation_kind::submit_report, department::marketing)));
+  CHECK_FALSE(allowed(marketing, op(operation_kind::submit_report, department::planning)));
+  CHECK(allowed(marketing, op(operation_kind::read_inbox, department::marketing)));
+  CHECK_FALSE(allowed(marketing, op(operation_kind::read_inbox, department::planning)));
+  CHECK_FALSE(allowed(marketing, op(operation_kind::acknowledge, department::planning)));
+  CHECK_FALSE(allowed(marketing, op(operation_kind::read_events)));
+  CHECK_FALSE(allowed(marketing, op(operation_kind::manage_tokens)));
+}
+
+TEST_CASE("a recipient department may read the reports sent to it, others may not",
+          "[domain][auth][matrix]") {
+  auto m1 = op(operation_kind::read_report, department::marketing, "large_customer_demand");
+  CHECK(allowed(liaison(department::marketing), m1));
+  CHECK(allowed(liaison(department::planning), m1));
+  CHECK(allowed(liaison(department::dispatch), m1));
+  CHECK(allowed(role{role_kind::planner}, m1));
+  CHECK_FALSE(allowed(liaison(department::production), m1));
+  CHECK_FALSE(allowed(role{role_kind::cs_agent}, m1));
+}
+
+TEST_CASE("functional roles act for their department", "[domain][auth][matrix]") {
+  CHECK(allowed(role{role_kind::planner}, op(operation_kind::read_inbox, department::planning)));
+  CHECK(allowed(role{role_kind::dispatcher}, op(operation_kind::acknowledge, department::dispatch)));
+  CHECK(allowed(role{role_kind::cs_agent}, op(operation_kind::read_inbox, department::customer_service)));
+  CHECK_FALSE(allowed(role{role_kind::planner}, op(operation_kind::submit_report, department::marketing)));
+  CHECK_FALSE(allowed(role{role_kind::dispatcher}, op(operation_kind::read_inbox, department::planning)));
+}
+
+TEST_CASE("a reader reads everything and writes nothing; an admin does everything",
+          "[domain][auth][matrix]") {
+  role reader{role_kind::reader}, admin{role_kind::admin};
+  for (auto d : all_departments) {
+    CHECK(allowed(reader, op(operation_kind::read_inbox, d)));
+    CHECK_FALSE(allowed(reader, op(operation_kind::acknowledge, d)));
+    CHECK_FALSE(allowed(reader, op(operation_kind::submit_report, d)));
+    CHECK(allowed(admin, op(operation_kind::submit_report, d)));
+  }
+  CHECK(allowed(reader, op(operation_kind::read_events)));
+  CHECK_FALSE(allowed(reader, op(operation_kind::manage_tokens)));
+  CHECK(allowed(admin, op(operation_kind::manage_tokens)));
+}

@@ -46,6 +46,7 @@ const std::set<std::string>& known_keys() {
   static const std::set<std::string> keys{
       "server.listen", "server.io_threads", "server.max_body_bytes", "server.max_header_bytes",
       "server.read_timeout_s", "server.idle_timeout_s", "server.max_connections",
+      "server.rate_limit_per_second", "server.rate_limit_burst",
       "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
       "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "log.level"};
   return keys;
@@ -73,6 +74,8 @@ void read_all(reader& r, settings& s) {
   r.get("server", "read_timeout_s", s.server.read_timeout);
   r.get("server", "idle_timeout_s", s.server.idle_timeout);
   r.get("server", "max_connections", s.server.max_connections);
+  r.get("server", "rate_limit_per_second", s.server.rate_limit_per_second);
+  r.get("server", "rate_limit_burst", s.server.rate_limit_burst);
   r.get("storage", "data_dir", s.storage.data_dir);
   r.get("storage", "group_commit_window_us", s.storage.group_commit_window);
   r.get("storage", "max_batch_events", s.storage.max_batch_events);

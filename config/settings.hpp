@@ -24,6 +24,8 @@ struct server_settings {
   std::chrono::seconds read_timeout{30};          // a request must arrive within this
   std::chrono::seconds idle_timeout{60};          // keep-alive connection closed after this
   std::size_t max_connections = 1024;
+  unsigned rate_limit_per_second = 100;           // per token; 0 turns the limit off (then no 429)
+  unsigned rate_limit_burst = 200;                // requests a token may make at once
 };
 
 struct storage_settings {

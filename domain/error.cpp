@@ -11,6 +11,7 @@ const char* to_string(errc code) noexcept {
     case errc::unauthorized: return "unauthorized";
     case errc::forbidden: return "forbidden";
     case errc::too_large: return "too_large";
+    case errc::too_many_requests: return "too_many_requests";
     case errc::unavailable: return "unavailable";
     case errc::internal: return "internal";
   }

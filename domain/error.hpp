@@ -21,6 +21,7 @@ enum class errc {
   unauthorized,         // no or bad credentials
   forbidden,            // credentials lack the role for this
   too_large,            // body or batch beyond a limit
+  too_many_requests,    // the caller is over its request rate; retry later
   unavailable,          // shutting down, overloaded, or a dependency timed out
   internal,             // a bug or a storage failure; logged with the request id
 };

@@ -15,7 +15,7 @@ namespace {
 using domain::errc;
 
 // THE table. A new errc gets its status here and nowhere else.
-constexpr std::array<std::pair<errc, unsigned>, 9> status_of_errc{{
+constexpr std::array<std::pair<errc, unsigned>, 10> status_of_errc{{
     {errc::invalid_request, 400},
     {errc::validation_failed, 422},
     {errc::not_found, 404},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<errc, unsigned>, 9> status_of_errc{{
     {errc::unauthorized, 401},
     {errc::forbidden, 403},
     {errc::too_large, 413},
+    {errc::too_many_requests, 429},
     {errc::unavailable, 503},
     {errc::internal, 500},
 }};

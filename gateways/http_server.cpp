@@ -37,7 +37,9 @@ detail::session_limits limits_from(const config::server_settings& s, const timeo
 struct http_server::impl {
   impl(const config::server_settings& s, actors::client& client, const timeout_overrides& o)
       : settings(s), threads_wanted(std::max(1u, s.io_threads)), ioc(static_cast<int>(threads_wanted)) {
-    router routes{[&client](std::string_view bearer) { return client.authenticate(bearer); }};
+    auto limiter = std::make_shared<rate_limiter>(s.rate_limit_per_second, s.rate_limit_burst);
+    router routes{[&client](std::string_view bearer) { return client.authenticate(bearer); },
+                  std::move(limiter)};
     register_routes(routes, client);
     state = std::make_shared<detail::server_state>(limits_from(s, o), std::move(routes));
   }

@@ -106,6 +106,15 @@ std::optional<http_response> router::authorize(const route& r, request_context& 
   if (!domain::allowed(caller->granted, op))
     return error_response(domain::errc::forbidden,
                           fmt::format("the role {} may not do this", domain::to_string(caller->granted)));
+  std::chrono::milliseconds retry_after{0};
+  if (limiter_ && !limiter_->admit(caller->token_id, rate_limiter::clock::now(), retry_after)) {
+    auto res = error_response(domain::errc::too_many_requests,
+                              fmt::format("token {} is over its request rate; retry in {} ms",
+                                          caller->token_id, retry_after.count()));
+    auto seconds = (retry_after.count() + 999) / 1000;
+    res.headers.emplace_back("Retry-After", std::to_string(std::max<long>(1, seconds)));
+    return res;
+  }
   ctx.caller = std::move(*caller);
   return std::nullopt;
 }

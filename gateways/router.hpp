@@ -18,9 +18,11 @@
 //             <token>" that the authenticator accepts (else 401 with
 //             WWW-Authenticate), and domain::allowed must grant the operation
 //             to the token's role (else 403). The route then sees the caller
-//             in request_context::caller.
+//             in request_context::caller. A caller over its rate limit is
+//             answered 429 with Retry-After.
 // [Limits]    `respond` must be called exactly once per dispatch.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +34,7 @@
 #include "gateways/detail/beast.hpp"
 #include "domain/auth.hpp"
 #include "domain/error.hpp"
+#include "gateways/rate_limiter.hpp"
 #include "gateways/uri.hpp"
 
 namespace gridcoord::gateways {
@@ -77,7 +80,9 @@ using authenticator = std::function<domain::expected<domain::principal>(std::str
 
 class router {
  public:
-  explicit router(authenticator authenticate) : authenticate_(std::move(authenticate)) {}
+  // `limiter` (optional) caps each token's request rate: beyond it, 429.
+  explicit router(authenticator authenticate, std::shared_ptr<rate_limiter> limiter = nullptr)
+      : authenticate_(std::move(authenticate)), limiter_(std::move(limiter)) {}
 
   // REQUIRES: `pattern` starts with '/'; each segment is a literal or "{name}".
   void add(http_verb method, std::string_view pattern, access_rule access, route_handler handler);
@@ -103,6 +108,7 @@ class router {
   static bool matches(const route& r, const std::vector<std::string>& path, path_params& params);
 
   authenticator authenticate_;
+  std::shared_ptr<rate_limiter> limiter_;
   std::vector<route> routes_;
 };
 

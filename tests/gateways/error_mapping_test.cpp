@@ -17,6 +17,7 @@ TEST_CASE("every domain error code maps to its HTTP status", "[gateways][errors]
   CHECK(http_status(errc::unauthorized) == 401);
   CHECK(http_status(errc::forbidden) == 403);
   CHECK(http_status(errc::too_large) == 413);
+  CHECK(http_status(errc::too_many_requests) == 429);
   CHECK(http_status(errc::unavailable) == 503);
   CHECK(http_status(errc::internal) == 500);
 }

@@ -95,8 +95,9 @@ class actor_client final : public client {
   }
 
   void acknowledge(domain::department recipient, domain::item_id item, std::string by,
-                   reply<domain::inbox_item> done) override {
-    ask<domain::inbox_item>(ack_request{recipient, item, std::move(by)}, std::move(done));
+                   std::string origin, reply<domain::inbox_item> done) override {
+    ask<domain::inbox_item>(ack_request{recipient, item, std::move(by), std::move(origin)},
+                            std::move(done));
   }
 
   void events(std::uint64_t after, std::size_t limit, reply<std::vector<event_view>> done) override {
@@ -107,14 +108,21 @@ class actor_client final : public client {
     ask<health_report>(log_status_query{}, std::move(done));
   }
 
-  void create_token(std::string role, std::string description, std::string by,
-                    reply<domain::issued_token> done) override {
-    ask<domain::issued_token>(token_request{std::move(role), std::move(description), std::move(by)},
-                              std::move(done));
+  void audit(audit_query query, reply<audit_page> done) override {
+    ask<audit_page>(std::move(query), std::move(done));
   }
 
-  void revoke_token(std::string id, std::string by, reply<domain::token_record> done) override {
-    ask<domain::token_record>(revoke_request{std::move(id), std::move(by)}, std::move(done));
+  void create_token(std::string role, std::string description, std::string by, std::string origin,
+                    reply<domain::issued_token> done) override {
+    ask<domain::issued_token>(
+        token_request{std::move(role), std::move(description), std::move(by), std::move(origin)},
+        std::move(done));
+  }
+
+  void revoke_token(std::string id, std::string by, std::string origin,
+                    reply<domain::token_record> done) override {
+    ask<domain::token_record>(revoke_request{std::move(id), std::move(by), std::move(origin)},
+                              std::move(done));
   }
 
   void list_tokens(reply<std::vector<domain::token_record>> done) override {

@@ -29,6 +29,7 @@
 namespace gridcoord::actors {
 
 inline constexpr std::chrono::seconds request_timeout{30};
+inline constexpr std::uint64_t audit_scan_budget = 10'000;  // events one audit call reads at most
 
 template <class T>
 using reply = std::function<void(domain::expected<T>)>;
@@ -42,6 +43,7 @@ struct report_submission {
   std::string submitted_by;         // who: token id or liaison name
   std::string idempotency_key;      // "" when the request carried none
   std::string request_hash;         // digest of the request body, for idempotency
+  std::string origin;               // domain::encode(request_origin): kept with the event
 };
 
 // What the sender gets back for an accepted (or replayed) version.
@@ -70,6 +72,23 @@ struct event_view {
   domain::time_point time{};
   std::string actor;
   std::string payload;  // JSON text
+  std::string origin;   // JSON text of a domain::request_origin, "" when none was kept
+};
+
+// Filters of the audit trail; empty ones match everything.
+struct audit_query {
+  std::uint64_t after = 0;          // scan events with seq > after
+  std::uint64_t limit = 100;        // at most this many matches
+  std::int64_t from_us = 0;         // event time >= from (µs since the epoch; 0: no bound)
+  std::int64_t to_us = 0;           // event time < to (0: no bound)
+  std::string actor;                // token id
+  std::string entity;               // stream, or stream prefix ending in '/'
+};
+
+struct audit_page {
+  std::vector<event_view> events;
+  std::uint64_t next_after = 0;     // continue from here; == the last seq scanned
+  bool end = false;                 // the scan reached the end of the log
 };
 
 struct health_report {
@@ -97,11 +116,16 @@ class client {
 
   // Records that `by` acknowledged `item` for `recipient`; acknowledging again
   // returns the first acknowledgement unchanged. not_found for an unknown item.
+  // `origin` (domain::encode(request_origin)) is kept with the event.
   virtual void acknowledge(domain::department recipient, domain::item_id item, std::string by,
-                           reply<domain::inbox_item> done) = 0;
+                           std::string origin, reply<domain::inbox_item> done) = 0;
 
   // Up to `limit` events with seq > `after`, oldest first.
   virtual void events(std::uint64_t after, std::size_t limit, reply<std::vector<event_view>> done) = 0;
+
+  // The events matching `query`, scanning at most audit_scan_budget events per
+  // call; page on with next_after until `end`.
+  virtual void audit(audit_query query, reply<audit_page> done) = 0;
 
   virtual void health(reply<health_report> done) = 0;
 
@@ -109,10 +133,11 @@ class client {
   // holds the token text, which is never shown again. validation_failed for
   // an unknown role.
   virtual void create_token(std::string role, std::string description, std::string by,
-                            reply<domain::issued_token> done) = 0;
+                            std::string origin, reply<domain::issued_token> done) = 0;
   // Revokes token `id`; revoking again answers the first revocation. not_found
   // for an unknown id.
-  virtual void revoke_token(std::string id, std::string by, reply<domain::token_record> done) = 0;
+  virtual void revoke_token(std::string id, std::string by, std::string origin,
+                            reply<domain::token_record> done) = 0;
   virtual void list_tokens(reply<std::vector<domain::token_record>> done) = 0;
 
   // The caller behind a bearer token, or errc::unauthorized. Synchronous and

@@ -41,7 +41,7 @@ caf::result<std::vector<event_view>> read_feed(coordinator_pointer self, read_ev
         out.reserve(events.size());
         for (auto& e : events)
           out.push_back({e.seq, std::move(e.stream), std::move(e.type), e.time, std::move(e.actor),
-                         std::move(e.payload)});
+                         std::move(e.payload), std::move(e.origin)});
         rp.deliver(std::move(out));
       }, [rp](caf::error& e) mutable { rp.deliver(e); });
   return rp;
@@ -70,6 +70,7 @@ coordinator_actor::behavior_type coordinator(coordinator_pointer self,
       [self](ack_request& a) { return self->delegate(self->state.departments.at(a.recipient), a); },
       [self](read_events& q) { return read_feed(self, q); },
       [self](log_status_query) { return health(self); },
+      [self](audit_query& q) { return self->delegate(self->state.log, q); },
       [self](token_request& r) { return self->delegate(self->state.security, r); },
       [self](revoke_request& r) { return self->delegate(self->state.security, r); },
       [self](token_list_query q) { return self->delegate(self->state.security, q); },

@@ -84,7 +84,7 @@ void write_version(department_pointer self, std::uint64_t id, report_submission 
   submit_receipt receipt{stream, header.version, 0, header.recipients, now, false};
   storage::append_request req;
   req.events.push_back({stream, std::string(domain::report_submitted_type), now, sub.submitted_by,
-                        domain::encode(header)});
+                        domain::encode(header), sub.origin});
   header.rows.clear();
   if (!sub.idempotency_key.empty())
     req.idempotency = storage::idempotency_record{sub.idempotency_key, sub.request_hash,
@@ -172,7 +172,8 @@ caf::result<domain::inbox_item> acknowledge(department_pointer self, const ack_r
   domain::item_acknowledged ack{st.book.owner(), a.item, a.by};
   storage::append_request req;
   req.events.push_back({domain::inbox_stream(ack.recipient),
-                        std::string(domain::item_acknowledged_type), now, a.by, domain::encode(ack)});
+                        std::string(domain::item_acknowledged_type), now, a.by, domain::encode(ack),
+                        a.origin});
   auto rp = self->make_response_promise<domain::inbox_item>();
   self->request(st.log, caf::infinite, std::move(req))
       .then([self, rp, now, ack](storage::append_result&) mutable {

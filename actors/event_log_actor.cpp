@@ -4,6 +4,7 @@
 
 #include <caf/all.hpp>
 
+#include "actors/audit.hpp"
 #include "actors/error.hpp"
 
 namespace gridcoord::actors {
@@ -66,6 +67,9 @@ event_log_actor::behavior_type event_log(stateful self, storage::event_store* st
         return answer(self->state.store->find_idempotency(q.key));
       },
       [self](log_status_query) -> std::uint64_t { return self->state.store->last_seq(); },
+      [self](audit_query& q) -> caf::result<audit_page> {
+        return answer(scan_audit(*self->state.store, q));
+      },
   };
 }
 

@@ -26,6 +26,7 @@ using event_log_actor = caf::typed_actor<
     caf::replies_to<get_event>::with<storage::event>,
     caf::replies_to<find_idempotency>::with<storage::idempotency_record>,
     caf::replies_to<log_status_query>::with<std::uint64_t>,
+    caf::replies_to<audit_query>::with<audit_page>,
     caf::reacts_to<commit_done>>;  // internal: the writer thread's completion
 
 using department_actor = caf::typed_actor<
@@ -49,6 +50,7 @@ using coordinator_actor = caf::typed_actor<
     caf::replies_to<ack_request>::with<domain::inbox_item>,
     caf::replies_to<read_events>::with<std::vector<event_view>>,
     caf::replies_to<log_status_query>::with<health_report>,
+    caf::replies_to<audit_query>::with<audit_page>,
     caf::replies_to<token_request>::with<domain::issued_token>,
     caf::replies_to<revoke_request>::with<domain::token_record>,
     caf::replies_to<token_list_query>::with<std::vector<domain::token_record>>>;

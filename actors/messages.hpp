@@ -118,12 +118,12 @@ namespace gridcoord::storage {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, event_draft& x) {
-  return f(caf::meta::type_name("event_draft"), x.stream, x.type, x.time, x.actor, x.payload);
+  return f(caf::meta::type_name("event_draft"), x.stream, x.type, x.time, x.actor, x.payload, x.origin);
 }
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, event& x) {
-  return f(caf::meta::type_name("event"), x.seq, x.stream, x.type, x.time, x.actor, x.payload);
+  return f(caf::meta::type_name("event"), x.seq, x.stream, x.type, x.time, x.actor, x.payload, x.origin);
 }
 
 template <class Inspector>
@@ -162,7 +162,7 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, report_submission& x) {
   domain::month_box period{x.period};
   return f(caf::meta::type_name("report_submission"), x.sender, x.kind, period, x.rows,
-           x.submitted_by, x.idempotency_key, x.request_hash);
+           x.submitted_by, x.idempotency_key, x.request_hash, x.origin);
 }
 
 template <class Inspector>
@@ -178,7 +178,18 @@ typename Inspector::result_type inspect(Inspector& f, report_document& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, event_view& x) {
-  return f(caf::meta::type_name("event_view"), x.seq, x.stream, x.type, x.time, x.actor, x.payload);
+  return f(caf::meta::type_name("event_view"), x.seq, x.stream, x.type, x.time, x.actor, x.payload,
+           x.origin);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, audit_query& x) {
+  return f(caf::meta::type_name("audit_query"), x.after, x.limit, x.from_us, x.to_us, x.actor, x.entity);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, audit_page& x) {
+  return f(caf::meta::type_name("audit_page"), x.events, x.next_after, x.end);
 }
 
 template <class Inspector>
@@ -215,11 +226,12 @@ struct ack_request {
   domain::department recipient = domain::department::planning;
   domain::item_id item = 0;
   std::string by;
+  std::string origin;
   friend bool operator==(const ack_request&, const ack_request&) = default;
 };
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, ack_request& x) {
-  return f(caf::meta::type_name("ack_request"), x.recipient, x.item, x.by);
+  return f(caf::meta::type_name("ack_request"), x.recipient, x.item, x.by, x.origin);
 }
 
 // A committed report version, handed to each recipient's actor for its inbox.
@@ -291,21 +303,23 @@ struct token_request {
   std::string role;
   std::string description;
   std::string by;  // token id of the admin, "bootstrap" or "host"
+  std::string origin;
   friend bool operator==(const token_request&, const token_request&) = default;
 };
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, token_request& x) {
-  return f(caf::meta::type_name("token_request"), x.role, x.description, x.by);
+  return f(caf::meta::type_name("token_request"), x.role, x.description, x.by, x.origin);
 }
 
 struct revoke_request {
   std::string id;
   std::string by;
+  std::string origin;
   friend bool operator==(const revoke_request&, const revoke_request&) = default;
 };
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, revoke_request& x) {
-  return f(caf::meta::type_name("revoke_request"), x.id, x.by);
+  return f(caf::meta::type_name("revoke_request"), x.id, x.by, x.origin);
 }
 
 struct token_list_query {

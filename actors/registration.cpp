@@ -36,7 +36,9 @@ void register_messages(caf::actor_system_config& cfg) {
       .add_message_type<domain::issued_token>("gridcoord::issued_token")
       .add_message_type<token_request>("gridcoord::token_request")
       .add_message_type<revoke_request>("gridcoord::revoke_request")
-      .add_message_type<token_list_query>("gridcoord::token_list_query");
+      .add_message_type<token_list_query>("gridcoord::token_list_query")
+      .add_message_type<audit_query>("gridcoord::audit_query")
+      .add_message_type<audit_page>("gridcoord::audit_page");
 }
 
 }  // namespace gridcoord::actors

@@ -12,10 +12,10 @@ namespace {
 using domain::errc;
 
 storage::append_request one_event(std::string type, domain::time_point at, std::string actor,
-                                  std::string payload) {
+                                  std::string payload, std::string origin) {
   storage::append_request req;
   req.events.push_back({std::string(domain::tokens_stream), std::move(type), at, std::move(actor),
-                        std::move(payload)});
+                        std::move(payload), std::move(origin)});
   return req;
 }
 
@@ -38,7 +38,7 @@ caf::result<domain::issued_token> issue(security_pointer self, const token_reque
   auto payload = domain::encode_created(issued.record);
   auto rp = self->make_response_promise<domain::issued_token>();
   self->request(self->state.log, caf::infinite,
-                one_event(std::string(domain::token_created_type), now, req.by, payload))
+                one_event(std::string(domain::token_created_type), now, req.by, payload, req.origin))
       .then([self, rp, issued, now, payload](storage::append_result&) mutable {
         commit(self, domain::token_created_type, now, payload);
         rp.deliver(std::move(issued));
@@ -54,7 +54,7 @@ caf::result<domain::token_record> revoke(security_pointer self, const revoke_req
   auto payload = domain::encode_revoked(req.id, req.by);
   auto rp = self->make_response_promise<domain::token_record>();
   self->request(self->state.log, caf::infinite,
-                one_event(std::string(domain::token_revoked_type), now, req.by, payload))
+                one_event(std::string(domain::token_revoked_type), now, req.by, payload, req.origin))
       .then([self, rp, now, payload, id = req.id](storage::append_result&) mutable {
         commit(self, domain::token_revoked_type, now, payload);
         rp.deliver(*self->state.book.find(id));

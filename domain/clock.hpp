@@ -8,6 +8,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 
 namespace gridcoord::domain {
@@ -40,5 +42,9 @@ class manual_clock final : public clock {
 
 // RFC 3339 in UTC with microseconds and a "Z": "2026-10-05T08:30:00.000000Z".
 std::string format_rfc3339(time_point t);
+
+// Parses RFC 3339 with "Z" or an offset ("2026-10-05T16:30:00+08:00"),
+// fractions of a second optional; nullopt for anything else.
+std::optional<time_point> parse_rfc3339(std::string_view text);
 
 }  // namespace gridcoord::domain

@@ -1,8 +1,21 @@
 #include "gateways/codecs.hpp"
 
+#include "domain/origin.hpp"
+
 #include <boost/json/parse.hpp>
 
 namespace json = boost::json;
+
+namespace {
+
+// {"role","remote","request_id"} of an event, or null when none was kept.
+json::value origin_json(const std::string& text) {
+  if (text.empty()) return nullptr;
+  auto o = gridcoord::domain::decode_origin(text);
+  return json::object{{"role", o.role}, {"remote", o.remote}, {"request_id", o.request_id}};
+}
+
+}  // namespace
 
 namespace gridcoord::gateways {
 namespace {
@@ -133,7 +146,12 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const event_view& 
                     {"type", e.type},
                     {"time", domain::format_rfc3339(e.time)},
                     {"actor", e.actor},
+                    {"origin", origin_json(e.origin)},
                     {"payload", payload ? std::move(*payload) : json::value(json::string(e.payload))}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const audit_page& p) {
+  jv = json::object{{"events", json::value_from(p.events)}, {"next_after", p.next_after}, {"end", p.end}};
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const health_report& h) {

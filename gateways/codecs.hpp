@@ -49,6 +49,8 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const report_document& d);
 // {"seq","stream","type","time","actor","payload":{…}}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const event_view& e);
+// {"events":[…],"next_after":N,"end":bool}
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const audit_page& p);
 // {"status":"ok"|"unavailable","last_seq","version"}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const health_report& h);
 

@@ -134,7 +134,8 @@ bool router::matches(const route& r, const std::vector<std::string>& path, path_
   return true;
 }
 
-void router::dispatch(const http_request& req, respond done) const {
+void router::dispatch(const http_request& req, std::string remote, std::string request_id,
+                      respond done) const {
   auto [raw_path, raw_query] = split_target(std::string_view(req.target().data(), req.target().size()));
   auto path = split_path(raw_path);
   auto query = parse_query(raw_query);
@@ -163,7 +164,8 @@ void router::dispatch(const http_request& req, respond done) const {
     res.headers.emplace_back("Allow", join_methods(allowed));
     return done(std::move(res));
   }
-  request_context ctx{req, std::move(params), std::move(*query), std::nullopt, std::nullopt};
+  request_context ctx{req,          std::move(params), std::move(*query), std::nullopt,
+                      std::nullopt, std::move(remote),  std::move(request_id)};
   if (auto refused = authorize(*found, ctx)) return done(std::move(*refused));
   if (auto failure = parse_body(req, ctx.body)) return done(std::move(*failure));
   try {
@@ -172,6 +174,16 @@ void router::dispatch(const http_request& req, respond done) const {
     spdlog::error("route {} {} threw: {}", std::string_view(req.method_string()), raw_path, e.what());
     done(error_response(domain::errc::internal, "the server failed to handle this request"));
   }
+}
+
+std::vector<router::entry> router::table() const {
+  std::vector<entry> out;
+  for (const auto& r : routes_) {
+    std::string pattern;
+    for (const auto& seg : r.pattern) pattern += seg.is_param ? "/{" + seg.text + "}" : "/" + seg.text;
+    out.push_back({r.method, pattern.empty() ? "/" : pattern});
+  }
+  return out;
 }
 
 }  // namespace gridcoord::gateways

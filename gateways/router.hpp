@@ -63,6 +63,8 @@ struct request_context {
   query_params query;                  // decoded, in order
   std::optional<boost::json::value> body;  // parsed when the request had a body
   std::optional<domain::principal> caller;  // set for every route but read_public ones
+  std::string remote;                       // the client's address
+  std::string request_id;                   // the X-Request-Id of the answer
 
   // The parameter's value; "" when the pattern has no such name.
   std::string_view param(std::string_view name) const;
@@ -88,7 +90,17 @@ class router {
   void add(http_verb method, std::string_view pattern, access_rule access, route_handler handler);
 
   // Finds the route for `request` and runs it, or answers an error itself.
-  void dispatch(const http_request& request, respond done) const;
+  // `remote` and `request_id` are handed to the route (for the audit trail).
+  void dispatch(const http_request& request, std::string remote, std::string request_id,
+                respond done) const;
+
+  // Read-only view of the table, in the order routes were added: each route's
+  // method and pattern as given to add() (for metrics labels, docs and tests).
+  struct entry {
+    http_verb method;
+    std::string pattern;
+  };
+  std::vector<entry> table() const;
 
  private:
   struct segment {

@@ -48,6 +48,7 @@ struct event_draft {
   time_point time{};    // when it happened, from the caller's clock
   std::string actor;    // who caused it (token id, department, "system")
   std::string payload;  // UTF-8 JSON text; opaque to the store
+  std::string origin;   // where the request came from, for the audit trail (JSON text; may be "")
   friend bool operator==(const event_draft&, const event_draft&) = default;
 };
 
@@ -59,6 +60,7 @@ struct event {
   time_point time{};
   std::string actor;
   std::string payload;
+  std::string origin;
   friend bool operator==(const event&, const event&) = default;
 };
 

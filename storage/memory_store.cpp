@@ -100,7 +100,7 @@ class memory_store final : public event_store {
   void store(const detail::planned_write& w) {
     seq_t seq = w.first_seq;
     for (const event_draft& d : w.request->events) {
-      events_.emplace(seq, event{seq, d.stream, d.type, d.time, d.actor, d.payload});
+      events_.emplace(seq, event{seq, d.stream, d.type, d.time, d.actor, d.payload, d.origin});
       streams_[d.stream].insert(seq);
       ++seq;
     }

@@ -61,7 +61,7 @@ route_handler post_ack(actors::client& client) {
     auto by = acknowledged_by(ctx);
     if (!by) return done(error_response(by.error()));
     auto on_item = [](const domain::inbox_item& i) { return json_response(200, json::value_from(i)); };
-    client.acknowledge(*department, *item, std::move(*by),
+    client.acknowledge(*department, *item, std::move(*by), origin_of(ctx),
                        reply_with<domain::inbox_item>(std::move(done), on_item));
   };
 }

@@ -65,6 +65,7 @@ domain::expected<actors::report_submission> make_submission(const request_contex
   s.period = at.period;
   s.rows = std::move(*rows);
   s.submitted_by = caller_id(ctx);
+  s.origin = origin_of(ctx);
   s.idempotency_key = std::move(*key);
   s.request_hash = request_hash("PUT", at.path(), domain::to_text(body));
   return s;

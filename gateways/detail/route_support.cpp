@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "domain/json.hpp"
+#include "domain/origin.hpp"
 #include "gateways/uri.hpp"
 
 namespace gridcoord::gateways::detail {
@@ -57,6 +58,11 @@ domain::expected<std::uint64_t> integer_query(const request_context& ctx, std::s
   auto text = find_param(ctx.query, key);
   if (!text) return fallback;
   return integer_param(*text, key, min, max);
+}
+
+std::string origin_of(const request_context& ctx) {
+  return domain::encode(domain::request_origin{
+      ctx.caller ? domain::to_string(ctx.caller->granted) : std::string(), ctx.remote, ctx.request_id});
 }
 
 std::string caller_id(const request_context& ctx) {

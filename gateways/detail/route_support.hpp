@@ -65,5 +65,7 @@ actors::reply<T> reply_with(respond done, F on_value) {
 // X-Gridcoord-Actor, or "anonymous" when absent or empty; 400 when too long or not UTF-8.
 // Who made the request, for the audit trail: the caller's token id.
 std::string caller_id(const request_context& ctx);
+// Where it came from (role, address, request id): domain::encode(request_origin).
+std::string origin_of(const request_context& ctx);
 
 }  // namespace gridcoord::gateways::detail

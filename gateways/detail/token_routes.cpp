@@ -61,7 +61,7 @@ route_handler post_token(actors::client& client) {
       return res;
     };
     client.create_token(std::move(body->role), std::move(body->description), ctx.caller->token_id,
-                        reply_with<domain::issued_token>(std::move(done), on_issued));
+                        origin_of(ctx), reply_with<domain::issued_token>(std::move(done), on_issued));
   };
 }
 
@@ -75,7 +75,7 @@ route_handler get_tokens(actors::client& client) {
 route_handler delete_token(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
     auto on_revoked = [](const domain::token_record& t) { return json_response(200, json::value_from(t)); };
-    client.revoke_token(std::string(ctx.param("id")), ctx.caller->token_id,
+    client.revoke_token(std::string(ctx.param("id")), ctx.caller->token_id, origin_of(ctx),
                         reply_with<domain::token_record>(std::move(done), on_revoked));
   };
 }

@@ -133,19 +133,21 @@ expected<seq_t> decode_stream_key(std::string_view stream, std::string_view key)
 std::string encode_event(const event_draft& draft) {
   std::string out;
   out.reserve(1 + 8 + draft.stream.size() + draft.type.size() + draft.actor.size() +
-              draft.payload.size() + 4 * 5);
-  out.push_back(event_tag);
+              draft.payload.size() + draft.origin.size() + 4 * 6);
+  out.push_back(event_v2_tag);
   put_fixed64(out, static_cast<std::uint64_t>(draft.time.time_since_epoch().count()));
   put_bytes(out, draft.stream);
   put_bytes(out, draft.type);
   put_bytes(out, draft.actor);
   put_bytes(out, draft.payload);
+  put_bytes(out, draft.origin);
   return out;
 }
 
 expected<event> decode_event(seq_t seq, std::string_view value) {
   reader r(value);
-  if (r.tag() != event_tag) return corrupt("event " + std::to_string(seq));
+  const char tag = r.tag();
+  if (tag != event_tag && tag != event_v2_tag) return corrupt("event " + std::to_string(seq));
   event e;
   e.seq = seq;
   const auto micros = static_cast<std::int64_t>(r.fixed64());
@@ -154,6 +156,7 @@ expected<event> decode_event(seq_t seq, std::string_view value) {
   e.type = r.bytes();
   e.actor = r.bytes();
   e.payload = r.bytes();
+  if (tag == event_v2_tag) e.origin = r.bytes();
   if (!finished(r)) return corrupt("event " + std::to_string(seq));
   return e;
 }

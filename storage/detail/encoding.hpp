@@ -17,12 +17,16 @@ namespace gridcoord::storage::detail {
 
 // The meta record, in the default column family.
 inline constexpr std::string_view format_version_key = "format_version";
-inline constexpr std::string_view format_version = "1";
+// "2" added the event's origin (tag event_v2_tag); a format "1" store is read
+// as it is and its version raised to "2" when opened (docs/storage.md).
+inline constexpr std::string_view format_version = "2";
+inline constexpr std::string_view previous_format_version = "1";
 
 // First byte of each value kind; a value with another first byte is corrupt.
 inline constexpr char event_tag = '\x01';
 inline constexpr char idempotency_tag = '\x02';
 inline constexpr char snapshot_tag = '\x03';
+inline constexpr char event_v2_tag = '\x04';  // event with origin; event_tag is format 1's
 
 // "events" key: the sequence number as 8 bytes, big-endian, so that byte order
 // is sequence order.
@@ -38,7 +42,7 @@ inline constexpr char snapshot_tag = '\x03';
 // The seq at the end of a stream index key of `stream`.
 [[nodiscard]] expected<seq_t> decode_stream_key(std::string_view stream, std::string_view key);
 
-// "events" value.
+// "events" value: written as event_v2_tag; format 1's event_tag read with an empty origin.
 [[nodiscard]] std::string encode_event(const event_draft& draft);
 [[nodiscard]] expected<event> decode_event(seq_t seq, std::string_view value);
 

@@ -84,9 +84,17 @@ status database::check_format() {
   std::string version;
   rocksdb::Status s =
       db_->Get(rocksdb::ReadOptions(), handle(cf::meta), format_version_key, &version);
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
   if (s.ok()) {
     if (version == format_version) return {};
-    return fail(errc::corruption, "unknown event log format version '" + version + "'");
+    if (version != previous_format_version)
+      return fail(errc::corruption, "unknown event log format version '" + version + "'");
+    // Format 1 events still read; new ones carry an origin, which format-1
+    // builds cannot read, so the store says so from now on.
+    s = db_->Put(sync, handle(cf::meta), format_version_key, format_version);
+    if (!s.ok()) return fail_with(s, "raising the format version");
+    return {};
   }
   if (!s.IsNotFound()) return fail_with(s, "reading the format version");
   std::unique_ptr<rocksdb::Iterator> it(
@@ -94,8 +102,6 @@ status database::check_format() {
   it->SeekToFirst();
   if (!it->status().ok()) return fail_with(it->status(), "checking for events");
   if (it->Valid()) return fail(errc::corruption, "event log without a format version");
-  rocksdb::WriteOptions sync;
-  sync.sync = true;
   s = db_->Put(sync, handle(cf::meta), format_version_key, format_version);
   if (!s.ok()) return fail_with(s, "writing the format version");
   return {};

@@ -63,7 +63,7 @@ TEST_CASE("an acknowledgement records who and when, and the first one stands", "
   REQUIRE(receipt);
   f.clock.advance(90min);
   auto ack = await<domain::inbox_item>(
-      [&](auto done) { f.api().acknowledge(department::planning, receipt->seq, "li.wei", done); });
+      [&](auto done) { f.api().acknowledge(department::planning, receipt->seq, "li.wei", "", done); });
   REQUIRE(ack);
   REQUIRE(ack->ack);
   CHECK(ack->ack->by == "li.wei");
@@ -71,7 +71,7 @@ TEST_CASE("an acknowledgement records who and when, and the first one stands", "
 
   f.clock.advance(1h);
   auto again = await<domain::inbox_item>(
-      [&](auto done) { f.api().acknowledge(department::planning, receipt->seq, "wang.fang", done); });
+      [&](auto done) { f.api().acknowledge(department::planning, receipt->seq, "wang.fang", "", done); });
   REQUIRE(again);
   CHECK(again->ack->by == "li.wei");
   // Dispatch's copy is its own: still unacknowledged.
@@ -81,7 +81,7 @@ TEST_CASE("an acknowledgement records who and when, and the first one stands", "
 TEST_CASE("acknowledging an unknown item is not_found", "[actors][ack]") {
   fixture f;
   auto ack = await<domain::inbox_item>(
-      [&](auto done) { f.api().acknowledge(department::planning, 42, "li.wei", done); });
+      [&](auto done) { f.api().acknowledge(department::planning, 42, "li.wei", "", done); });
   REQUIRE_FALSE(ack);
   CHECK(ack.error().code == domain::errc::not_found);
 }
@@ -141,7 +141,7 @@ TEST_CASE("the audit feed lists every event in order", "[actors][events]") {
   auto receipt = f.submit(testing::m1_submission());
   REQUIRE(receipt);
   REQUIRE(await<domain::inbox_item>(
-      [&](auto done) { f.api().acknowledge(department::dispatch, receipt->seq, "chen.jie", done); }));
+      [&](auto done) { f.api().acknowledge(department::dispatch, receipt->seq, "chen.jie", "", done); }));
   auto events = await<std::vector<actors::event_view>>([&](auto done) { f.api().events(0, 10, done); });
   REQUIRE(events);
   REQUIRE(events->size() == 2);

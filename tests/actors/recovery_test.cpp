@@ -106,7 +106,7 @@ TEST_CASE("a restarted runtime has every inbox, acknowledgement and version back
     REQUIRE(r2);
     item = r2->seq;
     REQUIRE(await<domain::inbox_item>(
-        [&](auto done) { rt->api().acknowledge(department::planning, item, "li.wei", done); }));
+        [&](auto done) { rt->api().acknowledge(department::planning, item, "li.wei", "", done); }));
   }
   auto rt = actors::runtime::start(o);
   REQUIRE(rt);

@@ -18,3 +18,18 @@ TEST_CASE("months between counts across years", "[domain][month]") {
   CHECK(months_between(*parse_month("2026-11"), *parse_month("2027-02")) == 3);
   CHECK(months_between(*parse_month("2027-02"), *parse_month("2026-11")) == -3);
 }
+
+#include "domain/clock.hpp"
+
+TEST_CASE("RFC 3339 times parse with Z or an offset and print in UTC", "[domain][time]") {
+  using namespace std::chrono_literals;
+  auto z = parse_rfc3339("2026-10-05T08:30:00Z");
+  REQUIRE(z);
+  CHECK(format_rfc3339(*z) == "2026-10-05T08:30:00.000000Z");
+  auto shanghai = parse_rfc3339("2026-10-05T16:30:00.25+08:00");
+  REQUIRE(shanghai);
+  CHECK(*shanghai == *z + 250ms);
+  CHECK_FALSE(parse_rfc3339("2026-10-05 08:30:00"));
+  CHECK_FALSE(parse_rfc3339("2026-10-05T08:30:00Zjunk"));
+  CHECK_FALSE(parse_rfc3339(""));
+}

@@ -61,7 +61,7 @@ struct fixture {
 
   http_response send(const http_request& req) {
     std::optional<http_response> out;
-    r.dispatch(req, [&](http_response res) { out = std::move(res); });
+    r.dispatch(req, "127.0.0.1", "test-request", [&](http_response res) { out = std::move(res); });
     REQUIRE(out);
     return *out;
   }
@@ -110,7 +110,7 @@ TEST_CASE("a route that throws is answered 500", "[gateways][router]") {
   router r{test_authenticate};
   r.add(http::verb::get, "/boom", anyone(), [](const request_context&, respond) { throw std::runtime_error("boom"); });
   std::optional<http_response> out;
-  r.dispatch(make(http::verb::get, "/boom"), [&](http_response res) { out = std::move(res); });
+  r.dispatch(make(http::verb::get, "/boom"), "127.0.0.1", "test-request", [&](http_response res) { out = std::move(res); });
   REQUIRE(out);
   CHECK(out->status == 500);
   CHECK(out->body.find("boom") == std::string::npos);  // details stay in the log

@@ -170,4 +170,33 @@ TEST_CASE("an event value that does not decode reads as corruption", "[storage][
   CHECK(f.store->get(3).has_value());
 }
 
+TEST_CASE("a format 1 store opens, reads its events with no origin, and takes new ones with one",
+          "[storage][format]") {
+  gridcoord::testing::temp_dir dir;
+  // A format-1 event is today's encoding with tag 0x01 and without the origin
+  // field (an empty origin is its last byte, a zero length).
+  auto v2 = detail::encode_event(draft("s", R"({"old":true})"));
+  REQUIRE(v2.back() == '\0');
+  std::string v1 = std::string(1, detail::event_tag) + v2.substr(1, v2.size() - 2);
+  REQUIRE(put_raw(dir.str(), rocksdb::kDefaultColumnFamilyName, std::string(detail::format_version_key), "1"));
+  REQUIRE(put_raw(dir.str(), "events", detail::encode_seq(1), v1));
+  REQUIRE(put_raw(dir.str(), "streams", detail::stream_key("s", 1), ""));
+  {
+    auto store = must_open(test_options(dir.str()));
+    REQUIRE(store->last_seq() == 1);
+    auto old = store->get(1);
+    REQUIRE(old);
+    CHECK(old->payload == R"({"old":true})");
+    CHECK(old->origin.empty());
+    auto fresh = draft("s", R"({"new":true})");
+    fresh.origin = R"({"remote":"10.1.2.3"})";
+    must_append(*store, request_of({fresh}));
+  }
+  auto store = must_open(test_options(dir.str()));
+  auto both = store->read_stream("s", 0, 10);
+  REQUIRE(both);
+  REQUIRE(both->size() == 2);
+  CHECK((*both)[1].origin == R"({"remote":"10.1.2.3"})");
+}
+
 }  // namespace gridcoord::storage::test

@@ -33,7 +33,7 @@ struct live_server {
   // A new token with `role`, issued straight through the actor system.
   std::string issue(const std::string& role) {
     std::promise<domain::expected<domain::issued_token>> p;
-    rt->api().create_token(role, "test", "test", [&](auto t) { p.set_value(std::move(t)); });
+    rt->api().create_token(role, "test", "test", "", [&](auto t) { p.set_value(std::move(t)); });
     auto t = p.get_future().get();
     REQUIRE(t);
     return t->token;

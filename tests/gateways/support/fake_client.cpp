@@ -30,7 +30,7 @@ domain::expected<domain::principal> fake_client::authenticate(std::string_view b
 }
 
 void fake_client::create_token(std::string role, std::string description, std::string by,
-                               actors::reply<domain::issued_token> done) {
+                               std::string /*origin*/, actors::reply<domain::issued_token> done) {
   std::lock_guard lock(mutex_);
   auto granted = domain::parse_role(role);
   if (!granted)
@@ -41,7 +41,8 @@ void fake_client::create_token(std::string role, std::string description, std::s
   later([done, t] { done(t); });
 }
 
-void fake_client::revoke_token(std::string id, std::string by, actors::reply<domain::token_record> done) {
+void fake_client::revoke_token(std::string id, std::string by, std::string /*origin*/,
+                               actors::reply<domain::token_record> done) {
   std::lock_guard lock(mutex_);
   if (!tokens_.find(id))
     return later([done] { done(domain::fail(domain::errc::not_found, "no such token")); });
@@ -144,7 +145,7 @@ void fake_client::inbox(domain::department recipient, actors::reply<std::vector<
 }
 
 void fake_client::acknowledge(domain::department recipient, domain::item_id item, std::string by,
-                              actors::reply<domain::inbox_item> done) {
+                              std::string /*origin*/, actors::reply<domain::inbox_item> done) {
   std::lock_guard lock(mutex_);
   if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
   for (auto& i : inboxes_[recipient]) {
@@ -218,6 +219,18 @@ void fake_client::release() {
   for (auto& t : parked_) queue_.push_back(std::move(t));
   parked_.clear();
   cv_.notify_all();
+}
+
+void fake_client::audit(actors::audit_query query, actors::reply<actors::audit_page> done) {
+  std::lock_guard lock(mutex_);
+  actors::audit_page page;
+  for (const auto& e : events_)
+    if (e.seq > query.after && (query.actor.empty() || e.actor == query.actor) &&
+        page.events.size() < query.limit)
+      page.events.push_back(e);
+  page.next_after = page.events.empty() ? query.after : page.events.back().seq;
+  page.end = true;
+  later([done, page] { done(page); });
 }
 
 }  // namespace gridcoord::testing

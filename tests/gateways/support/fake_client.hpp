@@ -31,12 +31,14 @@ class fake_client final : public actors::client {
                   std::optional<std::uint32_t> version, actors::reply<actors::report_document> done) override;
   void inbox(domain::department recipient, actors::reply<std::vector<domain::inbox_item>> done) override;
   void acknowledge(domain::department recipient, domain::item_id item, std::string by,
-                   actors::reply<domain::inbox_item> done) override;
+                   std::string origin, actors::reply<domain::inbox_item> done) override;
   void events(std::uint64_t after, std::size_t limit, actors::reply<std::vector<actors::event_view>> done) override;
   void health(actors::reply<actors::health_report> done) override;
-  void create_token(std::string role, std::string description, std::string by,
+  void create_token(std::string role, std::string description, std::string by, std::string origin,
                     actors::reply<domain::issued_token> done) override;
-  void revoke_token(std::string id, std::string by, actors::reply<domain::token_record> done) override;
+  void revoke_token(std::string id, std::string by, std::string origin,
+                    actors::reply<domain::token_record> done) override;
+  void audit(actors::audit_query query, actors::reply<actors::audit_page> done) override;
   void list_tokens(actors::reply<std::vector<domain::token_record>> done) override;
   domain::expected<domain::principal> authenticate(std::string_view bearer) const override;
 

@@ -48,7 +48,8 @@ const std::set<std::string>& known_keys() {
       "server.read_timeout_s", "server.idle_timeout_s", "server.max_connections",
       "server.rate_limit_per_second", "server.rate_limit_burst",
       "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
-      "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "log.level"};
+      "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "log.level",
+      "log.format"};
   return keys;
 }
 
@@ -83,6 +84,9 @@ void read_all(reader& r, settings& s) {
   r.get("actors", "scheduler_threads", s.actors.scheduler_threads);
   r.get("time", "zone", s.time.zone);
   r.get("log", "level", s.log.level);
+  r.get("log", "format", s.log.format);
+  if (s.log.format != "json" && s.log.format != "text")
+    r.fail("log", "format", "must be \"json\" or \"text\"");
 }
 
 }  // namespace

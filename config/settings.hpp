@@ -45,6 +45,7 @@ struct time_settings {
 
 struct log_settings {
   std::string level = "info";                      // trace, debug, info, warn, error
+  std::string format = "json";                     // json (one object per line) or text (for people)
 };
 
 struct settings {

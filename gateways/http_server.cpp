@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "gateways/detail/beast.hpp"
+#include "gateways/detail/handlers.hpp"
 #include "gateways/detail/listener.hpp"
 #include "gateways/detail/server_state.hpp"
 #include "gateways/detail/session.hpp"
@@ -35,13 +36,16 @@ detail::session_limits limits_from(const config::server_settings& s, const timeo
 }  // namespace
 
 struct http_server::impl {
-  impl(const config::server_settings& s, actors::client& client, const timeout_overrides& o)
+  impl(const config::server_settings& s, actors::client& client, const timeout_overrides& o,
+       metrics_source source)
       : settings(s), threads_wanted(std::max(1u, s.io_threads)), ioc(static_cast<int>(threads_wanted)) {
     auto limiter = std::make_shared<rate_limiter>(s.rate_limit_per_second, s.rate_limit_burst);
     router routes{[&client](std::string_view bearer) { return client.authenticate(bearer); },
                   std::move(limiter)};
     register_routes(routes, client);
-    state = std::make_shared<detail::server_state>(limits_from(s, o), std::move(routes));
+    auto metrics = std::make_shared<http_metrics>();
+    detail::add_observability_routes(routes, client, metrics, std::move(source));
+    state = std::make_shared<detail::server_state>(limits_from(s, o), std::move(routes), std::move(metrics));
   }
 
   // Runs handlers until the io_context runs out of work; a handler that throws
@@ -70,8 +74,8 @@ struct http_server::impl {
 };
 
 http_server::http_server(const config::server_settings& settings, actors::client& client,
-                         timeout_overrides overrides)
-    : impl_(std::make_unique<impl>(settings, client, overrides)) {}
+                         timeout_overrides overrides, metrics_source source)
+    : impl_(std::make_unique<impl>(settings, client, overrides, std::move(source))) {}
 
 http_server::~http_server() { stop(); }
 
@@ -90,6 +94,13 @@ domain::status http_server::start() {
 }
 
 std::uint16_t http_server::port() const noexcept { return impl_->port; }
+
+std::vector<std::pair<std::string, std::string>> http_server::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& e : impl_->state->routes().table())
+    out.emplace_back(std::string(boost::beast::http::to_string(e.method)), std::move(e.pattern));
+  return out;
+}
 
 void http_server::stop() {
   auto& m = *impl_;

@@ -6,7 +6,9 @@
 // listener, and one session per connection (keep-alive; pipelined requests
 // are answered in order, since the next request is read only after the
 // previous response is written). Requests go to the routes of
-// gateways/routes.hpp, which call `client`.
+// gateways/routes.hpp, which call `client`, and to the anonymous GET /metrics
+// and GET /v1/openapi.json (docs/operations.md). Every response is counted in
+// the metrics and logged as an access line (gateways/access_log.hpp).
 // [Threading] start() and stop() from one controlling thread. `client`'s
 //             replies may run on any thread; each is posted back to its
 //             session's strand. `client` must outlive the server.
@@ -29,10 +31,14 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "actors/client.hpp"
 #include "config/settings.hpp"
 #include "domain/error.hpp"
+#include "gateways/metrics.hpp"
 
 namespace gridcoord::gateways {
 
@@ -47,8 +53,9 @@ struct timeout_overrides {
 
 class http_server {
  public:
+  // `source` adds figures the gateway does not own (the event log's) to GET /metrics.
   http_server(const config::server_settings& settings, actors::client& client,
-              timeout_overrides overrides = {});
+              timeout_overrides overrides = {}, metrics_source source = {});
   ~http_server();  // stop()
   http_server(const http_server&) = delete;
   http_server& operator=(const http_server&) = delete;
@@ -59,6 +66,9 @@ class http_server {
 
   // The bound port; 0 before start().
   std::uint16_t port() const noexcept;
+
+  // Every route served, as (method, pattern): ("PUT", "/v1/reports/{department}/{kind}/{month}").
+  std::vector<std::pair<std::string, std::string>> routes() const;
 
   // Stops accepting, closes idle and half-read connections, lets requests
   // already handed to a route finish (their responses carry

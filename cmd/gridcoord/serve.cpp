@@ -10,6 +10,7 @@
 
 #include "actors/runtime.hpp"
 #include "cmd/gridcoord/demo.hpp"
+#include "gateways/access_log.hpp"
 #include "gateways/http_server.hpp"
 
 namespace gridcoord::cmd {
@@ -36,12 +37,20 @@ actors::runtime_options runtime_options_of(const config::settings& s) {
   return o;
 }
 
+// The event log's figures for GET /metrics; the runtime outlives the server.
+gateways::metrics_source metrics_of(const actors::runtime& rt) {
+  return {[&rt] {
+    auto [batches, events] = rt.commit_figures();
+    return gateways::log_figures{batches, events, std::nullopt};
+  }};
+}
+
 }  // namespace
 
 domain::expected<std::string> bootstrap_token(actors::client& api, bool first_start, bool demo) {
   if (!first_start && !demo) return std::string{};
   std::promise<domain::expected<domain::issued_token>> answer;
-  api.create_token("admin", first_start ? "bootstrap administrator" : "demo session", "bootstrap",
+  api.create_token("admin", first_start ? "bootstrap administrator" : "demo session", "bootstrap", "",
                    [&](auto t) { answer.set_value(std::move(t)); });
   auto issued = answer.get_future().get();
   if (!issued) return unexpected{issued.error()};
@@ -51,6 +60,7 @@ domain::expected<std::string> bootstrap_token(actors::client& api, bool first_st
 
 int serve(const serve_options& options) {
   const auto& s = options.settings;
+  gateways::configure_logging(gateways::parse_log_format(s.log.format).value_or(gateways::log_format::json));
   spdlog::set_level(spdlog::level::from_str(s.log.level));
   auto signals = shutdown_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before any thread starts
@@ -79,7 +89,7 @@ int serve(const serve_options& options) {
     if (*loaded > 0) spdlog::info("demo data loaded: {} reports", *loaded);
   }
 
-  gateways::http_server server(s.server, (*rt)->api());
+  gateways::http_server server(s.server, (*rt)->api(), {}, metrics_of(**rt));
   if (auto started = server.start(); !started) {
     spdlog::critical("cannot listen on {}:{}: {}", s.server.host, s.server.port,
                      started.error().message);

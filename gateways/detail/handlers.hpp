@@ -3,7 +3,10 @@
 // puts them in the table. Each returns a route that validates what the gateway
 // can (path, query, headers, body), calls `client` once, and maps its reply.
 // [Errors] Validation failures answer at once, without calling `client`.
+#include <memory>
+
 #include "actors/client.hpp"
+#include "gateways/metrics.hpp"
 #include "gateways/router.hpp"
 
 namespace gridcoord::gateways::detail {
@@ -12,6 +15,15 @@ namespace gridcoord::gateways::detail {
 route_handler get_health(actors::client& client);
 route_handler get_events(actors::client& client);
 
+// detail/system_routes.cpp: GET /metrics and GET /v1/openapi.json, both
+// anonymous. The scrape asks `client` for every department's inbox and answers
+// when all have replied (a department that fails is left out of the gauge).
+route_handler get_metrics(actors::client& client, std::shared_ptr<const http_metrics> metrics,
+                          metrics_source source);
+route_handler get_openapi();
+void add_observability_routes(router& r, actors::client& client,
+                              std::shared_ptr<const http_metrics> metrics, metrics_source source);
+
 // detail/report_routes.cpp
 route_handler put_report(actors::client& client);
 route_handler get_report(actors::client& client);
@@ -19,6 +31,9 @@ route_handler get_report(actors::client& client);
 // detail/inbox_routes.cpp
 route_handler get_inbox(actors::client& client);
 route_handler post_ack(actors::client& client);
+
+// detail/audit_routes.cpp
+route_handler get_audit(actors::client& client);
 
 // detail/token_routes.cpp
 route_handler post_token(actors::client& client);

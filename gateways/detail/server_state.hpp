@@ -1,7 +1,8 @@
 #pragma once
 // gateways/detail/server_state.hpp — what the listener and every session of one
 // http_server share: the limits, the routes, and the table of open sessions.
-// [Threading] limits() and routes() are immutable; the session table is
+// [Threading] limits(), routes() and labels() are immutable; metrics() is
+//             thread-safe by itself; the session table is
 //             guarded by a mutex, so admit/forget/begin_stop are safe from any thread.
 // [Limits]    admit() refuses beyond limits().max_connections and after begin_stop().
 #include <chrono>
@@ -11,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gateways/detail/route_labels.hpp"
+#include "gateways/metrics.hpp"
 #include "gateways/router.hpp"
 
 namespace gridcoord::gateways::detail {
@@ -29,11 +32,14 @@ class session;
 
 class server_state {
  public:
-  server_state(session_limits limits, router routes)
-      : limits_(limits), routes_(std::move(routes)) {}
+  server_state(session_limits limits, router routes,
+               std::shared_ptr<http_metrics> metrics = std::make_shared<http_metrics>())
+      : limits_(limits), routes_(std::move(routes)), labels_(routes_.table()), metrics_(std::move(metrics)) {}
 
   const session_limits& limits() const noexcept { return limits_; }
   const router& routes() const noexcept { return routes_; }
+  const route_labels& labels() const noexcept { return labels_; }
+  http_metrics& metrics() const noexcept { return *metrics_; }
 
   // Registers a new connection; false when stopping or at max_connections.
   [[nodiscard]] bool admit(const std::shared_ptr<session>& s);
@@ -46,6 +52,8 @@ class server_state {
  private:
   const session_limits limits_;
   const router routes_;
+  const route_labels labels_;  // after routes_: built from its table
+  const std::shared_ptr<http_metrics> metrics_;
   mutable std::mutex mutex_;
   std::unordered_map<const session*, std::weak_ptr<session>> sessions_;
   bool stopping_ = false;

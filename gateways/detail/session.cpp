@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "gateways/access_log.hpp"
 #include "gateways/detail/beast.hpp"
+#include "gateways/uri.hpp"
 
 namespace gridcoord::gateways::detail {
 
@@ -34,9 +36,17 @@ bool is_http_error(const beast::error_code& ec) {
 }  // namespace
 
 session::session(tcp::socket&& socket, std::shared_ptr<server_state> state)
-    : stream_(std::move(socket)), state_(std::move(state)), timer_(stream_.get_executor()) {}
+    : stream_(std::move(socket)), state_(std::move(state)), timer_(stream_.get_executor()) {
+  beast::error_code ec;
+  auto peer = stream_.socket().remote_endpoint(ec);
+  remote_ = ec ? "-" : peer.address().to_string();
+  state_->metrics().connection_opened();
+}
 
-session::~session() { state_->forget(this); }
+session::~session() {
+  state_->metrics().connection_closed();
+  state_->forget(this);
+}
 
 void session::run() {
   net::dispatch(stream_.get_executor(), beast::bind_front_handler(&session::do_wait, shared_from_this()));
@@ -156,7 +166,7 @@ void session::handle_request() {
   phase_ = phase::handling;
   request_ = parser_->release();
   begin_log();
-  state_->routes().dispatch(request_, make_responder());
+  state_->routes().dispatch(request_, remote_, log_.id, make_responder());
 }
 
 // The route's continuation: may run on any thread, once. It holds the session
@@ -194,8 +204,7 @@ void session::do_write(http_response r, bool close) {
   response_.keep_alive(!close);
   response_.body() = std::move(r.body);
   response_.prepare_payload();
-  auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - log_.start);
-  spdlog::info("{} {} {} {:.1f}ms id={}", log_.method, log_.target, r.status, elapsed.count(), log_.id);
+  observe(r.status, response_.body().size());
   stream_.expires_after(state_->limits().write_timeout);
   http::async_write(stream_, response_,
                     beast::bind_front_handler(&session::on_write, shared_from_this(), close));
@@ -253,6 +262,16 @@ void session::begin_log() {
     log_.method = std::string(parser_->get().method_string());
     log_.target = std::string(parser_->get().target());
   }
+}
+
+// The response is about to be written: count it under its route pattern and
+// log its access line, both before the client can read it.
+void session::observe(unsigned status, std::size_t bytes) {
+  auto elapsed = std::chrono::steady_clock::now() - log_.start;
+  auto label = state_->labels().of(log_.method, log_.target);
+  state_->metrics().record(label.route, label.method, status, elapsed);
+  log_access({log_.id, log_.method, label.route, split_target(log_.target).first, status,
+              std::chrono::duration<double, std::milli>(elapsed).count(), remote_, bytes});
 }
 
 void session::arm_timer(std::chrono::milliseconds after) {

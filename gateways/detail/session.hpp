@@ -13,6 +13,10 @@
 //             error. Read failures are answered (400/408/413/431, then close)
 //             when HTTP allows an answer, and otherwise the connection is dropped.
 // [Limits]    session_limits, applied to every request (http_server.hpp).
+// Every response written is observed once: a metrics sample under its route
+// pattern and an access log line (gateways/metrics.hpp, gateways/access_log.hpp).
+// The connection counts in gridcoord_http_connections_open from construction
+// to destruction.
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -56,6 +60,7 @@ class session : public std::enable_shared_from_this<session> {
   http_request request_;
   boost::beast::http::response<boost::beast::http::string_body> response_;
   request_log log_;
+  std::string remote_;  // the client's address, for the access log
   std::array<char, 4096> drain_{};
   phase phase_ = phase::waiting;
   std::uint64_t timer_generation_ = 0;
@@ -83,6 +88,7 @@ class session : public std::enable_shared_from_this<session> {
   void on_shutdown();
 
   void begin_log();
+  void observe(unsigned status, std::size_t bytes);
   void arm_timer(std::chrono::milliseconds after);
   void cancel_timer();
   void on_timer(std::uint64_t generation, boost::beast::error_code ec);

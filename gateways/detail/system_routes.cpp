@@ -1,9 +1,15 @@
-// GET /v1/health and GET /v1/events.
+// GET /v1/health, GET /v1/events, GET /metrics and GET /v1/openapi.json.
+#include <algorithm>
+#include <array>
+#include <mutex>
+
 #include <boost/json/value_from.hpp>
+#include <spdlog/spdlog.h>
 
 #include "gateways/codecs.hpp"
 #include "gateways/detail/handlers.hpp"
 #include "gateways/detail/route_support.hpp"
+#include "gateways/openapi_document.hpp"
 
 namespace gridcoord::gateways::detail {
 
@@ -36,6 +42,77 @@ route_handler get_events(actors::client& client) {
     client.events(*after, static_cast<std::size_t>(*limit),
                   reply_with<std::vector<actors::event_view>>(std::move(done), on_events));
   };
+}
+
+namespace {
+
+// One scrape waiting for the departments' inboxes. The families that need no
+// answer are rendered before it asks; the last inbox answer sends the whole.
+struct pending_scrape {
+  std::mutex mutex;
+  std::array<std::optional<std::size_t>, domain::all_departments.size()> open{};
+  std::size_t waiting = domain::all_departments.size();
+  std::string text;
+  respond done;
+};
+
+// REQUIRES: every inbox has answered (so no other thread touches `s`).
+void send_scrape(pending_scrape& s) {
+  std::vector<std::pair<std::string_view, std::size_t>> open;
+  for (std::size_t i = 0; i < s.open.size(); ++i)
+    if (s.open[i]) open.emplace_back(domain::to_string(domain::all_departments[i]), *s.open[i]);
+  render_inbox_open(open, s.text);
+  s.done(http_response{200, std::move(s.text), {{"Content-Type", std::string(exposition_content_type)}}});
+}
+
+void count_open(const std::shared_ptr<pending_scrape>& s, std::size_t index,
+                const domain::expected<std::vector<domain::inbox_item>>& items) {
+  std::unique_lock lock(s->mutex);
+  if (items)
+    s->open[index] = static_cast<std::size_t>(
+        std::count_if(items->begin(), items->end(), [](const auto& i) { return !i.ack; }));
+  else
+    spdlog::warn("metrics: the {} inbox did not answer: {}",
+                 domain::to_string(domain::all_departments[index]), items.error().message);
+  if (--s->waiting > 0) return;
+  lock.unlock();
+  send_scrape(*s);
+}
+
+access_rule anonymous() {
+  return [](const request_context&) {
+    return domain::operation{domain::operation_kind::read_public, {}, {}};
+  };
+}
+
+}  // namespace
+
+route_handler get_metrics(actors::client& client, std::shared_ptr<const http_metrics> metrics,
+                          metrics_source source) {
+  return [&client, metrics = std::move(metrics), source = std::move(source)](const request_context&,
+                                                                              respond done) {
+    auto scrape = std::make_shared<pending_scrape>();
+    scrape->done = std::move(done);
+    metrics->render(scrape->text);
+    if (source.event_log) render_event_log(source.event_log(), scrape->text);
+    for (std::size_t i = 0; i < domain::all_departments.size(); ++i)
+      client.inbox(domain::all_departments[i],
+                   [scrape, i](domain::expected<std::vector<domain::inbox_item>> items) {
+                     count_open(scrape, i, items);
+                   });
+  };
+}
+
+route_handler get_openapi() {
+  return [](const request_context&, respond done) {
+    done(http_response{200, std::string(openapi_document()), {}});
+  };
+}
+
+void add_observability_routes(router& r, actors::client& client,
+                              std::shared_ptr<const http_metrics> metrics, metrics_source source) {
+  r.add(http_verb::get, "/metrics", anonymous(), get_metrics(client, std::move(metrics), std::move(source)));
+  r.add(http_verb::get, "/v1/openapi.json", anonymous(), get_openapi());
 }
 
 }  // namespace gridcoord::gateways::detail

@@ -16,6 +16,7 @@ TEST_CASE("the shipped settings file holds exactly the defaults", "[config]") {
   CHECK(loaded->storage.group_commit_window == defaults.storage.group_commit_window);
   CHECK(loaded->storage.snapshot_every_events == defaults.storage.snapshot_every_events);
   CHECK(loaded->time.zone == defaults.time.zone);
+  CHECK(loaded->log.format == defaults.log.format);
 }
 
 TEST_CASE("a setting in the file overrides its default", "[config]") {
@@ -51,4 +52,20 @@ TEST_CASE("the listen address must be HOST:PORT", "[config]") {
   CHECK_FALSE(set_listen(s, "127.0.0.1:70000"));
   CHECK_FALSE(set_listen(s, ":80"));
   CHECK_FALSE(set_listen(s, "host:8o"));
+}
+
+TEST_CASE("log.format is json by default, may be text, and nothing else", "[config]") {
+  CHECK(settings{}.log.format == "json");
+  auto text = parse_settings("[log]\nformat = \"text\"\n", "t.toml");
+  REQUIRE(text);
+  CHECK(text->log.format == "text");
+  auto json = parse_settings("[log]\nformat = \"json\"\n", "j.toml");
+  REQUIRE(json);
+  CHECK(json->log.format == "json");
+  auto other = parse_settings("[log]\nformat = \"xml\"\n", "x.toml");
+  REQUIRE_FALSE(other);
+  CHECK(other.error().message == "x.toml: log.format must be \"json\" or \"text\"");
+  auto typed = parse_settings("[log]\nformat = 1\n", "n.toml");
+  REQUIRE_FALSE(typed);
+  CHECK(typed.error().message == "n.toml: log.format has the wrong type");
 }

@@ -1,0 +1,156 @@
+#include "cmd/gridctl/commands.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+
+#include "domain/json.hpp"
+
+namespace gridcoord::gridctl {
+
+namespace json = boost::json;
+
+namespace {
+
+using built = expected<client::http_request, std::string>;
+
+std::string enc(const arguments& a, std::string_view name) { return client::encode_component(a.at(name)); }
+
+// `target` with "?key=value&…" for each {key, argument} that was given.
+std::string with_query(std::string target, const arguments& a,
+                       std::initializer_list<std::pair<std::string_view, std::string_view>> params) {
+  char sep = '?';
+  for (const auto& [key, arg] : params) {
+    if (!a.has(arg)) continue;
+    target += fmt::format("{}{}={}", sep, key, enc(a, arg));
+    sep = '&';
+  }
+  return target;
+}
+
+client::http_request get(std::string target) { return {"GET", std::move(target), {}, {}}; }
+
+// The file of `arg`, checked to be {"rows":[…]}; sent as written.
+built report_body(const arguments& a, std::string_view arg) {
+  const auto& path = a.at(arg);
+  auto text = a.read_file(path);
+  if (!text) return unexpected{text.error()};
+  std::error_code ec;
+  auto doc = json::parse(*text, ec);
+  if (ec) return unexpected{fmt::format("{}: not JSON ({})", path == "-" ? "standard input" : path, ec.message())};
+  const auto* rows = doc.is_object() ? doc.get_object().if_contains("rows") : nullptr;
+  if (!rows || !rows->is_array())
+    return unexpected{fmt::format("{}: the report file must hold {{\"rows\":[…]}}", path == "-" ? "standard input" : path)};
+  return client::http_request{"PUT", {}, std::move(*text), {}};
+}
+
+built submit_report(const arguments& a) {
+  auto req = report_body(a, "--file");
+  if (!req) return req;
+  req->target = fmt::format("/v1/reports/{}/{}/{}", enc(a, "DEPT"), enc(a, "KIND"), enc(a, "MONTH"));
+  if (a.has("--idempotency-key")) req->headers.emplace_back("Idempotency-Key", a.at("--idempotency-key"));
+  return req;
+}
+
+built get_report(const arguments& a) {
+  auto target = fmt::format("/v1/reports/{}/{}/{}", enc(a, "DEPT"), enc(a, "KIND"), enc(a, "MONTH"));
+  return get(with_query(std::move(target), a, {{"version", "--version"}}));
+}
+
+built acknowledge(const arguments& a) {
+  client::http_request req{"POST", fmt::format("/v1/departments/{}/inbox/{}/ack", enc(a, "DEPT"), enc(a, "ITEM")),
+                           {}, {}};
+  if (a.has("--by")) req.body = domain::to_text(json::object{{"by", a.at("--by")}});
+  return req;
+}
+
+built create_token(const arguments& a) {
+  json::object body{{"role", a.at("--role")}};
+  if (a.has("--description")) body["description"] = a.at("--description");
+  return client::http_request{"POST", "/v1/tokens", domain::to_text(body), {}};
+}
+
+std::vector<command> build_table() {
+  const argument dept{"DEPT", "department: planning, dispatch, production, marketing, customer_service"};
+  const argument kind{"KIND", "report kind, e.g. large_customer_demand"};
+  const argument month{"MONTH", "report month, YYYY-MM", arg_kind::month};
+  return {
+      {{"health"}, "is the server up, and how far is its log", {},
+       [](const arguments&) -> built { return get("/v1/health"); }},
+      {{"report", "submit"}, "submit a new version of a monthly report",
+       {dept, kind, month, {"--file", "JSON file holding {\"rows\":[…]}; - reads standard input", arg_kind::file, true},
+        {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
+       submit_report},
+      {{"report", "get"}, "read a report (the latest version unless --version)",
+       {dept, kind, month, {"--version", "version number, from 1", arg_kind::whole}}, get_report},
+      {{"inbox"}, "what other departments sent a department", {dept},
+       [](const arguments& a) -> built { return get(fmt::format("/v1/departments/{}/inbox", enc(a, "DEPT"))); }},
+      {{"ack"}, "acknowledge an inbox item",
+       {dept, {"ITEM", "inbox item number", arg_kind::whole}, {"--by", "who acknowledges (default: the server decides)"}},
+       acknowledge},
+      {{"events"}, "the audit feed, in log order",
+       {{"--after", "events after this sequence number (default 0)", arg_kind::whole},
+        {"--limit", "events per request, 1 to 1000 (server default 100; with --all 1000)", arg_kind::whole}},
+       [](const arguments& a) -> built {
+         return get(with_query("/v1/events", a, {{"after", "--after"}, {"limit", "--limit"}}));
+       },
+       paging{"events", "--after", "next_after", "--limit", 1000}},
+      {{"token", "create"}, "issue an API token (shown once: keep it)",
+       {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},
+        {"--description", "what the token is for, e.g. who holds it"}},
+       create_token},
+      {{"token", "list"}, "every token issued, revoked ones too", {},
+       [](const arguments&) -> built { return get("/v1/tokens"); }},
+      {{"token", "revoke"}, "revoke a token by its id (tk_…)", {{"ID", "token id, tk_…"}},
+       [](const arguments& a) -> built {
+         return client::http_request{"DELETE", fmt::format("/v1/tokens/{}", enc(a, "ID")), {}, {}};
+       }},
+  };
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+const std::vector<command>& commands() {
+  static const std::vector<command> table = build_table();
+  return table;
+}
+
+const std::vector<command_group>& command_groups() {
+  static const std::vector<command_group> groups{
+      {"report", "monthly reports: submit, get"},
+      {"token", "API tokens (admin only): create, list, revoke"},
+  };
+  return groups;
+}
+
+const command* find_command(std::string_view words) {
+  const auto& all = commands();
+  auto it = std::find_if(all.begin(), all.end(), [&](const command& c) { return joined(c.words) == words; });
+  return it == all.end() ? nullptr : &*it;
+}
+
+std::optional<std::string> check_value(arg_kind kind, std::string_view value) {
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (kind == arg_kind::whole && (!digits(value) || value.size() > 19))
+    return fmt::format("'{}' is not a whole number", value);
+  if (kind == arg_kind::month) {
+    bool shape = value.size() == 7 && value[4] == '-' && digits(value.substr(0, 4)) && digits(value.substr(5));
+    int m = shape ? (value[5] - '0') * 10 + (value[6] - '0') : 0;
+    if (m < 1 || m > 12) return fmt::format("'{}' is not a month (YYYY-MM)", value);
+  }
+  if (kind == arg_kind::text && value.empty()) return std::string("the value is empty");
+  return std::nullopt;
+}
+
+}  // namespace gridcoord::gridctl

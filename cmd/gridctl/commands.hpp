@@ -1,0 +1,94 @@
+#pragma once
+// cmd/gridctl/commands.hpp — every gridctl command, in one table.
+//
+// A command is its words ("report submit"), its arguments, and a function
+// from the arguments to one HTTP request. Adding an endpoint is one entry in
+// commands() (commands.cpp); app.cpp turns the table into CLI11 subcommands
+// and execute.cpp sends the request and shows the answer.
+// Arguments are checked by kind before `build` runs (whole numbers, months),
+// so builders only assemble. A command with `pages` gets an --all flag that
+// follows the answer's cursor until the end (execute.hpp).
+// [Threading] The table is built once, on first use; then read-only.
+// [Errors]    build answers a message for a person (exit code 2) when an
+//             argument cannot be used: an unreadable file, a file that is not
+//             the JSON the endpoint takes.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/expected.hpp"
+#include "gateways/client/http_client.hpp"
+
+namespace gridcoord::gridctl {
+
+namespace client = gateways::client;
+
+enum class arg_kind {
+  text,
+  whole,  // a whole number from 0
+  month,  // YYYY-MM
+  file,   // a path, or "-" for standard input
+  flag,   // no value
+};
+
+struct argument {
+  std::string name;  // positional "DEPT", or option "--version"
+  std::string help;
+  arg_kind kind = arg_kind::text;
+  bool required = false;  // positionals are always required
+  bool positional() const { return !name.starts_with('-'); }
+};
+
+// The values given on the command line, by argument name; a flag given has
+// the value "true". Arguments not given are absent.
+struct arguments {
+  std::map<std::string, std::string, std::less<>> values;
+  // The contents of a file argument; "-" reads standard input.
+  std::function<expected<std::string, std::string>(const std::string& path)> read_file;
+
+  bool has(std::string_view name) const { return values.contains(name); }
+  // REQUIRES: has(name)
+  const std::string& at(std::string_view name) const { return values.find(name)->second; }
+};
+
+// How --all walks a paged list: send, take `list_field`'s items, pass the
+// answer's `cursor_field` back as argument `cursor_arg`, until a page holds
+// fewer than the page size (`size_arg`, else `page_size`).
+struct paging {
+  std::string list_field;    // "events"
+  std::string cursor_arg;    // "--after"
+  std::string cursor_field;  // "next_after"
+  std::string size_arg;      // "--limit"
+  std::uint64_t page_size = 1000;
+};
+
+using request_builder = std::function<expected<client::http_request, std::string>(const arguments&)>;
+
+struct command {
+  std::vector<std::string> words;  // {"report", "submit"}
+  std::string summary;
+  std::vector<argument> args;
+  request_builder build;
+  std::optional<paging> pages;
+};
+
+// Groups of commands ("report", "token") and what they are about.
+struct command_group {
+  std::string word;
+  std::string summary;
+};
+
+const std::vector<command>& commands();
+const std::vector<command_group>& command_groups();
+
+// The command called `words` ("report submit"), or nullptr.
+const command* find_command(std::string_view words);
+
+// Whether `value` is acceptable for `kind`; the reason when it is not.
+std::optional<std::string> check_value(arg_kind kind, std::string_view value);
+
+}  // namespace gridcoord::gridctl

@@ -1,0 +1,96 @@
+#include "cmd/gridctl/connection.hpp"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace gridcoord::gridctl {
+
+namespace {
+
+// url and token as a config file gives them ("" = absent).
+struct file_values {
+  std::string url;
+  std::string token;
+};
+
+std::optional<std::string> non_empty(std::optional<std::string> v) {
+  if (v && v->empty()) return std::nullopt;
+  return v;
+}
+
+expected<file_values, std::string> parse_config(const std::string& path) {
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const auto& at = e.source().begin;
+    return unexpected{fmt::format("{}:{}:{}: {}", path, at.line, at.column, e.description())};
+  }
+  file_values out;
+  for (const auto& [key, node] : root) {
+    std::string_view k = key.str();
+    std::string* slot = k == "url" ? &out.url : k == "token" ? &out.token : nullptr;
+    if (!slot) return unexpected{fmt::format("{}: unknown key '{}' (only url and token)", path, k)};
+    auto v = node.value<std::string>();
+    if (!v) return unexpected{fmt::format("{}: '{}' must be a string", path, k)};
+    *slot = *v;
+  }
+  return out;
+}
+
+// True when users other than the owner may read `path`.
+bool readable_by_others(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
+}
+
+}  // namespace
+
+std::optional<config_location> config_path(const connection_flags& flags, const env_lookup& env) {
+  if (!flags.config.empty()) return config_location{flags.config, true};
+  if (auto named = non_empty(env("GRIDCTL_CONFIG"))) return config_location{*named, true};
+  auto home = non_empty(env("HOME"));
+  if (!home) return std::nullopt;
+  return config_location{*home + "/.config/gridctl/config.toml", false};
+}
+
+expected<connection, std::string> resolve_connection(const connection_flags& flags, const env_lookup& env) {
+  file_values file;
+  std::string file_name;
+  if (auto where = config_path(flags, env)) {
+    std::error_code ec;
+    bool exists = std::filesystem::exists(where->path, ec);
+    if (!exists && where->required) return unexpected{fmt::format("{}: no such config file", where->path)};
+    if (exists) {
+      auto parsed = parse_config(where->path);
+      if (!parsed) return unexpected{parsed.error()};
+      file = std::move(*parsed);
+      file_name = where->path;
+    }
+  }
+  connection out;
+  auto pick = [&](const std::string& flag, std::string_view flag_name, std::string_view var,
+                  const std::string& from_file, std::string& value, std::string& origin) {
+    if (!flag.empty()) {
+      value = flag, origin = flag_name;
+    } else if (auto e = non_empty(env(var))) {
+      value = *e, origin = var;
+    } else if (!from_file.empty()) {
+      value = from_file, origin = file_name;
+    }
+  };
+  out.url = std::string(default_url);
+  out.url_origin = "default";
+  pick(flags.url, "--url", "GRIDCOORD_URL", file.url, out.url, out.url_origin);
+  pick(flags.token, "--token", "GRIDCOORD_TOKEN", file.token, out.token, out.token_origin);
+  if (out.token_origin == file_name && !file_name.empty() && readable_by_others(file_name))
+    out.warnings.push_back(fmt::format("{} holds a token and other users may read it; chmod 600 {}",
+                                       file_name, file_name));
+  return out;
+}
+
+}  // namespace gridcoord::gridctl

@@ -1,0 +1,59 @@
+#pragma once
+// cmd/gridctl/connection.hpp — which server gridctl talks to, with which token.
+//
+// Each setting is taken from the first place that gives it (an empty value
+// counts as not given):
+//   url:   --url,   $GRIDCOORD_URL,   config file `url`,   http://127.0.0.1:8080
+//   token: --token, $GRIDCOORD_TOKEN, config file `token`, none
+// The config file is --config FILE, else $GRIDCTL_CONFIG, else
+// ~/.config/gridctl/config.toml ($HOME) when that exists. It is TOML with two
+// optional string keys:
+//   url = "http://gridcoord.internal:8080"
+//   token = "gct_…"
+// [Threading] Reads the config file; otherwise pure.
+// [Errors]    A message (exit code 2) when a file named by --config or
+//             $GRIDCTL_CONFIG cannot be read, or any config file is not TOML,
+//             has another key, or a value that is not a string. A token in a
+//             file that other users may read is a warning, not an error.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/expected.hpp"
+
+namespace gridcoord::gridctl {
+
+inline constexpr std::string_view default_url = "http://127.0.0.1:8080";
+
+// The process environment, or a stand-in in tests.
+using env_lookup = std::function<std::optional<std::string>(std::string_view name)>;
+
+// What the command line said; "" = not given.
+struct connection_flags {
+  std::string url;
+  std::string token;
+  std::string config;
+};
+
+struct connection {
+  std::string url;
+  std::string token;         // "" = send no Authorization header
+  std::string url_origin;    // "--url", "GRIDCOORD_URL", the file's path, or "default"
+  std::string token_origin;  // likewise; "" when there is no token
+  std::vector<std::string> warnings;
+};
+
+[[nodiscard]] expected<connection, std::string> resolve_connection(const connection_flags& flags,
+                                                                   const env_lookup& env);
+
+// The config file resolve_connection reads, and whether it must exist; nullopt
+// when there is none to read (no --config, no $GRIDCTL_CONFIG, no $HOME).
+struct config_location {
+  std::string path;
+  bool required = false;
+};
+std::optional<config_location> config_path(const connection_flags& flags, const env_lookup& env);
+
+}  // namespace gridcoord::gridctl

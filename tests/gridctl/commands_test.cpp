@@ -1,0 +1,163 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include <boost/json/parse.hpp>
+
+#include "cmd/gridctl/app.hpp"
+#include "tests/gridctl/support/gridctl_runner.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace gridcoord;
+using gridctl::client::http_request;
+namespace json = boost::json;
+
+namespace {
+
+// A command line as gridctl understands it; the console stays alive with it,
+// since a file argument is read through it when the request is built.
+struct parsed {
+  std::istringstream in;
+  std::ostringstream out, err;
+  gridctl::console io{in, out, err, [](std::string_view) { return std::optional<std::string>{}; }, {}};
+  int code = -1;  // -1: parsed into an invocation
+  gridctl::invocation inv;
+
+  explicit parsed(std::vector<std::string> args, std::string input = "") : in(std::move(input)) {
+    args.insert(args.begin(), "gridctl");
+    auto result = gridctl::parse_command_line(args, io);
+    if (auto* c = std::get_if<int>(&result)) code = *c;
+    else inv = std::move(std::get<gridctl::invocation>(result));
+  }
+  expected<http_request, std::string> build() const { return inv.cmd->build(inv.args); }
+};
+
+// The request gridctl would send for `args` (REQUIREs that there is one).
+http_request request_for(std::vector<std::string> args, std::string input = "") {
+  parsed p(std::move(args), std::move(input));
+  INFO(p.err.str());
+  REQUIRE(p.code == -1);
+  auto req = p.build();
+  INFO((req ? "" : req.error()));
+  REQUIRE(req);
+  return *req;
+}
+
+int usage_code(std::vector<std::string> args) { return parsed(std::move(args)).code; }
+
+const std::string m1_rows = R"({"rows":[{"customer":"蓝海冷链","area":"Harbour","demand_kva":630,"expected_month":"2026-12","likelihood_pct":55}]})";
+
+}  // namespace
+
+TEST_CASE("read commands map to GETs with encoded paths and only the queries given",
+          "[gridctl][commands]") {
+  CHECK(request_for({"health"}) == http_request{"GET", "/v1/health", "", {}});
+  CHECK(request_for({"inbox", "planning"}) == http_request{"GET", "/v1/departments/planning/inbox", "", {}});
+  CHECK(request_for({"inbox", "规划 部"}).target == "/v1/departments/%E8%A7%84%E5%88%92%20%E9%83%A8/inbox");
+  CHECK(request_for({"report", "get", "marketing", "large_customer_demand", "2026-10"}).target ==
+        "/v1/reports/marketing/large_customer_demand/2026-10");
+  CHECK(request_for({"report", "get", "marketing", "large_customer_demand", "2026-10", "--version", "3"}).target ==
+        "/v1/reports/marketing/large_customer_demand/2026-10?version=3");
+  CHECK(request_for({"events"}).target == "/v1/events");
+  CHECK(request_for({"events", "--after", "41", "--limit", "5"}).target == "/v1/events?after=41&limit=5");
+  CHECK(request_for({"token", "list"}) == http_request{"GET", "/v1/tokens", "", {}});
+}
+
+TEST_CASE("report submit sends the file as written, with the idempotency key as a header",
+          "[gridctl][commands]") {
+  testing::temp_dir dir;
+  auto file = dir.str() + "/rows.json";
+  std::ofstream(file) << m1_rows;
+  auto req = request_for({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--file", file,
+                          "--idempotency-key", "m1-2026-11"});
+  CHECK(req.method == "PUT");
+  CHECK(req.target == "/v1/reports/marketing/large_customer_demand/2026-11");
+  CHECK(req.body == m1_rows);
+  CHECK(req.headers == gridctl::client::header_list{{"Idempotency-Key", "m1-2026-11"}});
+
+  auto from_stdin = request_for({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--file", "-"},
+                                m1_rows);
+  CHECK(from_stdin.body == m1_rows);
+  CHECK(from_stdin.headers.empty());
+}
+
+TEST_CASE("ack posts who acknowledges only when --by is given", "[gridctl][commands]") {
+  auto plain = request_for({"ack", "planning", "101"});
+  CHECK(plain == http_request{"POST", "/v1/departments/planning/inbox/101/ack", "", {}});
+  auto by = request_for({"ack", "planning", "101", "--by", "王芳"});
+  CHECK(json::parse(by.body) == json::parse(R"({"by":"王芳"})"));
+}
+
+TEST_CASE("token commands map to the token API", "[gridctl][commands][tokens]") {
+  auto create = request_for({"token", "create", "--role", "liaison:marketing", "--description", "Zhang Min"});
+  CHECK(create.method == "POST");
+  CHECK(create.target == "/v1/tokens");
+  CHECK(json::parse(create.body) == json::parse(R"({"role":"liaison:marketing","description":"Zhang Min"})"));
+  CHECK(json::parse(request_for({"token", "create", "--role", "reader"}).body) == json::parse(R"({"role":"reader"})"));
+  CHECK(request_for({"token", "revoke", "tk_0011223344556677"}) ==
+        http_request{"DELETE", "/v1/tokens/tk_0011223344556677", "", {}});
+}
+
+TEST_CASE("global options are accepted before and after the command", "[gridctl][commands]") {
+  parsed after({"inbox", "planning", "--table", "--url", "http://x:1", "--timeout", "2.5"});
+  REQUIRE(after.code == -1);
+  CHECK(after.inv.table);
+  CHECK(after.inv.conn.url == "http://x:1");
+  CHECK(after.inv.timeout_s == 2.5);
+  parsed before({"--token", "t", "--table", "events", "--all"});
+  REQUIRE(before.code == -1);
+  CHECK(before.inv.table);
+  CHECK(before.inv.conn.token == "t");
+  CHECK(before.inv.args.has("--all"));
+}
+
+TEST_CASE("bad command lines are usage errors (exit code 2) before anything is sent", "[gridctl][commands]") {
+  CHECK(usage_code({}) == 2);
+  CHECK(usage_code({"frobnicate"}) == 2);
+  CHECK(usage_code({"report"}) == 2);
+  CHECK(usage_code({"report", "get", "marketing", "large_customer_demand"}) == 2);
+  CHECK(usage_code({"report", "get", "marketing", "large_customer_demand", "2026-13"}) == 2);
+  CHECK(usage_code({"report", "get", "marketing", "large_customer_demand", "Oct-2026"}) == 2);
+  CHECK(usage_code({"report", "get", "marketing", "large_customer_demand", "2026-10", "--version", "x"}) == 2);
+  CHECK(usage_code({"report", "submit", "marketing", "large_customer_demand", "2026-10"}) == 2);  // no --file
+  CHECK(usage_code({"ack", "planning", "-3"}) == 2);
+  CHECK(usage_code({"events", "--limit", "ten"}) == 2);
+  CHECK(usage_code({"token", "create"}) == 2);  // no --role
+  CHECK(usage_code({"inbox", "planning", "--timeout", "0"}) == 2);
+}
+
+TEST_CASE("an unreadable or malformed report file is a usage error with the reason", "[gridctl][commands]") {
+  testing::temp_dir dir;
+  auto build = [](std::vector<std::string> args, std::string input = "") {
+    parsed p(std::move(args), std::move(input));
+    REQUIRE(p.code == -1);
+    return p.build();
+  };
+  auto missing = build({"report", "submit", "marketing", "k", "2026-10", "--file", dir.str() + "/none.json"});
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().find("cannot read") != std::string::npos);
+  auto not_json = build({"report", "submit", "marketing", "k", "2026-10", "--file", "-"}, "{rows: oops");
+  REQUIRE_FALSE(not_json);
+  CHECK(not_json.error().find("not JSON") != std::string::npos);
+  auto no_rows = build({"report", "submit", "marketing", "k", "2026-10", "--file", "-"}, R"([{"customer":"A"}])");
+  REQUIRE_FALSE(no_rows);
+  CHECK(no_rows.error().find(R"({"rows":[…]})") != std::string::npos);
+}
+
+TEST_CASE("every command of the table has its own --help, and --help lists the exit codes",
+          "[gridctl][commands]") {
+  for (const auto& cmd : gridctl::commands()) {
+    auto args = cmd.words;
+    args.push_back("--help");
+    parsed p(args);
+    CHECK(p.code == 0);
+    CHECK(p.out.str().find(cmd.summary) != std::string::npos);
+  }
+  parsed top({"--help"});
+  CHECK(top.code == 0);
+  CHECK(top.out.str().find("Exit codes:") != std::string::npos);
+  CHECK(top.out.str().find("https") != std::string::npos);
+  CHECK(top.out.str().find("GRIDCOORD_TOKEN") != std::string::npos);
+  CHECK(gridctl::find_command("report submit") != nullptr);
+  CHECK(gridctl::find_command("report") == nullptr);
+}

@@ -98,6 +98,19 @@ std::vector<command> build_table() {
          return get(with_query("/v1/events", a, {{"after", "--after"}, {"limit", "--limit"}}));
        },
        paging{"events", "--after", "next_after", "--limit", 1000}},
+      {{"audit"}, "the audit trail: who wrote what, when, from where",
+       {{"--after", "scan events after this sequence number (default 0)", arg_kind::whole},
+        {"--limit", "matches per request, 1 to 1000 (server default 100; with --all 1000)", arg_kind::whole},
+        {"--from", "events at or after this RFC 3339 time, e.g. 2026-11-01T00:00:00+08:00"},
+        {"--to", "events before this RFC 3339 time"},
+        {"--actor", "events written with this token id (tk_…)"},
+        {"--entity", "a stream, or a stream prefix ending in / (report/marketing/), or tokens"}},
+       [](const arguments& a) -> built {
+         return get(with_query("/v1/audit", a,
+                               {{"after", "--after"}, {"limit", "--limit"}, {"from", "--from"},
+                                {"to", "--to"}, {"actor", "--actor"}, {"entity", "--entity"}}));
+       },
+       paging{"events", "--after", "next_after", "--limit", 1000, "end"}},
       {{"token", "create"}, "issue an API token (shown once: keep it)",
        {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},
         {"--description", "what the token is for, e.g. who holds it"}},

@@ -64,6 +64,7 @@ struct paging {
   std::string cursor_field;  // "next_after"
   std::string size_arg;      // "--limit"
   std::uint64_t page_size = 1000;
+  std::string end_field;     // "end": the last page says so; "" = a short page is the last
 };
 
 using request_builder = std::function<expected<client::http_request, std::string>(const arguments&)>;

@@ -138,6 +138,7 @@ std::string cursor_text(const json::value& v) { return v.is_string() ? std::stri
 struct page {
   json::array items;
   json::value cursor;
+  bool end = false;  // the answer's end_field, when the paging has one
 };
 
 // One page of a paged list, or the exit code of its failure (already reported).
@@ -156,7 +157,9 @@ std::variant<page, exit_code> fetch_page(const command& cmd, const arguments& ar
   if (!items || !items->is_array() || !next)
     return complain(io, fmt::format("the answer has no {} or no {}", spec.list_field, spec.cursor_field),
                     exit_code::server);
-  return page{std::move(items->get_array()), std::move(*next)};
+  const auto* end = spec.end_field.empty() ? nullptr : body->if_contains(spec.end_field);
+  bool last = end && end->is_bool() && end->get_bool();
+  return page{std::move(items->get_array()), std::move(*next), last};
 }
 
 exit_code all_pages(const command& cmd, arguments args, call_context& ctx, console& io) {
@@ -175,7 +178,7 @@ exit_code all_pages(const command& cmd, arguments args, call_context& ctx, conso
       return complain(io, fmt::format("the server's {} does not advance", spec.cursor_field), exit_code::server);
     cursor = std::move(p.cursor);
     args.values[spec.cursor_arg] = cursor_text(cursor);
-    if (p.items.size() < size) break;
+    if (spec.end_field.empty() ? p.items.size() < size : p.end) break;
     if (n % progress_every_pages == 0)
       io.err << fmt::format("gridctl: {} {} so far ({} {})\n", writer.count, spec.list_field, spec.cursor_field,
                             cursor_text(cursor));

@@ -289,3 +289,22 @@ TEST_CASE("a server that accepts but does not answer within --timeout exits 7", 
   CHECK(result.code == 7);
   CHECK(result.err == "gridctl: no answer from " + url + " within 0.2 s\n");
 }
+
+TEST_CASE("gridctl audit filters the trail and --all pages on to its end", "[gridctl][live][audit]") {
+  fixture f;
+  for (int m = 1; m <= 3; ++m) f.submit(fmt::format("2026-{:02}", m));
+  auto reports = f.admin({"audit", "--entity", "report/marketing/"});
+  REQUIRE(reports.code == 0);
+  auto events = reports.json().at("events").as_array();
+  REQUIRE(events.size() == 3);
+  for (const auto& e : events) CHECK(e.at("origin").at("role") == "liaison:marketing");
+
+  // One match a page: --all must follow next_after until the server says end,
+  // not stop at the first page that is short of matches.
+  auto paged = f.admin({"audit", "--all", "--limit", "1", "--entity", "report/marketing/"});
+  REQUIRE(paged.code == 0);
+  CHECK(paged.json().at("events").as_array() == events);
+
+  auto bad = f.admin({"audit", "--from", "yesterday"});
+  CHECK(bad.code == 4);
+}

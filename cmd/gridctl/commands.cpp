@@ -86,8 +86,19 @@ std::vector<command> build_table() {
        submit_report},
       {{"report", "get"}, "read a report (the latest version unless --version)",
        {dept, kind, month, {"--version", "version number, from 1", arg_kind::whole}}, get_report},
-      {{"inbox"}, "what other departments sent a department", {dept},
-       [](const arguments& a) -> built { return get(fmt::format("/v1/departments/{}/inbox", enc(a, "DEPT"))); }},
+      {{"inbox"}, "what other departments sent a department",
+       {dept,
+        {"--after", "items after this item number (default 0)", arg_kind::whole},
+        {"--limit", "items per request, 1 to 1000 (server default 100; with --all 1000)", arg_kind::whole},
+        {"--acknowledged", "true: only acknowledged items; false: only open ones"},
+        {"--from", "only items sent by this department"},
+        {"--kind", "only items of this report kind"}},
+       [](const arguments& a) -> built {
+         return get(with_query(fmt::format("/v1/departments/{}/inbox", enc(a, "DEPT")), a,
+                               {{"after", "--after"}, {"limit", "--limit"}, {"acknowledged", "--acknowledged"},
+                                {"from", "--from"}, {"kind", "--kind"}}));
+       },
+       paging{"items", "--after", "next_after", "--limit", 1000, "end"}},
       {{"ack"}, "acknowledge an inbox item",
        {dept, {"ITEM", "inbox item number", arg_kind::whole}, {"--by", "who acknowledges (default: the server decides)"}},
        acknowledge},
@@ -115,8 +126,16 @@ std::vector<command> build_table() {
        {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},
         {"--description", "what the token is for, e.g. who holds it"}},
        create_token},
-      {{"token", "list"}, "every token issued, revoked ones too", {},
-       [](const arguments&) -> built { return get("/v1/tokens"); }},
+      {{"token", "list"}, "tokens issued, revoked ones too unless --active true",
+       {{"--after", "tokens after this id (tk_…)"},
+        {"--limit", "tokens per request, 1 to 1000 (server default 100; with --all 1000)", arg_kind::whole},
+        {"--active", "true: only active tokens; false: only revoked ones"},
+        {"--role", "only tokens with this role"}},
+       [](const arguments& a) -> built {
+         return get(with_query("/v1/tokens", a,
+                               {{"after", "--after"}, {"limit", "--limit"}, {"active", "--active"}, {"role", "--role"}}));
+       },
+       paging{"tokens", "--after", "next_after", "--limit", 1000, "end"}},
       {{"token", "revoke"}, "revoke a token by its id (tk_…)", {{"ID", "token id, tk_…"}},
        [](const arguments& a) -> built {
          return client::http_request{"DELETE", fmt::format("/v1/tokens/{}", enc(a, "ID")), {}, {}};

@@ -5,6 +5,7 @@
 #include "gateways/codecs.hpp"
 #include "gateways/detail/handlers.hpp"
 #include "gateways/detail/route_support.hpp"
+#include "domain/list_query.hpp"
 #include "gateways/uri.hpp"
 
 namespace gridcoord::gateways::detail {
@@ -36,16 +37,42 @@ domain::expected<std::string> acknowledged_by(const request_context& ctx) {
   return fmt::format("{} ({})", std::string_view(by->get_string()), caller_id(ctx));
 }
 
+// ?after=ITEM&limit=N&acknowledged=true|false&from=DEPARTMENT&kind=KIND
+domain::expected<domain::inbox_filter> inbox_filter_of(const request_context& ctx) {
+  domain::inbox_filter f;
+  auto after = integer_query(ctx, "after", 0, 0, UINT64_MAX);
+  if (!after) return unexpected{after.error()};
+  auto limit = integer_query(ctx, "limit", domain::default_page_limit, 1, domain::max_page_limit);
+  if (!limit) return unexpected{limit.error()};
+  auto acknowledged = bool_query(ctx, "acknowledged");
+  if (!acknowledged) return unexpected{acknowledged.error()};
+  if (auto from = find_param(ctx.query, "from")) {
+    auto d = department_param(*from);
+    if (!d) return unexpected{domain::error{errc::invalid_request, "from must be a department", {}}};
+    f.from = *d;
+  }
+  f.after = *after;
+  f.limit = *limit;
+  f.acknowledged = *acknowledged;
+  f.kind = std::string(find_param(ctx.query, "kind").value_or(""));
+  return f;
+}
+
 }  // namespace
 
 route_handler get_inbox(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
     auto department = department_param(ctx.param("department"));
     if (!department) return done(error_response(department.error()));
-    auto on_items = [d = *department](const std::vector<domain::inbox_item>& items) {
+    auto filter = inbox_filter_of(ctx);
+    if (!filter) return done(error_response(filter.error()));
+    auto on_items = [d = *department, f = *filter](const std::vector<domain::inbox_item>& items) {
+      auto page = domain::select(items, f);
       json::object body;
       body["department"] = domain::to_string(d);
-      body["items"] = json::value_from(items);
+      body["items"] = json::value_from(page.items);
+      body["next_after"] = page.next_after;
+      body["end"] = page.end;
       return json_response(200, body);
     };
     client.inbox(*department, reply_with<std::vector<domain::inbox_item>>(std::move(done), on_items));

@@ -60,6 +60,15 @@ domain::expected<std::uint64_t> integer_query(const request_context& ctx, std::s
   return integer_param(*text, key, min, max);
 }
 
+domain::expected<std::optional<bool>> bool_query(const request_context& ctx, std::string_view key) {
+  auto text = find_param(ctx.query, key);
+  if (!text) return std::optional<bool>{};
+  if (*text == "true") return std::optional<bool>{true};
+  if (*text == "false") return std::optional<bool>{false};
+  return fail(errc::invalid_request, fmt::format("{} must be true or false", key),
+              {{std::nullopt, std::string(key), std::string(*text), "must be true or false"}});
+}
+
 std::string origin_of(const request_context& ctx) {
   return domain::encode(domain::request_origin{
       ctx.caller ? domain::to_string(ctx.caller->granted) : std::string(), ctx.remote, ctx.request_id});

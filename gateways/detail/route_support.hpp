@@ -62,7 +62,10 @@ actors::reply<T> reply_with(respond done, F on_value) {
                                                             std::uint64_t fallback,
                                                             std::uint64_t min, std::uint64_t max);
 
-// X-Gridcoord-Actor, or "anonymous" when absent or empty; 400 when too long or not UTF-8.
+// The query parameter `key` as "true" or "false"; nullopt when absent; 400 otherwise.
+[[nodiscard]] domain::expected<std::optional<bool>> bool_query(const request_context& ctx,
+                                                               std::string_view key);
+
 // Who made the request, for the audit trail: the caller's token id.
 std::string caller_id(const request_context& ctx);
 // Where it came from (role, address, request id): domain::encode(request_origin).

@@ -5,7 +5,9 @@
 
 #include "gateways/codecs.hpp"
 #include "gateways/detail/handlers.hpp"
+#include "domain/list_query.hpp"
 #include "gateways/detail/route_support.hpp"
+#include "gateways/uri.hpp"
 
 namespace gridcoord::gateways::detail {
 
@@ -44,8 +46,18 @@ domain::expected<token_body> parse_token_body(const request_context& ctx) {
   return out;
 }
 
-json::value token_list(const std::vector<domain::token_record>& tokens) {
-  return json::object{{"tokens", json::value_from(tokens)}};
+// ?after=ID&limit=N&active=true|false&role=ROLE
+domain::expected<domain::token_filter> token_filter_of(const request_context& ctx) {
+  domain::token_filter f;
+  auto limit = integer_query(ctx, "limit", domain::default_page_limit, 1, domain::max_page_limit);
+  if (!limit) return unexpected{limit.error()};
+  auto active = bool_query(ctx, "active");
+  if (!active) return unexpected{active.error()};
+  f.after = std::string(find_param(ctx.query, "after").value_or(""));
+  f.limit = *limit;
+  f.active = *active;
+  f.role = std::string(find_param(ctx.query, "role").value_or(""));
+  return f;
 }
 
 }  // namespace
@@ -66,8 +78,15 @@ route_handler post_token(actors::client& client) {
 }
 
 route_handler get_tokens(actors::client& client) {
-  return [&client](const request_context&, respond done) {
-    auto on_list = [](const std::vector<domain::token_record>& t) { return json_response(200, token_list(t)); };
+  return [&client](const request_context& ctx, respond done) {
+    auto filter = token_filter_of(ctx);
+    if (!filter) return done(error_response(filter.error()));
+    auto on_list = [f = *filter](const std::vector<domain::token_record>& t) {
+      auto page = domain::select(t, f);
+      return json_response(200, json::object{{"tokens", json::value_from(page.tokens)},
+                                             {"next_after", page.next_after},
+                                             {"end", page.end}});
+    };
     client.list_tokens(reply_with<std::vector<domain::token_record>>(std::move(done), on_list));
   };
 }

@@ -134,3 +134,42 @@ TEST_CASE("an unavailable actor system is 503", "[gateways][events]") {
   CHECK(r.result_int() == 503);
   CHECK(json_of(r).at("error").at("code") == "unavailable");
 }
+
+TEST_CASE("the inbox pages with after and limit, and filters by state", "[gateways][inbox][lists]") {
+  server_fixture f;
+  for (domain::item_id id = 11; id <= 15; ++id) add_item(f.fake, id);
+  REQUIRE(f.request(verb::post, "/v1/departments/planning/inbox/12/ack").result_int() == 200);
+  auto first = f.request(verb::get, "/v1/departments/planning/inbox?limit=2");
+  REQUIRE(first.result_int() == 200);
+  auto body = json_of(first);
+  REQUIRE(body.at("items").as_array().size() == 2);
+  CHECK(body.at("next_after") == 12);
+  CHECK(body.at("end") == false);
+  auto rest = json_of(f.request(verb::get, "/v1/departments/planning/inbox?after=12&limit=10"));
+  CHECK(rest.at("items").as_array().size() == 3);
+  CHECK(rest.at("end") == true);
+  auto open = json_of(f.request(verb::get, "/v1/departments/planning/inbox?acknowledged=false"));
+  CHECK(open.at("items").as_array().size() == 4);
+  auto done = json_of(f.request(verb::get, "/v1/departments/planning/inbox?acknowledged=true&from=marketing"));
+  REQUIRE(done.at("items").as_array().size() == 1);
+  CHECK(done.at("items").at(0).at("item") == 12);
+  CHECK(f.request(verb::get, "/v1/departments/planning/inbox?acknowledged=maybe").result_int() == 400);
+  CHECK(f.request(verb::get, "/v1/departments/planning/inbox?limit=0").result_int() == 400);
+  CHECK(f.request(verb::get, "/v1/departments/planning/inbox?from=weather").result_int() == 400);
+}
+
+TEST_CASE("the token list pages by id and filters by role and state", "[gateways][tokens][lists]") {
+  server_fixture f;
+  for (const char* role : {"reader", "reader", "liaison:marketing"})
+    REQUIRE(f.request(verb::post, "/v1/tokens", std::string(R"({"role":")") + role + "\"}").result_int() == 201);
+  auto all = json_of(f.request(verb::get, "/v1/tokens?limit=3"));
+  CHECK(all.at("tokens").as_array().size() == 3);
+  CHECK(all.at("end") == false);  // the fake's admin token is the fourth
+  auto readers = json_of(f.request(verb::get, "/v1/tokens?role=reader"));
+  CHECK(readers.at("tokens").as_array().size() == 2);
+  auto next = json_of(f.request(verb::get, "/v1/tokens?after=" +
+                                               std::string(all.at("next_after").as_string())));
+  CHECK(next.at("tokens").as_array().size() == 1);
+  CHECK(next.at("end") == true);
+  CHECK(json_of(f.request(verb::get, "/v1/tokens?active=false")).at("tokens").as_array().empty());
+}

@@ -114,7 +114,9 @@ TEST_CASE("gridctl --table shows inbox items and report rows in aligned columns"
 
   auto inbox = f.admin({"inbox", "dispatch", "--table"});
   REQUIRE(inbox.code == 0);
-  CHECK(inbox.out.starts_with("department  dispatch\n\nitems (1)\nitem  from       kind"));
+  INFO(inbox.out);
+  CHECK(inbox.out.starts_with("department  dispatch\n"));
+  CHECK(inbox.out.find("\nitems (1)\nitem  from       kind") != std::string::npos);
 }
 
 TEST_CASE("gridctl events --all follows next_after to the end, with progress on stderr", "[gridctl][live][events]") {

@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include "domain/list_query.hpp"
+
+using namespace gridcoord::domain;
+using namespace std::chrono_literals;
+
+namespace {
+
+const time_point t0 = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2} + 8h;
+
+std::vector<inbox_item> items() {
+  std::vector<inbox_item> out;
+  for (item_id id = 1; id <= 7; ++id) {
+    inbox_item i{id, id % 2 ? department::marketing : department::production,
+                 id % 2 ? "large_customer_demand" : "equipment_load_standards",
+                 *parse_month("2026-10"), 1, t0, std::nullopt};
+    if (id % 3 == 0) i.ack = acknowledgement{"li.wei", t0 + 1h};
+    out.push_back(i);
+  }
+  return out;
+}
+
+std::vector<item_id> ids(const inbox_page& p) {
+  std::vector<item_id> out;
+  for (const auto& i : p.items) out.push_back(i.id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("inbox pages follow the cursor and say when the list ends", "[domain][lists]") {
+  auto first = select(items(), inbox_filter{0, 3});
+  CHECK(ids(first) == std::vector<item_id>{1, 2, 3});
+  CHECK(first.next_after == 3);
+  CHECK_FALSE(first.end);
+  auto second = select(items(), inbox_filter{first.next_after, 3});
+  CHECK(ids(second) == std::vector<item_id>{4, 5, 6});
+  auto last = select(items(), inbox_filter{second.next_after, 3});
+  CHECK(ids(last) == std::vector<item_id>{7});
+  CHECK(last.end);
+  auto exact = select(items(), inbox_filter{4, 3});  // exactly the rest: no empty page after it
+  CHECK(ids(exact) == std::vector<item_id>{5, 6, 7});
+  CHECK(exact.end);
+  auto none = select(items(), inbox_filter{7, 3});
+  CHECK(none.items.empty());
+  CHECK(none.next_after == 7);
+  CHECK(none.end);
+}
+
+TEST_CASE("inbox filters combine: open items from one department of one kind", "[domain][lists]") {
+  inbox_filter f;
+  f.acknowledged = false;
+  f.from = department::marketing;
+  f.kind = "large_customer_demand";
+  CHECK(ids(select(items(), f)) == std::vector<item_id>{1, 5, 7});
+  f = {};
+  f.acknowledged = true;
+  CHECK(ids(select(items(), f)) == std::vector<item_id>{3, 6});
+}
+
+TEST_CASE("token pages are ordered by id and filter by role and state", "[domain][lists]") {
+  std::vector<token_record> tokens;
+  for (const char* id : {"tk_c", "tk_a", "tk_b"})
+    tokens.push_back({id, role{role_kind::reader}, "", "", t0, "bootstrap", std::nullopt, {}});
+  tokens[0].granted = role{role_kind::admin};
+  tokens[2].revoked_at = t0 + 1h;
+  auto all = select(tokens, token_filter{"", 2});
+  REQUIRE(all.tokens.size() == 2);
+  CHECK(all.tokens[0].id == "tk_a");
+  CHECK(all.next_after == "tk_b");
+  CHECK_FALSE(all.end);
+  token_filter active{"", 10, true, ""};
+  auto live = select(tokens, active);
+  REQUIRE(live.tokens.size() == 2);
+  CHECK(live.tokens[1].id == "tk_c");
+  token_filter admins{"", 10, std::nullopt, "admin"};
+  CHECK(select(tokens, admins).tokens.size() == 1);
+}

@@ -24,7 +24,7 @@
 
 namespace gridcoord::gateways::detail {
 
-// Longest Idempotency-Key and X-Gridcoord-Actor accepted, in bytes.
+// Longest Idempotency-Key and acknowledging name ("by") accepted, in bytes.
 inline constexpr std::size_t max_idempotency_key_chars = 200;
 inline constexpr std::size_t max_actor_chars = 200;
 inline constexpr std::string_view anonymous_actor = "anonymous";

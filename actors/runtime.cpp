@@ -101,9 +101,9 @@ client& runtime::api() { return *impl_->api; }
 
 const startup_report& runtime::startup() const { return impl_->report; }
 
-std::pair<std::uint64_t, std::uint64_t> runtime::commit_figures() const {
+event_log_figures runtime::log_figures() const {
   auto s = storage::stats_of(*impl_->store);
-  return {s.batches, s.events};
+  return {s.batches, s.events, s.appends};
 }
 
 void runtime::stop() {

@@ -31,6 +31,12 @@ struct runtime_options {
   const domain::clock* clock = nullptr;              // nullptr: the system clock
 };
 
+struct event_log_figures {
+  std::uint64_t batches = 0;  // durable writes, one fsync each
+  std::uint64_t events = 0;
+  std::uint64_t appends = 0;  // append requests
+};
+
 struct startup_report {
   std::uint64_t last_seq = 0;
   std::uint64_t snapshot_seq = 0;
@@ -47,8 +53,8 @@ class runtime {
 
   client& api();
   const startup_report& startup() const;
-  // Group commit figures of the store: {batches, events}.
-  std::pair<std::uint64_t, std::uint64_t> commit_figures() const;
+  // Group-commit figures of the store since start; zeros for the memory store.
+  event_log_figures log_figures() const;
 
   // Idempotent.
   void stop();

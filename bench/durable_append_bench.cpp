@@ -141,7 +141,10 @@ int main(int argc, char** argv) {
       o.snapshot_check_interval = std::chrono::milliseconds{0};
       o.scheduler_threads = threads;
       auto rt = std::move(*actors::runtime::start(o));
-      auto figures = [&] { return rt->commit_figures(); };
+      auto figures = [&] {
+        auto f = rt->log_figures();
+        return std::pair{f.batches, f.events};
+      };
       measure(writers, seconds, [&](recorder& r, int w) { actor_loop(rt->api(), r, w); }, figures(),
               figures);
     }

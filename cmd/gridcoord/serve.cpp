@@ -40,8 +40,8 @@ actors::runtime_options runtime_options_of(const config::settings& s) {
 // The event log's figures for GET /metrics; the runtime outlives the server.
 gateways::metrics_source metrics_of(const actors::runtime& rt) {
   return {[&rt] {
-    auto [batches, events] = rt.commit_figures();
-    return gateways::log_figures{batches, events, std::nullopt};
+    auto f = rt.log_figures();
+    return gateways::log_figures{f.batches, f.events, f.appends};
   }};
 }
 

@@ -42,13 +42,20 @@ namespace gridcoord::gateways {
 using http_request = boost::beast::http::request<boost::beast::http::string_body>;
 using http_verb = boost::beast::http::verb;
 
+namespace detail {
+struct stream_start;  // gateways/detail/event_stream.hpp
+}
+
 // What a route answers: a status, a JSON body and any extra headers (Location,
 // Allow). The session adds Content-Type, Content-Length, X-Request-Id and
-// Connection.
+// Connection. A streaming route (GET /v1/stream) sets `stream` instead of a
+// body: the session then hands the connection to detail::event_stream, which
+// writes the head and the events until the client leaves or the server stops.
 struct http_response {
   unsigned status = 200;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::shared_ptr<const detail::stream_start> stream;
 };
 
 using respond = std::function<void(http_response)>;

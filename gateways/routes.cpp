@@ -32,6 +32,7 @@ void register_routes(router& r, actors::client& client) {
   r.add(post, "/v1/departments/{department}/inbox/{item}/ack", rule(k::acknowledge),
         detail::post_ack(client));
   r.add(get, "/v1/events", rule(k::read_events), detail::get_events(client));
+  r.add(get, "/v1/stream", rule(k::read_events), detail::get_stream(client));
   r.add(get, "/v1/audit", rule(k::read_events), detail::get_audit(client));
   r.add(post, "/v1/tokens", rule(k::manage_tokens), detail::post_token(client));
   r.add(get, "/v1/tokens", rule(k::manage_tokens), detail::get_tokens(client));

@@ -32,6 +32,10 @@ route_handler get_report(actors::client& client);
 route_handler get_inbox(actors::client& client);
 route_handler post_ack(actors::client& client);
 
+// detail/stream_routes.cpp: GET /v1/stream (Server-Sent Events, detail/event_stream.hpp).
+// Answers an http_response whose `stream` the session hands the connection to.
+route_handler get_stream(actors::client& client);
+
 // detail/audit_routes.cpp
 route_handler get_audit(actors::client& client);
 

@@ -8,6 +8,7 @@
 
 #include "gateways/access_log.hpp"
 #include "gateways/detail/beast.hpp"
+#include "gateways/detail/event_stream.hpp"
 #include "gateways/uri.hpp"
 
 namespace gridcoord::gateways::detail {
@@ -67,6 +68,7 @@ void session::shutdown() {
 void session::on_shutdown() {
   stopping_ = true;
   if (phase_ == phase::waiting || phase_ == phase::reading) do_close();
+  if (phase_ == phase::streaming && streaming_) streaming_->stop();  // ends in on_stream_end
   // handling / writing: the response goes out with "Connection: close".
   // lingering: ends by itself within linger_timeout.
 }
@@ -184,7 +186,29 @@ void session::on_response(http_response r) {
     spdlog::error("request {} was answered twice; the second answer ({}) is dropped", log_.id, r.status);
     return;
   }
+  if (r.stream) return start_stream(std::move(r));
   do_write(std::move(r), !request_.keep_alive() || stopping_);
+}
+
+// The route answered with a stream: event_stream writes the head and the
+// events; the connection closes when it ends.
+void session::start_stream(http_response r) {
+  if (stopping_)
+    return do_write(error_response(domain::errc::unavailable, "the server is stopping; retry later"), true);
+  phase_ = phase::streaming;
+  auto start = *r.stream;
+  streaming_ = std::make_shared<event_stream>(
+      stream_, start, state_->limits().write_timeout,
+      [self = shared_from_this()](std::size_t bytes) { self->on_stream_end(bytes); });
+  streaming_->run({request_.version() == 10 ? 10u : 11u, std::string(server_name), log_.id,
+                   std::move(r.headers)});
+}
+
+void session::on_stream_end(std::size_t bytes) {
+  streaming_.reset();
+  served_any_ = true;
+  observe(200, bytes);
+  do_close();
 }
 
 void session::answer_and_close(protocol_error e, std::string message) {

@@ -4,6 +4,9 @@
 //   do_wait -> on_wait -> do_read_header -> on_read_header [-> do_continue]
 //   -> do_read_body -> on_read_body -> handle_request ... on_response
 //   -> do_write -> on_write -> do_wait (keep-alive) | do_linger (close).
+// A route that answers with a stream (http_response::stream) instead gets
+//   on_response -> start_stream (phase streaming: detail::event_stream owns
+//   the connection) -> on_stream_end -> do_close.
 // The next request is read only after the response is written, so pipelined
 // requests are answered in order.
 // [Threading] Every member function but shutdown() runs on the connection's
@@ -15,6 +18,8 @@
 // [Limits]    session_limits, applied to every request (http_server.hpp).
 // Every response written is observed once: a metrics sample under its route
 // pattern and an access log line (gateways/metrics.hpp, gateways/access_log.hpp).
+// A stream is observed once, when it ends (its duration and bytes written).
+// shutdown() ends a stream (event_stream::stop), so stop() is not held by it.
 // The connection counts in gridcoord_http_connections_open from construction
 // to destruction.
 #include <array>
@@ -30,6 +35,8 @@
 
 namespace gridcoord::gateways::detail {
 
+class event_stream;
+
 class session : public std::enable_shared_from_this<session> {
  public:
   session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<server_state> state);
@@ -42,7 +49,7 @@ class session : public std::enable_shared_from_this<session> {
   void shutdown();  // any thread: close if idle; finish an in-flight request first
 
  private:
-  enum class phase { waiting, reading, handling, writing, lingering, closed };
+  enum class phase { waiting, reading, handling, writing, streaming, lingering, closed };
 
   // What the access log line says about the current request.
   struct request_log {
@@ -62,6 +69,7 @@ class session : public std::enable_shared_from_this<session> {
   request_log log_;
   std::string remote_;  // the client's address, for the access log
   std::array<char, 4096> drain_{};
+  std::shared_ptr<event_stream> streaming_;  // set in phase streaming
   phase phase_ = phase::waiting;
   std::uint64_t timer_generation_ = 0;
   bool timed_out_ = false;
@@ -79,6 +87,8 @@ class session : public std::enable_shared_from_this<session> {
   void handle_request();
   respond make_responder();
   void on_response(http_response r);
+  void start_stream(http_response r);
+  void on_stream_end(std::size_t bytes);
   void answer_and_close(protocol_error e, std::string message);
   void do_write(http_response r, bool close);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);

@@ -1,0 +1,183 @@
+#include "gateways/detail/event_stream.hpp"
+
+#include <string_view>
+#include <utility>
+
+#include <boost/json/value_from.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "domain/json.hpp"
+#include "gateways/codecs.hpp"
+
+namespace gridcoord::gateways::detail {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+
+namespace {
+
+constexpr std::string_view keepalive_comment = ": keep-alive\n\n";
+constexpr std::string_view last_chunk = "0\r\n\r\n";
+
+// `text` as one HTTP/1.1 chunk.
+std::string as_chunk(std::string_view text) {
+  return fmt::format("{:x}\r\n{}\r\n", text.size(), text);
+}
+
+}  // namespace
+
+std::string sse_frame(const actors::event_view& e) {
+  return fmt::format("id: {}\nevent: {}\ndata: {}\n\n", e.seq, e.type,
+                     domain::to_text(boost::json::value_from(e)));
+}
+
+event_stream::event_stream(beast::tcp_stream& stream, stream_start start,
+                           std::chrono::milliseconds write_timeout, on_end done)
+    : stream_(stream),
+      client_(start.client),
+      cursor_(start.after),
+      write_timeout_(write_timeout),
+      done_(std::move(done)),
+      timer_(stream.get_executor()) {}
+
+void event_stream::run(stream_head head) {
+  chunked_ = head.version != 10;
+  head_.emplace(http::status::ok, head.version);
+  head_->set(http::field::server, head.server);
+  head_->set(http::field::content_type, "text/event-stream");
+  head_->set(http::field::cache_control, "no-cache");
+  head_->set("X-Accel-Buffering", "no");  // tell proxies not to buffer the stream
+  head_->set("X-Request-Id", head.request_id);
+  for (auto& [name, value] : head.headers) head_->set(name, value);
+  head_->keep_alive(false);  // the connection ends with the stream
+  if (chunked_) head_->chunked(true);
+  serializer_.emplace(*head_);
+  writing_ = true;
+  stream_.expires_after(write_timeout_);
+  http::async_write_header(stream_, *serializer_,
+                           beast::bind_front_handler(&event_stream::on_head, shared_from_this()));
+}
+
+void event_stream::on_head(beast::error_code ec, std::size_t bytes) {
+  writing_ = false;
+  stream_.expires_never();
+  bytes_ += bytes;
+  if (ec) {
+    spdlog::debug("writing the event stream head failed: {}", ec.message());
+    peer_gone_ = true;
+    return end();
+  }
+  last_write_ = std::chrono::steady_clock::now();
+  do_read();
+  if (stopping_) return do_finish();
+  do_fetch();
+}
+
+// Kept pending for the whole stream: the client sends nothing more, so EOF or
+// an error means it has gone (or we closed the socket).
+void event_stream::do_read() {
+  stream_.socket().async_read_some(net::buffer(drain_),
+                                   beast::bind_front_handler(&event_stream::on_read, shared_from_this()));
+}
+
+void event_stream::on_read(beast::error_code ec, std::size_t) {
+  if (ended_) return;
+  if (!ec) return do_read();  // bytes after the request are ignored
+  peer_gone_ = true;
+  stop();
+}
+
+void event_stream::stop() {
+  if (stopping_ || ended_) return;
+  stopping_ = true;
+  timer_.cancel();
+  if (!writing_) do_finish();  // else on_write finishes
+}
+
+// The reply comes on an actor thread; it is posted to the strand as tracked
+// work, so the io_context keeps running until it has been handled.
+void event_stream::do_fetch() {
+  auto strand = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
+  client_.events(cursor_, stream_page_limit,
+                 [self = shared_from_this(), strand](domain::expected<std::vector<actors::event_view>> r) {
+                   net::post(strand, [self, r = std::move(r)]() mutable { self->on_events(std::move(r)); });
+                 });
+}
+
+void event_stream::on_events(domain::expected<std::vector<actors::event_view>> result) {
+  if (stopping_ || ended_) return;
+  if (!result) {
+    spdlog::warn("the event stream could not read events after {}: {}", cursor_, result.error().message);
+    return do_wait();
+  }
+  if (result->empty()) {
+    if (std::chrono::steady_clock::now() - last_write_ >= stream_keepalive_interval)
+      return do_write(std::string(keepalive_comment), false);
+    return do_wait();
+  }
+  std::string text;
+  for (const auto& e : *result) text += sse_frame(e);
+  cursor_ = result->back().seq;
+  do_write(std::move(text), result->size() >= stream_page_limit);
+}
+
+void event_stream::do_wait() {
+  timer_.expires_after(stream_poll_interval);
+  timer_.async_wait(beast::bind_front_handler(&event_stream::on_wait, shared_from_this()));
+}
+
+void event_stream::on_wait(beast::error_code ec) {
+  if (ec || stopping_ || ended_) return;
+  do_fetch();
+}
+
+// `full_page`: more events may be waiting, so ask again at once.
+void event_stream::do_write(std::string text, bool full_page) {
+  out_ = chunked_ ? as_chunk(text) : std::move(text);
+  writing_ = true;
+  stream_.expires_after(write_timeout_);
+  net::async_write(stream_, net::buffer(out_),
+                   beast::bind_front_handler(&event_stream::on_write, shared_from_this(), full_page));
+}
+
+void event_stream::on_write(bool full_page, beast::error_code ec, std::size_t bytes) {
+  writing_ = false;
+  stream_.expires_never();
+  bytes_ += bytes;
+  if (ec) {
+    spdlog::debug("writing to the event stream failed: {}", ec.message());
+    peer_gone_ = true;
+    return end();
+  }
+  last_write_ = std::chrono::steady_clock::now();
+  if (stopping_) return do_finish();
+  if (full_page) return do_fetch();
+  do_wait();
+}
+
+// The final chunk, when the client is still there to read it; then the end.
+void event_stream::do_finish() {
+  if (peer_gone_ || !chunked_) return end();
+  writing_ = true;
+  stream_.expires_after(write_timeout_);
+  net::async_write(stream_, net::buffer(last_chunk.data(), last_chunk.size()),
+                   [self = shared_from_this()](beast::error_code, std::size_t bytes) {
+                     self->writing_ = false;
+                     self->bytes_ += bytes;
+                     self->end();
+                   });
+}
+
+void event_stream::end() {
+  if (ended_) return;
+  ended_ = true;
+  timer_.cancel();
+  stream_.expires_never();
+  auto done = std::move(done_);
+  done_ = nullptr;
+  if (done) done(bytes_);
+}
+
+}  // namespace gridcoord::gateways::detail

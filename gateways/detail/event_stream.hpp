@@ -1,0 +1,109 @@
+#pragma once
+// gateways/detail/event_stream.hpp — GET /v1/stream: the event feed as
+// Server-Sent Events on a connection a session hands over.
+//
+// Writes the response head (200, text/event-stream, chunked for HTTP/1.1,
+// close-delimited for HTTP/1.0), then one frame per event, oldest first:
+//   id: <seq>\nevent: <type>\ndata: <the event's JSON on one line>\n\n
+// It asks client.events(cursor, stream_page_limit); a full page is followed at
+// once by the next ask, anything less by a wait of stream_poll_interval on a
+// timer. After stream_keepalive_interval without a write it sends the comment
+// ": keep-alive\n\n". A read kept pending on the socket notices the client
+// leaving between writes.
+// [Threading] Every member function runs on the session's strand (the
+//             executor of `stream`); stop() too (the session calls it there).
+//             Actor replies are posted back to that strand, as tracked work,
+//             so the io_context outlives every pending reply.
+// [Errors]    A client that closes, or a failed write, ends the stream without
+//             a log line above debug; an actor error is logged and retried
+//             after the poll interval. The stream ends with the final chunk
+//             when it can still be written.
+// [Limits]    Each write must finish within `write_timeout`; stop() ends the
+//             stream at the next point it is not writing (within write_timeout).
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gateways/detail/beast.hpp"
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/serializer.hpp>
+
+#include "actors/client.hpp"
+#include "domain/error.hpp"
+
+namespace gridcoord::gateways::detail {
+
+inline constexpr std::chrono::milliseconds stream_poll_interval{200};
+inline constexpr std::chrono::seconds stream_keepalive_interval{15};
+inline constexpr std::size_t stream_page_limit = 100;
+
+// What a streaming route answers (http_response::stream): where the events
+// come from and the last seq the client already has.
+struct stream_start {
+  actors::client& client;
+  std::uint64_t after = 0;
+};
+
+// How the session wants the head written.
+struct stream_head {
+  unsigned version = 11;  // 10 or 11
+  std::string server;
+  std::string request_id;
+  std::vector<std::pair<std::string, std::string>> headers;  // the route's extras
+};
+
+// One SSE frame for `e` (see above).
+std::string sse_frame(const actors::event_view& e);
+
+class event_stream : public std::enable_shared_from_this<event_stream> {
+ public:
+  // Called once, on the strand, when the stream has ended: the bytes written
+  // (head included). The session then closes the connection.
+  using on_end = std::function<void(std::size_t bytes)>;
+
+  event_stream(boost::beast::tcp_stream& stream, stream_start start,
+               std::chrono::milliseconds write_timeout, on_end done);
+  event_stream(const event_stream&) = delete;
+  event_stream& operator=(const event_stream&) = delete;
+
+  void run(stream_head head);  // writes the head, then the events
+  void stop();                 // ends the stream (final chunk, then on_end)
+
+ private:
+  boost::beast::tcp_stream& stream_;
+  actors::client& client_;
+  std::uint64_t cursor_;
+  std::chrono::milliseconds write_timeout_;
+  on_end done_;
+  boost::asio::steady_timer timer_;
+  std::optional<boost::beast::http::response<boost::beast::http::empty_body>> head_;
+  std::optional<boost::beast::http::response_serializer<boost::beast::http::empty_body>> serializer_;
+  std::string out_;  // the text being written
+  std::array<char, 512> drain_{};
+  std::chrono::steady_clock::time_point last_write_{};
+  std::size_t bytes_ = 0;
+  bool chunked_ = true;
+  bool writing_ = false;
+  bool stopping_ = false;
+  bool peer_gone_ = false;
+  bool ended_ = false;
+
+  void on_head(boost::beast::error_code ec, std::size_t bytes);
+  void do_read();
+  void on_read(boost::beast::error_code ec, std::size_t bytes);
+  void do_fetch();
+  void on_events(domain::expected<std::vector<actors::event_view>> result);
+  void do_wait();
+  void on_wait(boost::beast::error_code ec);
+  void do_write(std::string text, bool full_page);
+  void on_write(bool full_page, boost::beast::error_code ec, std::size_t bytes);
+  void do_finish();
+  void end();
+};
+
+}  // namespace gridcoord::gateways::detail

@@ -1,0 +1,184 @@
+// GET /v1/stream (Server-Sent Events) against the real server and the fake actor system.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <boost/beast/http/buffer_body.hpp>
+#include <boost/json/parse.hpp>
+
+#include "tests/gateways/support/test_client.hpp"
+
+using namespace gridcoord;
+using namespace gridcoord::testing;
+using http::verb;
+namespace beast = boost::beast;
+namespace net = boost::asio;
+namespace json = boost::json;
+
+namespace {
+
+const auto t0 = fake_client::fixed_time;
+
+actors::event_view event(std::uint64_t seq, std::string type = "report.submitted") {
+  return {seq, "report/marketing/large_customer_demand/2027-03", std::move(type), t0, "li.wei",
+          R"({"demand_kw":1250.5})"};
+}
+
+// One SSE frame, split into its fields.
+struct frame {
+  std::string id, event, data;
+};
+
+frame parse_frame(const std::string& text) {
+  frame f;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    auto line = text.substr(at, end - at);
+    if (line.starts_with("id: ")) f.id = line.substr(4);
+    if (line.starts_with("event: ")) f.event = line.substr(7);
+    if (line.starts_with("data: ")) f.data = line.substr(6);
+    at = end + 1;
+  }
+  return f;
+}
+
+// A streaming GET: reads the head, then the de-chunked body frame by frame;
+// every read fails the test after `deadline` rather than hanging it.
+class sse_reader {
+ public:
+  sse_reader(std::uint16_t port, std::string_view target, const headers& extra = {}) : stream_(ioc_) {
+    net::ip::tcp::endpoint server{net::ip::make_address("127.0.0.1"), port};
+    run([&](auto h) { stream_.async_connect(server, [h](beast::error_code ec) mutable { h(ec, 0); }); });
+    request_ = make_request(verb::get, target, "", extra);
+    run([&](auto h) { http::async_write(stream_, request_, h); });
+    run([&](auto h) { http::async_read_header(stream_, buffer_, parser_, h); });
+  }
+
+  const http::response<http::buffer_body>& head() const { return parser_.get(); }
+
+  // The next frame or comment, without its blank line; nullopt when the stream ended.
+  std::optional<std::string> next() {
+    for (;;) {
+      if (auto end = body_.find("\n\n"); end != std::string::npos) {
+        auto text = body_.substr(0, end);
+        body_.erase(0, end + 2);
+        return text;
+      }
+      if (!read_some()) return std::nullopt;
+    }
+  }
+
+  // The next event frame, skipping comments; throws when the stream ended.
+  frame next_frame() {
+    for (;;) {
+      auto text = next();
+      if (!text) throw std::runtime_error("the stream ended before a frame arrived");
+      if (!text->starts_with(":")) return parse_frame(*text);
+    }
+  }
+
+ private:
+  template <class Start>
+  beast::error_code run(Start start, bool throw_on_error = true) {
+    std::optional<beast::error_code> result;
+    stream_.expires_after(deadline);
+    start([&](beast::error_code ec, std::size_t) { result = ec; });
+    ioc_.restart();
+    ioc_.run();
+    if (!result) throw std::runtime_error("sse reader: operation did not complete");
+    if (*result && throw_on_error) throw boost::system::system_error(*result);
+    return *result;
+  }
+
+  // Appends what arrives to body_; false once the body or the connection ended.
+  bool read_some() {
+    if (parser_.is_done()) return false;
+    std::array<char, 4096> chunk{};
+    parser_.get().body().data = chunk.data();
+    parser_.get().body().size = chunk.size();
+    auto ec = run([&](auto h) { http::async_read_some(stream_, buffer_, parser_, h); }, false);
+    body_.append(chunk.data(), chunk.size() - parser_.get().body().size);
+    if (ec == http::error::need_buffer) ec = {};
+    if (ec == net::error::timed_out || ec == beast::error::timeout) throw boost::system::system_error(ec);
+    return !ec && !parser_.is_done();
+  }
+
+  net::io_context ioc_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  http::request<http::string_body> request_;
+  http::response_parser<http::buffer_body> parser_;
+  std::string body_;
+};
+
+}  // namespace
+
+TEST_CASE("the stream sends the events already logged as frames, oldest first", "[gateways][stream]") {
+  server_fixture f;
+  for (std::uint64_t seq = 1; seq <= 3; ++seq) f.fake.add_event(event(seq, seq == 2 ? "token.issued" : "report.submitted"));
+  auto events = json_of(f.request(verb::get, "/v1/events")).at("events").as_array();
+
+  sse_reader s(f.server.port(), "/v1/stream");
+  REQUIRE(s.head().result_int() == 200);
+  CHECK(s.head()[http::field::content_type] == "text/event-stream");
+  CHECK(s.head()[http::field::cache_control] == "no-cache");
+  CHECK(s.head().chunked());
+  for (std::size_t i = 0; i < 3; ++i) {
+    auto fr = s.next_frame();
+    CHECK(fr.id == std::to_string(i + 1));
+    CHECK(fr.event == (i == 1 ? "token.issued" : "report.submitted"));
+    CHECK(json::parse(fr.data) == events.at(i));
+  }
+}
+
+TEST_CASE("an event logged after the stream started arrives too", "[gateways][stream]") {
+  server_fixture f;
+  f.fake.add_event(event(1));
+  sse_reader s(f.server.port(), "/v1/stream?after=0");
+  CHECK(s.next_frame().id == "1");
+  f.fake.add_event(event(2, "inbox.acknowledged"));
+  auto fr = s.next_frame();  // the server polls; the reader waits up to its deadline
+  CHECK(fr.id == "2");
+  CHECK(fr.event == "inbox.acknowledged");
+  CHECK(json::parse(fr.data).at("seq") == 2);
+}
+
+TEST_CASE("the stream starts after ?after, and Last-Event-ID wins over it", "[gateways][stream]") {
+  server_fixture f;
+  for (std::uint64_t seq = 1; seq <= 5; ++seq) f.fake.add_event(event(seq));
+  {
+    sse_reader s(f.server.port(), "/v1/stream?after=2");
+    CHECK(s.next_frame().id == "3");
+  }
+  sse_reader resumed(f.server.port(), "/v1/stream?after=1", {{"Last-Event-ID", "4"}});
+  CHECK(resumed.next_frame().id == "5");
+}
+
+TEST_CASE("the stream needs a token and well-formed numbers", "[gateways][stream]") {
+  server_fixture f;
+  CHECK(f.request(verb::get, "/v1/stream", "", {{"Authorization", ""}}).result_int() == 401);
+  for (const char* target : {"/v1/stream?after=-1", "/v1/stream?after=x", "/v1/stream?after="}) {
+    INFO(target);
+    auto r = f.request(verb::get, target);
+    CHECK(r.result_int() == 400);
+    CHECK(r[http::field::content_type] == "application/json");
+  }
+  CHECK(f.request(verb::get, "/v1/stream", "", {{"Last-Event-ID", "seven"}}).result_int() == 400);
+}
+
+TEST_CASE("stopping the server ends an open stream promptly", "[gateways][stream]") {
+  server_fixture f;
+  f.fake.add_event(event(1));
+  sse_reader s(f.server.port(), "/v1/stream");
+  REQUIRE(s.next_frame().id == "1");
+  auto started = std::chrono::steady_clock::now();
+  f.server.stop();
+  CHECK(std::chrono::steady_clock::now() - started < deadline);
+  CHECK_FALSE(s.next().has_value());  // the final chunk (or the close) ends the body
+}

@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   serve->add_option("--data-dir", data_dir, "directory of the embedded store (default ./var)");
   serve->add_flag("--demo", demo, "load demo data for the fictional city of Lanhai and print hints");
+  std::string log_format;
+  serve->add_option("--log-format", log_format, "json (one object a line) or text (for people); overrides log.format")
+      ->check(CLI::IsMember({"json", "text"}));
 
   std::string role, description;
   auto* token = app.add_subcommand("token", "manage API tokens on the server's host")->require_subcommand(1);
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!data_dir.empty()) options.settings.storage.data_dir = data_dir;
+  if (!log_format.empty()) options.settings.log.format = log_format;
   options.demo = demo;
   if (token_create->parsed()) return cmd::create_token_on_host(options.settings, role, description);
   return cmd::serve(options);

@@ -42,7 +42,8 @@ TEST_CASE("a retried submission with the same key and body is applied once", "[a
   CHECK(second->version == first->version);
   CHECK(second->seq == first->seq);
   CHECK(second->accepted_at == first->accepted_at);
-  CHECK(rt->startup().last_seq == 0);
+  auto events = await<std::vector<actors::event_view>>([&](auto done) { rt->api().events(0, 100, done); });
+  CHECK(events->size() == 1);  // the replay wrote nothing
   auto inbox = await<std::vector<domain::inbox_item>>(
       [&](auto done) { rt->api().inbox(department::planning, done); });
   CHECK(inbox->size() == 1);

@@ -6,14 +6,8 @@
 
 using namespace gridcoord;
 using testing::bearer;
-
-namespace {
-
-const std::string m1_path = "/v1/reports/marketing/large_customer_demand/2026-10";
-const std::string m1_body =
-    R"({"rows":[{"customer":"Hengda Steel","feeder":"F-101","demand_kw":1250.5,"expected_month":"2027-03","likelihood_pct":80}]})";
-
-}  // namespace
+using testing::m1_body;
+using testing::m1_path;
 
 TEST_CASE("every write records its token, role, address and request id", "[system][audit]") {
   testing::live_server s;

@@ -8,12 +8,10 @@
 
 using namespace gridcoord;
 using testing::bearer;
+using testing::m1_body;
+using testing::m1_path;
 
 namespace {
-
-const std::string m1_path = "/v1/reports/marketing/large_customer_demand/2026-10";
-const std::string m1_body =
-    R"({"rows":[{"customer":"Hengda Steel","feeder":"F-101","demand_kw":1250.5,"expected_month":"2027-03","likelihood_pct":80}]})";
 
 struct endpoint {
   std::string method;

@@ -13,6 +13,11 @@
 
 namespace gridcoord::testing {
 
+// A one-row M1 report and where it goes, for tests that need any valid write.
+inline const std::string m1_path = "/v1/reports/marketing/large_customer_demand/2026-10";
+inline const std::string m1_body =
+    R"({"rows":[{"customer":"Hengda Steel","feeder":"F-101","demand_kw":1250.5,"expected_month":"2027-03","likelihood_pct":80}]})";
+
 struct live_server {
   std::unique_ptr<actors::runtime> rt;
   std::unique_ptr<gateways::http_server> server;

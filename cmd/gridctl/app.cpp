@@ -54,6 +54,7 @@ std::string_view type_name(arg_kind kind) {
     case arg_kind::whole: return "N";
     case arg_kind::month: return "YYYY-MM";
     case arg_kind::file: return "FILE";
+    case arg_kind::seconds: return "SECONDS";
     default: return "TEXT";
   }
 }

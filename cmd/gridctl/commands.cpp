@@ -1,6 +1,7 @@
 #include "cmd/gridctl/commands.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include <boost/json/object.hpp>
@@ -122,6 +123,13 @@ std::vector<command> build_table() {
                                 {"to", "--to"}, {"actor", "--actor"}, {"entity", "--entity"}}));
        },
        paging{"events", "--after", "next_after", "--limit", 1000, "end"}},
+      {{"stream"}, "new events as they are logged, one JSON object a line; reconnects and resumes",
+       {{"--after", "events after this sequence number (default 0: the whole log first)", arg_kind::whole},
+        {"--limit", "exit after this many events", arg_kind::whole},
+        {"--follow", "keep streaming until interrupted (the default)", arg_kind::flag},
+        {"--until-idle", "exit once this many seconds pass without a new event", arg_kind::seconds}},
+       [](const arguments& a) -> built { return get(with_query("/v1/stream", a, {{"after", "--after"}})); },
+       std::nullopt, true},
       {{"token", "create"}, "issue an API token (shown once: keep it)",
        {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},
         {"--description", "what the token is for, e.g. who holds it"}},
@@ -182,6 +190,13 @@ std::optional<std::string> check_value(arg_kind kind, std::string_view value) {
     if (m < 1 || m > 12) return fmt::format("'{}' is not a month (YYYY-MM)", value);
   }
   if (kind == arg_kind::text && value.empty()) return std::string("the value is empty");
+  if (kind == arg_kind::seconds) {
+    char* end = nullptr;
+    std::string text(value);
+    double s = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !(s > 0) || s > 1e6)
+      return fmt::format("'{}' is not a number of seconds", value);
+  }
   return std::nullopt;
 }
 

@@ -33,6 +33,7 @@ enum class arg_kind {
   month,  // YYYY-MM
   file,   // a path, or "-" for standard input
   flag,   // no value
+  seconds,  // a positive number of seconds, fractions allowed
 };
 
 struct argument {
@@ -75,6 +76,7 @@ struct command {
   std::vector<argument> args;
   request_builder build;
   std::optional<paging> pages;
+  bool streams = false;  // an endless answer, read as it comes (stream.hpp)
 };
 
 // Groups of commands ("report", "token") and what they are about.

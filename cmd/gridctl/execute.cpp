@@ -9,6 +9,7 @@
 #include "cmd/gridctl/error_report.hpp"
 #include "cmd/gridctl/render_json.hpp"
 #include "cmd/gridctl/render_table.hpp"
+#include "cmd/gridctl/stream.hpp"
 #include "domain/json.hpp"
 
 namespace gridcoord::gridctl {
@@ -190,6 +191,7 @@ exit_code all_pages(const command& cmd, arguments args, call_context& ctx, conso
 }  // namespace
 
 exit_code execute(const command& cmd, const arguments& args, call_context& ctx, console& io) {
+  if (cmd.streams) return run_stream(cmd, args, ctx, io);
   if (cmd.pages && args.has("--all")) return all_pages(cmd, args, ctx, io);
   return once(cmd, args, ctx, io);
 }

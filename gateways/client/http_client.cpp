@@ -6,10 +6,14 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <fmt/format.h>
 
 #include <strings.h>
+
+#include <array>
+#include <exception>
 
 namespace gridcoord::gateways::client {
 
@@ -33,6 +37,24 @@ struct attempt {
   bool reused = false;      // the request went over a connection opened before
   bool finished = false;
 };
+
+// One stream() attempt: the callbacks, and how far it got.
+struct stream_attempt {
+  const head_handler* on_head;
+  const bytes_handler* on_bytes;
+  std::chrono::milliseconds idle;
+  attempt status;
+  stream_end end = stream_end::closed;
+  bool headed = false;     // the head arrived and went to on_head
+  bool timed_out = false;  // the watchdog closed the connection
+  std::exception_ptr thrown;
+};
+
+bool names_header(const header_list& headers, std::string_view name) {
+  for (const auto& [k, v] : headers)
+    if (k.size() == name.size() && strncasecmp(k.data(), name.data(), k.size()) == 0) return true;
+  return false;
+}
 
 bool closed_by_peer(const beast::error_code& ec) {
   return ec == http::error::end_of_stream || ec == net::error::eof ||
@@ -98,6 +120,84 @@ struct http_client::impl {
     return out;
   }
 
+  // --- stream(): a watchdog closes the connection when a phase overruns.
+  net::steady_timer watchdog{io};
+
+  void arm(std::chrono::milliseconds limit, stream_attempt& run) {
+    watchdog.expires_after(limit);
+    watchdog.async_wait([this, &run](beast::error_code ec) {
+      if (ec) return;  // re-armed or cancelled
+      run.timed_out = true;
+      close();
+    });
+  }
+
+  net::awaitable<void> stream_exchange(const request_type& req, stream_attempt& run) {
+    auto& out = run.status;
+    auto token = net::redirect_error(net::use_awaitable, out.ec);
+    arm(options.timeout, run);
+    out.reused = stream.socket().is_open();
+    if (!out.reused) co_await open(out);
+    if (!out.ec) co_await http::async_write(stream, req, token);
+    http::response_parser<http::buffer_body> parser;
+    parser.header_limit(max_header_bytes);
+    parser.body_limit(boost::none);
+    if (!out.ec) co_await http::async_read_header(stream, buffer, parser, token);
+    if (!out.ec) {
+      run.headed = true;
+      if ((*run.on_head)(head_of(parser.get())) == stream_step::stop) run.end = stream_end::stopped;
+      else co_await stream_body(parser, run);
+    }
+    watchdog.cancel();
+  }
+
+  net::awaitable<void> stream_body(http::response_parser<http::buffer_body>& parser, stream_attempt& run) {
+    auto token = net::redirect_error(net::use_awaitable, run.status.ec);
+    std::array<char, 8192> chunk;
+    while (!parser.is_done()) {
+      arm(run.idle, run);
+      parser.get().body().data = chunk.data();
+      parser.get().body().size = chunk.size();
+      co_await http::async_read_some(stream, buffer, parser, token);
+      if (run.status.ec == http::error::need_buffer) run.status.ec = {};
+      if (run.status.ec) co_return;
+      std::size_t n = chunk.size() - parser.get().body().size;
+      if (n > 0 && (*run.on_bytes)(std::string_view(chunk.data(), n)) == stream_step::stop) {
+        run.end = stream_end::stopped;
+        co_return;
+      }
+    }
+    run.end = stream_end::closed;
+  }
+
+  // One stream attempt; the connection is closed afterwards. Rethrows what a callback threw.
+  stream_attempt run_stream(const request_type& req, stream_attempt run) {
+    io.restart();
+    net::co_spawn(io, stream_exchange(req, run), [this, &run](std::exception_ptr e) {
+      watchdog.cancel();
+      run.thrown = e;
+      run.status.finished = true;
+    });
+    io.run();
+    close();
+    if (run.thrown) std::rethrow_exception(run.thrown);
+    if (run.timed_out && run.headed) {
+      run.status.ec = {};
+      run.end = stream_end::idle;
+    } else if (run.timed_out) {
+      run.status.ec = net::error::timed_out;
+    }
+    return run;
+  }
+
+  static http_response head_of(const http::response_header<>& h) {
+    http_response out;
+    out.status = h.result_int();
+    out.reason = std::string(h.reason());
+    for (const auto& f : h) out.headers.emplace_back(std::string(f.name_string()), std::string(f.value()));
+    return out;
+  }
+
   void close() {
     beast::error_code ignored;
     resolver.cancel();
@@ -155,6 +255,20 @@ expected<http_response, transport_error> http_client::send(const http_request& r
   if (stale && req.method() == http::verb::get) result = impl_->run(req);
   if (result.ec || !result.response) return unexpected{impl_->describe(result)};
   return impl::convert(std::move(*result.response));
+}
+
+expected<stream_end, transport_error> http_client::stream(const http_request& request, const head_handler& on_head,
+                                                         const bytes_handler& on_bytes,
+                                                         std::chrono::milliseconds idle_timeout) {
+  if (http::string_to_verb(request.method) == http::verb::unknown)
+    return unexpected{transport_error{transport_errc::broken, "unknown HTTP method " + request.method}};
+  auto req = impl_->make_request(request);
+  if (!names_header(request.headers, "Accept")) req.set(http::field::accept, "text/event-stream");
+  auto result = impl_->run_stream(req, {&on_head, &on_bytes, idle_timeout, {}});
+  bool stale = result.status.ec && !result.headed && result.status.reused && closed_by_peer(result.status.ec);
+  if (stale && req.method() == http::verb::get) result = impl_->run_stream(req, {&on_head, &on_bytes, idle_timeout, {}});
+  if (result.status.ec) return unexpected{impl_->describe(result.status)};
+  return result.end;
 }
 
 }  // namespace gridcoord::gateways::client

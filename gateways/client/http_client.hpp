@@ -17,7 +17,20 @@
 // [Limits]    `timeout` bounds each send() as a whole: resolve, connect,
 //             write and read. Response bodies of any size are read (they are
 //             held in memory); a response header block is at most 64 KiB.
+//
+// stream() is for bodies that do not end on their own (GET /v1/stream): it
+// hands the head, then the body's bytes as they arrive (de-chunked), to
+// callbacks, until the server ends the body, a callback answers
+// stream_step::stop, or nothing arrives for `idle_timeout`.
+// [Errors]    As send() up to the head (timeout bounds resolve, connect,
+//             write and the head); after the head a broken connection is a
+//             transport_error (broken) too, while a body the server ends is
+//             stream_end::closed. Never sent twice once the head has arrived.
+// [Limits]    The connection is closed when stream() returns, so the next
+//             send() opens a new one. Callbacks run on the calling thread; an
+//             exception they throw leaves stream() (the connection closed).
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +69,13 @@ struct transport_error {
   std::string message;  // for a person: what failed, and where
 };
 
+enum class stream_step { more, stop };
+enum class stream_end { closed, stopped, idle };  // the server ended the body; a callback; idle_timeout
+
+// The head: status, reason, headers, body empty.
+using head_handler = std::function<stream_step(const http_response& head)>;
+using bytes_handler = std::function<stream_step(std::string_view bytes)>;
+
 struct client_options {
   std::chrono::milliseconds timeout{30'000};
   std::string user_agent = "gridcoord-client";
@@ -69,6 +89,11 @@ class http_client {
   http_client& operator=(const http_client&) = delete;
 
   [[nodiscard]] expected<http_response, transport_error> send(const http_request& request);
+
+  // Sends Accept: text/event-stream unless `request` names an Accept header.
+  [[nodiscard]] expected<stream_end, transport_error> stream(const http_request& request, const head_handler& on_head,
+                                                             const bytes_handler& on_bytes,
+                                                             std::chrono::milliseconds idle_timeout);
 
   const endpoint& where() const noexcept;
 

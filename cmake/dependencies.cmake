@@ -23,6 +23,7 @@ find_package(spdlog CONFIG REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(tomlplusplus CONFIG REQUIRED)
 find_package(date CONFIG REQUIRED)
+find_package(OpenSSL 3 REQUIRED)  # TLS for the JSON gateway and its client (Asio SSL)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # jemalloc for the server and benchmarks: glibc malloc costs ~20 % of the

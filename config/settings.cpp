@@ -49,7 +49,7 @@ const std::set<std::string>& known_keys() {
       "server.rate_limit_per_second", "server.rate_limit_burst",
       "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
       "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "log.level",
-      "log.format"};
+      "log.format", "tls.cert_file", "tls.key_file", "tls.min_version"};
   return keys;
 }
 
@@ -87,6 +87,18 @@ void read_all(reader& r, settings& s) {
   r.get("log", "format", s.log.format);
   if (s.log.format != "json" && s.log.format != "text")
     r.fail("log", "format", "must be \"json\" or \"text\"");
+  r.get("tls", "cert_file", s.server.tls.cert_file);
+  r.get("tls", "key_file", s.server.tls.key_file);
+  r.get("tls", "min_version", s.server.tls.min_version);
+}
+
+// What is wrong with the TLS settings as a whole; "" when nothing.
+std::string tls_problem(const tls_settings& t) {
+  if (t.cert_file.empty() != t.key_file.empty())
+    return t.cert_file.empty() ? "tls.key_file is set but tls.cert_file is not (give both, or neither)"
+                               : "tls.cert_file is set but tls.key_file is not (give both, or neither)";
+  if (t.min_version != "1.2" && t.min_version != "1.3") return "tls.min_version must be \"1.2\" or \"1.3\"";
+  return {};
 }
 
 }  // namespace
@@ -104,6 +116,14 @@ bool set_listen(settings& s, const std::string& host_port) {
   return true;
 }
 
+gridcoord::expected<void, load_error> set_tls_files(settings& s, const std::string& cert_file,
+                                                    const std::string& key_file) {
+  if (!cert_file.empty()) s.server.tls.cert_file = cert_file;
+  if (!key_file.empty()) s.server.tls.key_file = key_file;
+  if (auto problem = tls_problem(s.server.tls); !problem.empty()) return unexpected{load_error{problem}};
+  return {};
+}
+
 gridcoord::expected<settings, load_error> parse_settings(std::string_view text,
                                                          const std::string& origin) {
   toml::table root;
@@ -119,6 +139,8 @@ gridcoord::expected<settings, load_error> parse_settings(std::string_view text,
   reader r{root, origin, {}};
   read_all(r, s);
   if (!r.problem.empty()) return unexpected{load_error{r.problem}};
+  if (auto problem = tls_problem(s.server.tls); !problem.empty())
+    return unexpected{load_error{fmt::format("{}: {}", origin, problem)}};
   return s;
 }
 

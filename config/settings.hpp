@@ -15,6 +15,17 @@
 
 namespace gridcoord::config {
 
+// TLS for the HTTP/JSON gateway. Both files empty: plain HTTP. Both set: every
+// connection is TLS (the files are read when the server starts; a file that
+// cannot be read or parsed, or a key that does not match the certificate, is a
+// startup error naming the file). One set without the other is a settings error.
+struct tls_settings {
+  std::string cert_file;            // PEM: the server certificate, then any intermediates
+  std::string key_file;             // PEM: its private key (unencrypted)
+  std::string min_version = "1.2";  // oldest TLS version accepted: "1.2" or "1.3"
+  bool enabled() const noexcept { return !cert_file.empty(); }
+};
+
 struct server_settings {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
@@ -26,6 +37,7 @@ struct server_settings {
   std::size_t max_connections = 1024;
   unsigned rate_limit_per_second = 100;           // per token; 0 turns the limit off (then no 429)
   unsigned rate_limit_burst = 200;                // requests a token may make at once
+  tls_settings tls;                               // the [tls] section of the file
 };
 
 struct storage_settings {
@@ -66,6 +78,12 @@ struct load_error {
 // Parses TOML text over the defaults; `origin` names it in errors.
 [[nodiscard]] gridcoord::expected<settings, load_error> parse_settings(std::string_view toml,
                                                                        const std::string& origin);
+
+// Sets both TLS files (the --tls-cert / --tls-key flags override the file's);
+// a message when only one of them is set afterwards, or min_version is not
+// "1.2" or "1.3". "" keeps the value already there.
+[[nodiscard]] gridcoord::expected<void, load_error> set_tls_files(settings& s, const std::string& cert_file,
+                                                                  const std::string& key_file);
 
 // Parses "HOST:PORT" into s.server; false when malformed.
 [[nodiscard]] bool set_listen(settings& s, const std::string& host_port);

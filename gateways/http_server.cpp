@@ -12,6 +12,7 @@
 #include "gateways/detail/listener.hpp"
 #include "gateways/detail/server_state.hpp"
 #include "gateways/detail/session.hpp"
+#include "gateways/detail/tls.hpp"
 #include "gateways/routes.hpp"
 
 namespace gridcoord::gateways {
@@ -83,13 +84,21 @@ domain::status http_server::start() {
   auto& m = *impl_;
   if (m.started) return domain::fail(domain::errc::invalid_request, "the HTTP server was already started");
   m.started = true;
-  m.listener = std::make_shared<detail::listener>(m.ioc, m.state);
+  std::shared_ptr<net::ssl::context> tls;
+  if (m.settings.tls.enabled()) {
+    auto made = detail::make_server_context(m.settings.tls);
+    if (!made) return unexpected{made.error()};
+    tls = std::move(*made);
+  }
+  m.listener = std::make_shared<detail::listener>(m.ioc, m.state, std::move(tls));
   if (auto opened = m.listener->open(m.settings.host, m.settings.port); !opened) return opened;
   m.port = m.listener->port();
   m.listener->run();
   m.guard.emplace(m.ioc.get_executor());
   for (unsigned i = 0; i < m.threads_wanted; ++i) m.threads.emplace_back([&m] { m.serve(); });
-  spdlog::info("HTTP API listening on {}:{} ({} io thread(s))", m.settings.host, m.port, m.threads_wanted);
+  spdlog::info("HTTP API listening on {}:{} ({}, {} io thread(s))", m.settings.host, m.port,
+               m.settings.tls.enabled() ? "HTTPS, TLS " + m.settings.tls.min_version + " and up" : "plain HTTP",
+               m.threads_wanted);
   return {};
 }
 

@@ -2,6 +2,11 @@
 // gateways/http_server.hpp — the HTTP/1.1 JSON API server (Boost.Beast inside;
 // no Beast type in this header).
 //
+// With settings.tls enabled every connection is HTTPS: a TLS handshake (within
+// read_timeout; a failed one is logged and the connection dropped) and then
+// the same routes, limits, keep-alive, metrics, access log and event stream as
+// plain HTTP. The certificate and key files are read by start().
+//
 // Owns an io_context served by settings.io_threads threads of its own, a
 // listener, and one session per connection (keep-alive; pipelined requests
 // are answered in order, since the next request is read only after the
@@ -14,7 +19,8 @@
 //             session's strand. `client` must outlive the server.
 // [Errors]    start() answers errc::unavailable when the address cannot be
 //             resolved or bound (port in use, no permission) and
-//             errc::invalid_request when called twice. Request errors are
+//             errc::invalid_request when called twice, or when a TLS
+//             certificate or key file cannot be used (the message names it). Request errors are
 //             answered with the JSON envelope of gateways/error_mapping.hpp.
 // [Limits]    Applied to every request, from settings:
 //             body > max_body_bytes -> 413 and close;

@@ -95,7 +95,7 @@ int serve(const serve_options& options) {
                      started.error().message);
     return 1;
   }
-  auto base = fmt::format("http://{}:{}", s.server.host, server.port());
+  auto base = fmt::format("{}://{}:{}", s.server.tls.enabled() ? "https" : "http", s.server.host, server.port());
   spdlog::info("gridcoord listening on {}", base);
   if (options.demo)
     std::cout << demo_hints(base, *admin_token) << std::flush;

@@ -33,7 +33,8 @@ std::string sse_frame(const actors::event_view& e) {
                      domain::to_text(boost::json::value_from(e)));
 }
 
-event_stream::event_stream(beast::tcp_stream& stream, stream_start start,
+template <class Stream>
+event_stream<Stream>::event_stream(Stream& stream, stream_start start,
                            std::chrono::milliseconds write_timeout, on_end done)
     : stream_(stream),
       client_(start.client),
@@ -42,7 +43,8 @@ event_stream::event_stream(beast::tcp_stream& stream, stream_start start,
       done_(std::move(done)),
       timer_(stream.get_executor()) {}
 
-void event_stream::run(stream_head head) {
+template <class Stream>
+void event_stream<Stream>::run(stream_head head) {
   chunked_ = head.version != 10;
   head_.emplace(http::status::ok, head.version);
   head_->set(http::field::server, head.server);
@@ -55,14 +57,15 @@ void event_stream::run(stream_head head) {
   if (chunked_) head_->chunked(true);
   serializer_.emplace(*head_);
   writing_ = true;
-  stream_.expires_after(write_timeout_);
+  lowest().expires_after(write_timeout_);
   http::async_write_header(stream_, *serializer_,
-                           beast::bind_front_handler(&event_stream::on_head, shared_from_this()));
+                           beast::bind_front_handler(&event_stream::on_head, this->shared_from_this()));
 }
 
-void event_stream::on_head(beast::error_code ec, std::size_t bytes) {
+template <class Stream>
+void event_stream<Stream>::on_head(beast::error_code ec, std::size_t bytes) {
   writing_ = false;
-  stream_.expires_never();
+  lowest().expires_never();
   bytes_ += bytes;
   if (ec) {
     spdlog::debug("writing the event stream head failed: {}", ec.message());
@@ -77,19 +80,25 @@ void event_stream::on_head(beast::error_code ec, std::size_t bytes) {
 
 // Kept pending for the whole stream: the client sends nothing more, so EOF or
 // an error means it has gone (or we closed the socket).
-void event_stream::do_read() {
-  stream_.socket().async_read_some(net::buffer(drain_),
-                                   beast::bind_front_handler(&event_stream::on_read, shared_from_this()));
+template <class Stream>
+void event_stream<Stream>::do_read() {
+  auto handler = beast::bind_front_handler(&event_stream::on_read, this->shared_from_this());
+  if constexpr (is_tls_v<Stream>)
+    stream_.async_read_some(net::buffer(drain_), std::move(handler));  // TLS records go through the stream
+  else
+    stream_.socket().async_read_some(net::buffer(drain_), std::move(handler));
 }
 
-void event_stream::on_read(beast::error_code ec, std::size_t) {
+template <class Stream>
+void event_stream<Stream>::on_read(beast::error_code ec, std::size_t) {
   if (ended_) return;
   if (!ec) return do_read();  // bytes after the request are ignored
   peer_gone_ = true;
   stop();
 }
 
-void event_stream::stop() {
+template <class Stream>
+void event_stream<Stream>::stop() {
   if (stopping_ || ended_) return;
   stopping_ = true;
   timer_.cancel();
@@ -98,15 +107,17 @@ void event_stream::stop() {
 
 // The reply comes on an actor thread; it is posted to the strand as tracked
 // work, so the io_context keeps running until it has been handled.
-void event_stream::do_fetch() {
+template <class Stream>
+void event_stream<Stream>::do_fetch() {
   auto strand = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
   client_.events(cursor_, stream_page_limit,
-                 [self = shared_from_this(), strand](domain::expected<std::vector<actors::event_view>> r) {
+                 [self = this->shared_from_this(), strand](domain::expected<std::vector<actors::event_view>> r) {
                    net::post(strand, [self, r = std::move(r)]() mutable { self->on_events(std::move(r)); });
                  });
 }
 
-void event_stream::on_events(domain::expected<std::vector<actors::event_view>> result) {
+template <class Stream>
+void event_stream<Stream>::on_events(domain::expected<std::vector<actors::event_view>> result) {
   if (stopping_ || ended_) return;
   if (!result) {
     spdlog::warn("the event stream could not read events after {}: {}", cursor_, result.error().message);
@@ -123,28 +134,32 @@ void event_stream::on_events(domain::expected<std::vector<actors::event_view>> r
   do_write(std::move(text), result->size() >= stream_page_limit);
 }
 
-void event_stream::do_wait() {
+template <class Stream>
+void event_stream<Stream>::do_wait() {
   timer_.expires_after(stream_poll_interval);
-  timer_.async_wait(beast::bind_front_handler(&event_stream::on_wait, shared_from_this()));
+  timer_.async_wait(beast::bind_front_handler(&event_stream::on_wait, this->shared_from_this()));
 }
 
-void event_stream::on_wait(beast::error_code ec) {
+template <class Stream>
+void event_stream<Stream>::on_wait(beast::error_code ec) {
   if (ec || stopping_ || ended_) return;
   do_fetch();
 }
 
 // `full_page`: more events may be waiting, so ask again at once.
-void event_stream::do_write(std::string text, bool full_page) {
+template <class Stream>
+void event_stream<Stream>::do_write(std::string text, bool full_page) {
   out_ = chunked_ ? as_chunk(text) : std::move(text);
   writing_ = true;
-  stream_.expires_after(write_timeout_);
+  lowest().expires_after(write_timeout_);
   net::async_write(stream_, net::buffer(out_),
-                   beast::bind_front_handler(&event_stream::on_write, shared_from_this(), full_page));
+                   beast::bind_front_handler(&event_stream::on_write, this->shared_from_this(), full_page));
 }
 
-void event_stream::on_write(bool full_page, beast::error_code ec, std::size_t bytes) {
+template <class Stream>
+void event_stream<Stream>::on_write(bool full_page, beast::error_code ec, std::size_t bytes) {
   writing_ = false;
-  stream_.expires_never();
+  lowest().expires_never();
   bytes_ += bytes;
   if (ec) {
     spdlog::debug("writing to the event stream failed: {}", ec.message());
@@ -158,26 +173,31 @@ void event_stream::on_write(bool full_page, beast::error_code ec, std::size_t by
 }
 
 // The final chunk, when the client is still there to read it; then the end.
-void event_stream::do_finish() {
+template <class Stream>
+void event_stream<Stream>::do_finish() {
   if (peer_gone_ || !chunked_) return end();
   writing_ = true;
-  stream_.expires_after(write_timeout_);
+  lowest().expires_after(write_timeout_);
   net::async_write(stream_, net::buffer(last_chunk.data(), last_chunk.size()),
-                   [self = shared_from_this()](beast::error_code, std::size_t bytes) {
+                   [self = this->shared_from_this()](beast::error_code, std::size_t bytes) {
                      self->writing_ = false;
                      self->bytes_ += bytes;
                      self->end();
                    });
 }
 
-void event_stream::end() {
+template <class Stream>
+void event_stream<Stream>::end() {
   if (ended_) return;
   ended_ = true;
   timer_.cancel();
-  stream_.expires_never();
+  lowest().expires_never();
   auto done = std::move(done_);
   done_ = nullptr;
   if (done) done(bytes_);
 }
+
+template class event_stream<plain_stream>;
+template class event_stream<tls_stream>;
 
 }  // namespace gridcoord::gateways::detail

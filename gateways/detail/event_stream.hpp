@@ -1,6 +1,7 @@
 #pragma once
 // gateways/detail/event_stream.hpp — GET /v1/stream: the event feed as
-// Server-Sent Events on a connection a session hands over.
+// Server-Sent Events on a connection a session hands over; a template over the
+// session's byte stream (plain_stream or tls_stream, gateways/detail/tls.hpp).
 //
 // Writes the response head (200, text/event-stream, chunked for HTTP/1.1,
 // close-delimited for HTTP/1.0), then one frame per event, oldest first:
@@ -33,6 +34,8 @@
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/serializer.hpp>
 
+#include "gateways/detail/tls.hpp"
+
 #include "actors/client.hpp"
 #include "domain/error.hpp"
 
@@ -60,13 +63,14 @@ struct stream_head {
 // One SSE frame for `e` (see above).
 std::string sse_frame(const actors::event_view& e);
 
-class event_stream : public std::enable_shared_from_this<event_stream> {
+template <class Stream>
+class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
  public:
   // Called once, on the strand, when the stream has ended: the bytes written
   // (head included). The session then closes the connection.
   using on_end = std::function<void(std::size_t bytes)>;
 
-  event_stream(boost::beast::tcp_stream& stream, stream_start start,
+  event_stream(Stream& stream, stream_start start,
                std::chrono::milliseconds write_timeout, on_end done);
   event_stream(const event_stream&) = delete;
   event_stream& operator=(const event_stream&) = delete;
@@ -75,7 +79,7 @@ class event_stream : public std::enable_shared_from_this<event_stream> {
   void stop();                 // ends the stream (final chunk, then on_end)
 
  private:
-  boost::beast::tcp_stream& stream_;
+  Stream& stream_;
   actors::client& client_;
   std::uint64_t cursor_;
   std::chrono::milliseconds write_timeout_;
@@ -93,6 +97,7 @@ class event_stream : public std::enable_shared_from_this<event_stream> {
   bool peer_gone_ = false;
   bool ended_ = false;
 
+  boost::beast::tcp_stream& lowest() { return tcp_of(stream_); }
   void on_head(boost::beast::error_code ec, std::size_t bytes);
   void do_read();
   void on_read(boost::beast::error_code ec, std::size_t bytes);
@@ -105,5 +110,8 @@ class event_stream : public std::enable_shared_from_this<event_stream> {
   void do_finish();
   void end();
 };
+
+extern template class event_stream<plain_stream>;
+extern template class event_stream<tls_stream>;
 
 }  // namespace gridcoord::gateways::detail

@@ -11,11 +11,13 @@ namespace gridcoord::gateways::detail {
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
-listener::listener(net::io_context& ioc, std::shared_ptr<server_state> state)
+listener::listener(net::io_context& ioc, std::shared_ptr<server_state> state,
+                   std::shared_ptr<net::ssl::context> tls)
     : ioc_(ioc),
       acceptor_(net::make_strand(ioc)),
       retry_(acceptor_.get_executor()),
-      state_(std::move(state)) {}
+      state_(std::move(state)),
+      tls_(std::move(tls)) {}
 
 domain::status listener::open(const std::string& host, std::uint16_t port) {
   auto failed = [&](std::string_view what, const boost::system::error_code& ec) {
@@ -74,12 +76,19 @@ void listener::on_accept(boost::beast::error_code ec, tcp::socket socket) {
     });
     return;
   }
-  auto s = std::make_shared<session>(std::move(socket), state_);
+  if (tls_)
+    serve(std::make_shared<session<tls_stream>>(tls_stream(std::move(socket), *tls_), state_));
+  else
+    serve(std::make_shared<session<plain_stream>>(plain_stream(std::move(socket)), state_));
+  do_accept();
+}
+
+template <class Session>
+void listener::serve(std::shared_ptr<Session> s) {
   if (state_->admit(s))
     s->run();
   else if (!state_->stopping())
     s->refuse();
-  do_accept();
 }
 
 }  // namespace gridcoord::gateways::detail

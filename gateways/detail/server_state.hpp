@@ -28,7 +28,12 @@ struct session_limits {
   std::size_t max_connections = 0;
 };
 
-class session;
+// An open connection, as the server's stop sees it (session<Stream>).
+class connection {
+ public:
+  virtual ~connection() = default;
+  virtual void shutdown() = 0;  // any thread: close when idle, else after the request in flight
+};
 
 class server_state {
  public:
@@ -42,11 +47,11 @@ class server_state {
   http_metrics& metrics() const noexcept { return *metrics_; }
 
   // Registers a new connection; false when stopping or at max_connections.
-  [[nodiscard]] bool admit(const std::shared_ptr<session>& s);
+  [[nodiscard]] bool admit(const std::shared_ptr<connection>& s);
   // Called by a session's destructor.
-  void forget(const session* s) noexcept;
+  void forget(const connection* s) noexcept;
   // From now on admit() refuses; answers the sessions still open.
-  std::vector<std::shared_ptr<session>> begin_stop();
+  std::vector<std::shared_ptr<connection>> begin_stop();
   bool stopping() const;
 
  private:
@@ -55,7 +60,7 @@ class server_state {
   const route_labels labels_;  // after routes_: built from its table
   const std::shared_ptr<http_metrics> metrics_;
   mutable std::mutex mutex_;
-  std::unordered_map<const session*, std::weak_ptr<session>> sessions_;
+  std::unordered_map<const connection*, std::weak_ptr<connection>> sessions_;
   bool stopping_ = false;
 };
 

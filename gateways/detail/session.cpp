@@ -36,38 +36,81 @@ bool is_http_error(const beast::error_code& ec) {
 
 }  // namespace
 
-session::session(tcp::socket&& socket, std::shared_ptr<server_state> state)
-    : stream_(std::move(socket)), state_(std::move(state)), timer_(stream_.get_executor()) {
+template <class Stream>
+session<Stream>::session(Stream&& stream, std::shared_ptr<server_state> state)
+    : stream_(std::move(stream)), state_(std::move(state)), timer_(stream_.get_executor()) {
   beast::error_code ec;
-  auto peer = stream_.socket().remote_endpoint(ec);
+  auto peer = lowest().socket().remote_endpoint(ec);
   remote_ = ec ? "-" : peer.address().to_string();
   state_->metrics().connection_opened();
 }
 
-session::~session() {
+template <class Stream>
+session<Stream>::~session() {
   state_->metrics().connection_closed();
   state_->forget(this);
 }
 
-void session::run() {
-  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&session::do_wait, shared_from_this()));
+template <class Stream>
+void session<Stream>::run() {
+  start(false);
 }
 
-void session::refuse() {
-  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-    self->begin_log();
-    self->answer_and_close(protocol_error::too_many_connections,
-                           "the server has too many open connections; retry later");
+template <class Stream>
+void session<Stream>::refuse() {
+  start(true);
+}
+
+// On the strand: over TLS the handshake comes first, so that even a refusal
+// reaches the client as an HTTP answer.
+template <class Stream>
+void session<Stream>::start(bool refused) {
+  net::dispatch(stream_.get_executor(), [self = this->shared_from_this(), refused] {
+    if constexpr (is_tls_v<Stream>)
+      self->do_handshake(refused);
+    else
+      self->on_ready(refused);
   });
 }
 
-void session::shutdown() {
-  net::post(stream_.get_executor(), beast::bind_front_handler(&session::on_shutdown, shared_from_this()));
+// The connection carries HTTP from here on.
+template <class Stream>
+void session<Stream>::on_ready(bool refused) {
+  if (!refused) return do_wait();
+  begin_log();
+  answer_and_close(protocol_error::too_many_connections, "the server has too many open connections; retry later");
 }
 
-void session::on_shutdown() {
+template <class Stream>
+void session<Stream>::do_handshake(bool refused) {
+  if constexpr (is_tls_v<Stream>) {
+    phase_ = phase::handshaking;
+    lowest().expires_after(state_->limits().read_timeout);  // closes the socket when it passes
+    stream_.async_handshake(boost::asio::ssl::stream_base::server,
+                            beast::bind_front_handler(&session::on_handshake, this->shared_from_this(), refused));
+  }
+}
+
+template <class Stream>
+void session<Stream>::on_handshake(bool refused, beast::error_code ec) {
+  lowest().expires_never();
+  if (phase_ == phase::closed) return;
+  if (ec) {
+    if (!stopping_) spdlog::info("TLS handshake with {} failed: {}", remote_, describe_tls_error(ec));
+    return do_close();
+  }
+  on_ready(refused);
+}
+
+template <class Stream>
+void session<Stream>::shutdown() {
+  net::post(stream_.get_executor(), beast::bind_front_handler(&session::on_shutdown, this->shared_from_this()));
+}
+
+template <class Stream>
+void session<Stream>::on_shutdown() {
   stopping_ = true;
-  if (phase_ == phase::waiting || phase_ == phase::reading) do_close();
+  if (phase_ == phase::handshaking || phase_ == phase::waiting || phase_ == phase::reading) do_close();
   if (phase_ == phase::streaming && streaming_) streaming_->stop();  // ends in on_stream_end
   // handling / writing: the response goes out with "Connection: close".
   // lingering: ends by itself within linger_timeout.
@@ -76,36 +119,40 @@ void session::on_shutdown() {
 // Waits for the first byte of the next request: read_timeout on a fresh
 // connection, idle_timeout between keep-alive requests; silence ends the
 // connection without a response.
-void session::do_wait() {
+template <class Stream>
+void session<Stream>::do_wait() {
   if (stopping_) return do_close();
   if (buffer_.size() > 0) return do_read_header();  // a pipelined request is here
   phase_ = phase::waiting;
   const auto& limits = state_->limits();
   arm_timer(served_any_ ? limits.idle_timeout : limits.read_timeout);
-  stream_.expires_never();
+  lowest().expires_never();
   stream_.async_read_some(buffer_.prepare(first_read_bytes),
-                          beast::bind_front_handler(&session::on_wait, shared_from_this()));
+                          beast::bind_front_handler(&session::on_wait, this->shared_from_this()));
 }
 
-void session::on_wait(beast::error_code ec, std::size_t bytes) {
+template <class Stream>
+void session<Stream>::on_wait(beast::error_code ec, std::size_t bytes) {
   buffer_.commit(bytes);
   if (ec) return on_read_error(ec);
   do_read_header();
 }
 
-void session::do_read_header() {
+template <class Stream>
+void session<Stream>::do_read_header() {
   phase_ = phase::reading;
   const auto& limits = state_->limits();
   arm_timer(limits.read_timeout);  // the whole request must arrive within this
   parser_.emplace();
   parser_->body_limit(limits.max_body_bytes);
   parser_->header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
-  stream_.expires_never();
+  lowest().expires_never();
   http::async_read_header(stream_, buffer_, *parser_,
-                          beast::bind_front_handler(&session::on_read_header, shared_from_this()));
+                          beast::bind_front_handler(&session::on_read_header, this->shared_from_this()));
 }
 
-void session::on_read_header(beast::error_code ec, std::size_t) {
+template <class Stream>
+void session<Stream>::on_read_header(beast::error_code ec, std::size_t) {
   if (ec) return on_read_error(ec);
   const auto& req = parser_->get();
   if (!parser_->is_done() && beast::iequals(req[http::field::expect], "100-continue"))
@@ -115,25 +162,29 @@ void session::on_read_header(beast::error_code ec, std::size_t) {
 
 // "Expect: 100-continue" (curl sends it for large bodies): the header was
 // accepted, so tell the client to send the body.
-void session::do_continue() {
+template <class Stream>
+void session<Stream>::do_continue() {
   net::async_write(stream_, net::buffer(continue_line.data(), continue_line.size()),
-                   [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                   [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                      if (ec) return self->on_read_error(ec);
                      self->do_read_body();
                    });
 }
 
-void session::do_read_body() {
+template <class Stream>
+void session<Stream>::do_read_body() {
   http::async_read(stream_, buffer_, *parser_,
-                   beast::bind_front_handler(&session::on_read_body, shared_from_this()));
+                   beast::bind_front_handler(&session::on_read_body, this->shared_from_this()));
 }
 
-void session::on_read_body(beast::error_code ec, std::size_t) {
+template <class Stream>
+void session<Stream>::on_read_body(beast::error_code ec, std::size_t) {
   if (ec) return on_read_error(ec);
   handle_request();
 }
 
-void session::on_read_error(beast::error_code ec) {
+template <class Stream>
+void session<Stream>::on_read_error(beast::error_code ec) {
   if (phase_ == phase::closed) return;
   const auto& limits = state_->limits();
   if (timed_out_ && phase_ == phase::reading) {
@@ -158,12 +209,14 @@ void session::on_read_error(beast::error_code ec) {
     return answer_and_close(protocol_error::bad_request, "malformed HTTP request: " + ec.message());
   }
   // The client closed (normal between requests), reset, went silent, or we are stopping.
-  if (ec != http::error::end_of_stream && ec != net::error::eof && !timed_out_ && !stopping_)
-    spdlog::debug("connection dropped while reading: {}", ec.message());
+  bool client_closed = ec == http::error::end_of_stream || ec == net::error::eof;
+  if (!client_closed && !timed_out_ && !stopping_) spdlog::debug("connection dropped while reading: {}", ec.message());
+  if (is_tls_v<Stream> && client_closed) return do_tls_shutdown();  // answer its close_notify with ours
   do_close();
 }
 
-void session::handle_request() {
+template <class Stream>
+void session<Stream>::handle_request() {
   cancel_timer();
   phase_ = phase::handling;
   request_ = parser_->release();
@@ -174,14 +227,16 @@ void session::handle_request() {
 // The route's continuation: may run on any thread, once. It holds the session
 // and tracked work on the strand, so the io_context keeps running until the
 // answer is written, even during stop().
-respond session::make_responder() {
+template <class Stream>
+respond session<Stream>::make_responder() {
   auto strand = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
-  return [self = shared_from_this(), strand](http_response r) {
+  return [self = this->shared_from_this(), strand](http_response r) {
     net::post(strand, [self, r = std::move(r)]() mutable { self->on_response(std::move(r)); });
   };
 }
 
-void session::on_response(http_response r) {
+template <class Stream>
+void session<Stream>::on_response(http_response r) {
   if (phase_ != phase::handling) {
     spdlog::error("request {} was answered twice; the second answer ({}) is dropped", log_.id, r.status);
     return;
@@ -192,31 +247,35 @@ void session::on_response(http_response r) {
 
 // The route answered with a stream: event_stream writes the head and the
 // events; the connection closes when it ends.
-void session::start_stream(http_response r) {
+template <class Stream>
+void session<Stream>::start_stream(http_response r) {
   if (stopping_)
     return do_write(error_response(domain::errc::unavailable, "the server is stopping; retry later"), true);
   phase_ = phase::streaming;
   auto start = *r.stream;
-  streaming_ = std::make_shared<event_stream>(
+  streaming_ = std::make_shared<event_stream<Stream>>(
       stream_, start, state_->limits().write_timeout,
-      [self = shared_from_this()](std::size_t bytes) { self->on_stream_end(bytes); });
+      [self = this->shared_from_this()](std::size_t bytes) { self->on_stream_end(bytes); });
   streaming_->run({request_.version() == 10 ? 10u : 11u, std::string(server_name), log_.id,
                    std::move(r.headers)});
 }
 
-void session::on_stream_end(std::size_t bytes) {
+template <class Stream>
+void session<Stream>::on_stream_end(std::size_t bytes) {
   streaming_.reset();
   served_any_ = true;
   observe(200, bytes);
   do_close();
 }
 
-void session::answer_and_close(protocol_error e, std::string message) {
+template <class Stream>
+void session<Stream>::answer_and_close(protocol_error e, std::string message) {
   cancel_timer();
   do_write(error_response(e, std::move(message)), true);
 }
 
-void session::do_write(http_response r, bool close) {
+template <class Stream>
+void session<Stream>::do_write(http_response r, bool close) {
   phase_ = phase::writing;
   response_ = {};
   response_.version(request_.version() == 10 ? 10 : 11);
@@ -229,12 +288,13 @@ void session::do_write(http_response r, bool close) {
   response_.body() = std::move(r.body);
   response_.prepare_payload();
   observe(r.status, response_.body().size());
-  stream_.expires_after(state_->limits().write_timeout);
+  lowest().expires_after(state_->limits().write_timeout);
   http::async_write(stream_, response_,
-                    beast::bind_front_handler(&session::on_write, shared_from_this(), close));
+                    beast::bind_front_handler(&session::on_write, this->shared_from_this(), close));
 }
 
-void session::on_write(bool close, beast::error_code ec, std::size_t) {
+template <class Stream>
+void session<Stream>::on_write(bool close, beast::error_code ec, std::size_t) {
   if (ec) {
     spdlog::debug("writing response {} failed: {}", log_.id, ec.message());
     return do_close();
@@ -248,34 +308,55 @@ void session::on_write(bool close, beast::error_code ec, std::size_t) {
 // Our side is done: send FIN, then read and discard until the client closes
 // (or linger_timeout), so that unread request bytes do not turn our close
 // into a reset that destroys the response before the client reads it.
-void session::do_linger() {
+template <class Stream>
+void session<Stream>::do_linger() {
+  if constexpr (is_tls_v<Stream>) return do_tls_shutdown();
   if (phase_ != phase::lingering) {
     phase_ = phase::lingering;
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
     if (ec) return do_close();
     arm_timer(state_->limits().linger_timeout);
   }
-  stream_.expires_never();
+  lowest().expires_never();
   stream_.async_read_some(net::buffer(drain_),
-                          beast::bind_front_handler(&session::on_linger, shared_from_this()));
+                          beast::bind_front_handler(&session::on_linger, this->shared_from_this()));
 }
 
-void session::on_linger(beast::error_code ec, std::size_t) {
+template <class Stream>
+void session<Stream>::on_linger(beast::error_code ec, std::size_t) {
   if (ec) return do_close();
   do_linger();
 }
 
-void session::do_close() {
+// TLS: send close_notify and wait for the client's (async_shutdown reads until
+// it comes or the client closes), at most linger_timeout; then close.
+template <class Stream>
+void session<Stream>::do_tls_shutdown() {
+  if constexpr (is_tls_v<Stream>) {
+    phase_ = phase::lingering;
+    cancel_timer();
+    lowest().expires_after(state_->limits().linger_timeout);
+    stream_.async_shutdown([self = this->shared_from_this()](beast::error_code ec) {
+      if (ec && ec != net::error::eof && ec != net::ssl::error::stream_truncated)
+        spdlog::debug("TLS shutdown with {} ended: {}", self->remote_, ec.message());
+      self->do_close();
+    });
+  }
+}
+
+template <class Stream>
+void session<Stream>::do_close() {
   if (phase_ == phase::closed) return;
   phase_ = phase::closed;
   cancel_timer();
   beast::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-  stream_.socket().close(ec);
+  lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
+  lowest().socket().close(ec);
 }
 
-void session::begin_log() {
+template <class Stream>
+void session<Stream>::begin_log() {
   log_ = {};
   log_.id = new_request_id();
   log_.start = std::chrono::steady_clock::now();
@@ -290,7 +371,8 @@ void session::begin_log() {
 
 // The response is about to be written: count it under its route pattern and
 // log its access line, both before the client can read it.
-void session::observe(unsigned status, std::size_t bytes) {
+template <class Stream>
+void session<Stream>::observe(unsigned status, std::size_t bytes) {
   auto elapsed = std::chrono::steady_clock::now() - log_.start;
   auto label = state_->labels().of(log_.method, log_.target);
   state_->metrics().record(label.route, label.method, status, elapsed);
@@ -298,24 +380,30 @@ void session::observe(unsigned status, std::size_t bytes) {
               std::chrono::duration<double, std::milli>(elapsed).count(), remote_, bytes});
 }
 
-void session::arm_timer(std::chrono::milliseconds after) {
+template <class Stream>
+void session<Stream>::arm_timer(std::chrono::milliseconds after) {
   ++timer_generation_;
   timed_out_ = false;
   timer_.expires_after(after);
-  timer_.async_wait(beast::bind_front_handler(&session::on_timer, shared_from_this(), timer_generation_));
+  timer_.async_wait(beast::bind_front_handler(&session::on_timer, this->shared_from_this(), timer_generation_));
 }
 
-void session::cancel_timer() {
+template <class Stream>
+void session<Stream>::cancel_timer() {
   ++timer_generation_;
   timer_.cancel();
 }
 
 // A deadline passed: stop the pending read; its handler sees timed_out_.
-void session::on_timer(std::uint64_t generation, beast::error_code ec) {
+template <class Stream>
+void session<Stream>::on_timer(std::uint64_t generation, beast::error_code ec) {
   if (ec || generation != timer_generation_ || phase_ == phase::closed) return;
   timed_out_ = true;
   beast::error_code ignored;
-  stream_.socket().cancel(ignored);
+  lowest().socket().cancel(ignored);
 }
+
+template class session<plain_stream>;
+template class session<tls_stream>;
 
 }  // namespace gridcoord::gateways::detail

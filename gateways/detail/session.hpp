@@ -1,6 +1,9 @@
 #pragma once
 // gateways/detail/session.hpp — one HTTP/1.1 connection (Beast's advanced
-// server shape): members first, run() on the strand, then
+// server shape, templated over the byte stream as in its server-flex example:
+// session<plain_stream> and session<tls_stream>, gateways/detail/tls.hpp):
+// members first, run() on the strand, then
+//   [TLS: do_handshake -> on_handshake ->]
 //   do_wait -> on_wait -> do_read_header -> on_read_header [-> do_continue]
 //   -> do_read_body -> on_read_body -> handle_request ... on_response
 //   -> do_write -> on_write -> do_wait (keep-alive) | do_linger (close).
@@ -13,9 +16,14 @@
 //             strand. A route's answer arrives through the responder, which
 //             posts onto the strand (and keeps the io_context running until it does).
 // [Errors]    A client closing between requests is the normal end, not an
-//             error. Read failures are answered (400/408/413/431, then close)
+//             error. A failed or late TLS handshake (a plain-HTTP client on the
+//             TLS port, a client that distrusts our certificate) is logged at
+//             info and the connection dropped, with no HTTP answer. Read failures are answered (400/408/413/431, then close)
 //             when HTTP allows an answer, and otherwise the connection is dropped.
-// [Limits]    session_limits, applied to every request (http_server.hpp).
+// [Limits]    session_limits, applied to every request (http_server.hpp); the
+//             TLS handshake must finish within read_timeout. Over TLS the close
+//             after "Connection: close" (or the client's close_notify) is a TLS
+//             shutdown bounded by linger_timeout.
 // Every response written is observed once: a metrics sample under its route
 // pattern and an access log line (gateways/metrics.hpp, gateways/access_log.hpp).
 // A stream is observed once, when it ends (its duration and bytes written).
@@ -30,26 +38,27 @@
 #include <string>
 
 #include "gateways/detail/beast.hpp"
+#include "gateways/detail/event_stream.hpp"
 #include "gateways/detail/server_state.hpp"
+#include "gateways/detail/tls.hpp"
 #include "gateways/error_mapping.hpp"
 
 namespace gridcoord::gateways::detail {
 
-class event_stream;
-
-class session : public std::enable_shared_from_this<session> {
+template <class Stream>
+class session : public connection, public std::enable_shared_from_this<session<Stream>> {
  public:
-  session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<server_state> state);
-  ~session();
+  session(Stream&& stream, std::shared_ptr<server_state> state);
+  ~session() override;
   session(const session&) = delete;
   session& operator=(const session&) = delete;
 
-  void run();       // serves requests until the connection ends
-  void refuse();    // answers 503 (too many connections) and closes
-  void shutdown();  // any thread: close if idle; finish an in-flight request first
+  void run();                 // serves requests until the connection ends
+  void refuse();              // answers 503 (too many connections) and closes
+  void shutdown() override;   // any thread: close if idle; finish an in-flight request first
 
  private:
-  enum class phase { waiting, reading, handling, writing, streaming, lingering, closed };
+  enum class phase { handshaking, waiting, reading, handling, writing, streaming, lingering, closed };
 
   // What the access log line says about the current request.
   struct request_log {
@@ -59,7 +68,7 @@ class session : public std::enable_shared_from_this<session> {
     std::chrono::steady_clock::time_point start{};
   };
 
-  boost::beast::tcp_stream stream_;
+  Stream stream_;
   boost::beast::flat_buffer buffer_;
   std::shared_ptr<server_state> state_;
   boost::asio::steady_timer timer_;  // read, idle and linger deadlines
@@ -69,13 +78,19 @@ class session : public std::enable_shared_from_this<session> {
   request_log log_;
   std::string remote_;  // the client's address, for the access log
   std::array<char, 4096> drain_{};
-  std::shared_ptr<event_stream> streaming_;  // set in phase streaming
+  std::shared_ptr<event_stream<Stream>> streaming_;  // set in phase streaming
   phase phase_ = phase::waiting;
   std::uint64_t timer_generation_ = 0;
   bool timed_out_ = false;
   bool stopping_ = false;
   bool served_any_ = false;
 
+  boost::beast::tcp_stream& lowest() { return tcp_of(stream_); }
+  void start(bool refused);
+  void on_ready(bool refused);
+  void do_handshake(bool refused);
+  void on_handshake(bool refused, boost::beast::error_code ec);
+  void do_tls_shutdown();
   void do_wait();
   void on_wait(boost::beast::error_code ec, std::size_t bytes);
   void do_read_header();
@@ -103,5 +118,8 @@ class session : public std::enable_shared_from_this<session> {
   void cancel_timer();
   void on_timer(std::uint64_t generation, boost::beast::error_code ec);
 };
+
+extern template class session<plain_stream>;
+extern template class session<tls_stream>;
 
 }  // namespace gridcoord::gateways::detail

@@ -17,6 +17,10 @@ TEST_CASE("the shipped settings file holds exactly the defaults", "[config]") {
   CHECK(loaded->storage.snapshot_every_events == defaults.storage.snapshot_every_events);
   CHECK(loaded->time.zone == defaults.time.zone);
   CHECK(loaded->log.format == defaults.log.format);
+  CHECK(loaded->server.tls.cert_file == defaults.server.tls.cert_file);
+  CHECK(loaded->server.tls.key_file == defaults.server.tls.key_file);
+  CHECK(loaded->server.tls.min_version == defaults.server.tls.min_version);
+  CHECK_FALSE(loaded->server.tls.enabled());
 }
 
 TEST_CASE("a setting in the file overrides its default", "[config]") {
@@ -68,4 +72,46 @@ TEST_CASE("log.format is json by default, may be text, and nothing else", "[conf
   auto typed = parse_settings("[log]\nformat = 1\n", "n.toml");
   REQUIRE_FALSE(typed);
   CHECK(typed.error().message == "n.toml: log.format has the wrong type");
+}
+
+TEST_CASE("TLS is off by default and on when the file names a certificate and a key", "[config][tls]") {
+  CHECK_FALSE(settings{}.server.tls.enabled());
+  auto s = parse_settings("[tls]\ncert_file = \"/etc/gc/cert.pem\"\nkey_file = \"/etc/gc/key.pem\"\n"
+                          "min_version = \"1.3\"\n", "test.toml");
+  REQUIRE(s);
+  CHECK(s->server.tls.enabled());
+  CHECK(s->server.tls.cert_file == "/etc/gc/cert.pem");
+  CHECK(s->server.tls.key_file == "/etc/gc/key.pem");
+  CHECK(s->server.tls.min_version == "1.3");
+}
+
+TEST_CASE("a certificate without a key, or a key without a certificate, is an error", "[config][tls]") {
+  auto cert_only = parse_settings("[tls]\ncert_file = \"cert.pem\"\n", "test.toml");
+  REQUIRE_FALSE(cert_only);
+  CHECK(cert_only.error().message ==
+        "test.toml: tls.cert_file is set but tls.key_file is not (give both, or neither)");
+  auto key_only = parse_settings("[tls]\nkey_file = \"key.pem\"\n", "test.toml");
+  REQUIRE_FALSE(key_only);
+  CHECK(key_only.error().message.find("tls.key_file is set but tls.cert_file is not") != std::string::npos);
+}
+
+TEST_CASE("tls.min_version is 1.2 or 1.3 and nothing else", "[config][tls]") {
+  auto bad = parse_settings("[tls]\nmin_version = \"1.0\"\n", "test.toml");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().message == "test.toml: tls.min_version must be \"1.2\" or \"1.3\"");
+  CHECK_FALSE(parse_settings("[tls]\nsni = true\n", "test.toml"));
+}
+
+TEST_CASE("the --tls-cert and --tls-key flags override the file's TLS files", "[config][tls]") {
+  auto s = parse_settings("[tls]\ncert_file = \"old.pem\"\nkey_file = \"old.key\"\n", "test.toml");
+  REQUIRE(s);
+  REQUIRE(set_tls_files(*s, "new.pem", ""));
+  CHECK(s->server.tls.cert_file == "new.pem");
+  CHECK(s->server.tls.key_file == "old.key");
+  settings plain;
+  auto half = set_tls_files(plain, "cert.pem", "");
+  REQUIRE_FALSE(half);
+  CHECK(half.error().message.find("tls.key_file is not") != std::string::npos);
+  REQUIRE(set_tls_files(plain, "", "key.pem"));
+  CHECK(plain.server.tls.enabled());
 }

@@ -2,8 +2,10 @@
 // -> 401, against the real server and actor system.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <set>
 
+#include "gateways/client/http_client.hpp"
 #include "tests/system/live_server.hpp"
 
 using namespace gridcoord;
@@ -18,7 +20,36 @@ struct endpoint {
   std::string target;
   std::string body;
   std::set<std::string> allowed;  // roles; "*" = anyone, even without a token
+  bool endless = false;           // a 200's body never ends: read the head, then close
 };
+
+// GET of an endless body (GET /v1/stream) with the incremental client: a 200
+// stops after its head; any other answer is read whole (its error envelope).
+testing::http_reply stream_reply(std::uint16_t port, const std::string& target,
+                                 const std::map<std::string, std::string>& headers) {
+  namespace client = gateways::client;
+  client::endpoint where;
+  where.host = "127.0.0.1";
+  where.port = port;
+  client::http_client http(where, {std::chrono::seconds{10}, "authz-matrix-test"});
+  client::http_request req{"GET", target, {}, {headers.begin(), headers.end()}};
+  testing::http_reply out;
+  auto ended = http.stream(
+      req,
+      [&](const client::http_response& head) {
+        out.status = static_cast<int>(head.status);
+        for (const auto& [k, v] : head.headers) out.headers[k] = v;
+        return head.status == 200 ? client::stream_step::stop : client::stream_step::more;
+      },
+      [&](std::string_view bytes) {
+        out.body.append(bytes);
+        return client::stream_step::more;
+      },
+      std::chrono::seconds{10});
+  REQUIRE(ended);
+  CHECK(*ended == (out.status == 200 ? client::stream_end::stopped : client::stream_end::closed));
+  return out;
+}
 
 const std::vector<std::string> roles = {"admin",   "reader",           "planner",
                                         "dispatcher", "cs_agent",      "liaison:marketing",
@@ -44,6 +75,7 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
       {"POST", "/v1/departments/planning/inbox/" + item + "/ack", "", {"admin", "planner", "liaison:planning"}},
       {"GET", "/v1/departments/customer_service/inbox", "", {"admin", "reader", "cs_agent"}},
       {"GET", "/v1/events", "", {"admin", "reader"}},
+      {"GET", "/v1/stream?after=0", "", {"admin", "reader"}, true},
       {"GET", "/v1/audit", "", {"admin", "reader"}},
       {"POST", "/v1/tokens", R"({"role":"reader"})", {"admin"}},
       {"GET", "/v1/tokens", "", {"admin"}},
@@ -51,23 +83,26 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
   };
   std::map<std::string, std::string> tokens;
   for (const auto& r : roles) tokens[r] = s.issue(r);
+  auto call = [&](const endpoint& e, const std::map<std::string, std::string>& headers) {
+    return e.endless ? stream_reply(s.server->port(), e.target, headers) : c.request(e.method, e.target, e.body, headers);
+  };
 
   for (const auto& e : endpoints) {
     for (const auto& r : roles) {
       INFO(e.method << " " << e.target << " as " << r);
-      auto res = c.request(e.method, e.target, e.body, bearer(tokens[r]));
+      auto res = call(e, bearer(tokens[r]));
       bool ok = e.allowed.contains("*") || e.allowed.contains(r);
       if (ok) {
         CHECK(res.status / 100 == 2);
+        if (e.endless) CHECK(res.headers["Content-Type"] == "text/event-stream");
       } else {
         CHECK(res.status == 403);
         CHECK(res.json().at("error").at("code") == "forbidden");
       }
     }
     INFO(e.method << " " << e.target << " without a token, and with a forged one");
-    auto none = c.request(e.method, e.target, e.body);
-    auto forged = c.request(e.method, e.target, e.body,
-                            bearer("gct_0123456789abcdef_" + std::string(64, 'a')));
+    auto none = call(e, {});
+    auto forged = call(e, bearer("gct_0123456789abcdef_" + std::string(64, 'a')));
     if (e.allowed.contains("*")) {
       CHECK(none.status == 200);
     } else {

@@ -100,6 +100,10 @@ class actor_client final : public client {
                             std::move(done));
   }
 
+  void run_batch(batch_submission batch, reply<batch_receipt> done) override {
+    ask<batch_receipt>(std::move(batch), std::move(done));
+  }
+
   void events(std::uint64_t after, std::size_t limit, reply<std::vector<event_view>> done) override {
     ask<std::vector<event_view>>(read_events{after, limit, {}}, std::move(done));
   }

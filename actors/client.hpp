@@ -91,6 +91,49 @@ struct audit_page {
   bool end = false;                 // the scan reached the end of the log
 };
 
+// One write of a batch (POST /v1/batch), validated by the gateway. Only the
+// fields of its kind are read.
+enum class batch_op_kind : std::uint8_t { submit_report, acknowledge, create_token, revoke_token };
+
+struct batch_operation {
+  batch_op_kind kind = batch_op_kind::submit_report;
+  report_submission report;                                  // submit_report (its key is unused)
+  domain::department recipient = domain::department::planning;  // acknowledge: whose inbox
+  domain::item_id item = 0;                                  // acknowledge
+  std::string by;            // acknowledge: who acknowledges ("Li Wei (tk_…)")
+  std::string role;          // create_token
+  std::string description;   // create_token
+  std::string token_id;      // revoke_token
+};
+
+// A batch: operations applied in order; their events are appended in one
+// durable write, or none is.
+struct batch_submission {
+  std::vector<batch_operation> operations;
+  std::string submitted_by;     // the caller's token id
+  std::string idempotency_key;  // "" when the request carried none
+  std::string request_hash;
+  std::string origin;
+};
+
+// What one operation of a committed batch produced; the field of its kind is set.
+struct batch_outcome {
+  batch_op_kind kind = batch_op_kind::submit_report;
+  std::uint64_t seq = 0;             // its event; 0 when it changed nothing (a repeated ack or revoke)
+  submit_receipt report;             // submit_report
+  domain::inbox_item item;           // acknowledge: the item as acknowledged
+  domain::issued_token token;        // create_token; token.token is "" in a replay (shown once)
+  domain::token_record revoked;      // revoke_token
+};
+
+struct batch_receipt {
+  std::vector<batch_outcome> results;  // one per operation, in order
+  std::uint64_t first_seq = 0;         // the batch's events are [first_seq, last_seq]; 0 when none
+  std::uint64_t last_seq = 0;
+  domain::time_point accepted_at{};
+  bool replayed = false;               // an idempotent repeat: nothing new written
+};
+
 struct health_report {
   bool ok = false;
   std::uint64_t last_seq = 0;
@@ -119,6 +162,15 @@ class client {
   // `origin` (domain::encode(request_origin)) is kept with the event.
   virtual void acknowledge(domain::department recipient, domain::item_id item, std::string by,
                            std::string origin, reply<domain::inbox_item> done) = 0;
+
+  // Applies the operations in order, all or nothing: their events are written
+  // in one durable append, after every operation was checked against the
+  // current state (versions of one report count up within the batch; an
+  // operation does not see an item or token an earlier one in the batch
+  // creates). When any operation cannot be applied, nothing is written and the
+  // answer is its error: validation_failed / not_found / forbidden, with one
+  // issue per failing operation (issue::row = its 1-based position).
+  virtual void run_batch(batch_submission batch, reply<batch_receipt> done) = 0;
 
   // Up to `limit` events with seq > `after`, oldest first.
   virtual void events(std::uint64_t after, std::size_t limit, reply<std::vector<event_view>> done) = 0;

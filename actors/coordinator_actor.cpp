@@ -3,6 +3,7 @@
 #include <caf/all.hpp>
 #include <fmt/format.h>
 
+#include "actors/batch_run.hpp"
 #include "actors/error.hpp"
 
 namespace gridcoord::actors {
@@ -59,10 +60,12 @@ caf::result<health_report> health(coordinator_pointer self) {
 
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
-                                             event_log_actor log, security_actor security) {
+                                             event_log_actor log, security_actor security,
+                                             const domain::clock* clock) {
   self->state.departments = std::move(departments);
   self->state.log = std::move(log);
   self->state.security = std::move(security);
+  self->state.clock = clock;
   return {
       [self](report_submission& sub) { return route_submission(self, sub); },
       [self](report_query& q) { return self->delegate(self->state.departments.at(q.sender), q); },
@@ -74,6 +77,7 @@ coordinator_actor::behavior_type coordinator(coordinator_pointer self,
       [self](token_request& r) { return self->delegate(self->state.security, r); },
       [self](revoke_request& r) { return self->delegate(self->state.security, r); },
       [self](token_list_query q) { return self->delegate(self->state.security, q); },
+      [self](batch_submission& b) { return run_batch(self, b); },
   };
 }
 

@@ -5,7 +5,7 @@
 // a report goes to its sender's actor, which logs it; once durable, the
 // coordinator hands the new version to every recipient's actor and answers.
 // Queries go straight to the department or the event log, token requests to
-// the security actor (delegated).
+// the security actor (delegated). Batches run as actors/batch_run.hpp says.
 // [Errors] not_found for an unknown report kind; forbidden when a department
 //          submits a kind it does not send.
 #include <map>
@@ -13,6 +13,7 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/interfaces.hpp"
+#include "domain/clock.hpp"
 
 namespace gridcoord::actors {
 
@@ -20,6 +21,8 @@ struct coordinator_state {
   std::map<domain::department, department_actor> departments;
   event_log_actor log;
   security_actor security;
+  const domain::clock* clock = nullptr;
+  std::uint64_t next_batch = 1;
   static inline const char* name = "coordinator";
 };
 
@@ -27,6 +30,7 @@ using coordinator_pointer = coordinator_actor::stateful_pointer<coordinator_stat
 
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
-                                             event_log_actor log, security_actor security);
+                                             event_log_actor log, security_actor security,
+                                             const domain::clock* clock);
 
 }  // namespace gridcoord::actors

@@ -1,15 +1,13 @@
 #include "actors/department_actor.hpp"
 
-#include <boost/json.hpp>
 #include <caf/all.hpp>
 #include <fmt/format.h>
 
+#include "actors/detail/receipt_codec.hpp"
 #include "actors/error.hpp"
-#include "domain/json.hpp"
 
 namespace gridcoord::actors {
 
-namespace json = boost::json;
 using domain::errc;
 
 std::uint32_t department_state::reserve_version(const std::string& stream) {
@@ -20,33 +18,8 @@ std::uint32_t department_state::reserve_version(const std::string& stream) {
 
 namespace {
 
-// The receipt kept with an idempotency key, so a replay answers the same.
-std::string encode_receipt(const submit_receipt& r) {
-  json::array recipients;
-  for (auto d : r.recipients) recipients.push_back(json::string(to_string(d)));
-  return domain::to_text(json::object{{"stream", r.stream},
-                                      {"version", r.version},
-                                      {"recipients", std::move(recipients)},
-                                      {"accepted_at_us", r.accepted_at.time_since_epoch().count()}});
-}
-
-domain::expected<submit_receipt> decode_receipt(const storage::idempotency_record& rec) {
-  try {
-    auto o = json::parse(rec.result).as_object();
-    submit_receipt r;
-    r.stream = o.at("stream").as_string();
-    r.version = static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>());
-    for (const auto& d : o.at("recipients").as_array())
-      if (auto dep = domain::parse_department(d.as_string())) r.recipients.push_back(*dep);
-    r.accepted_at = domain::time_point{
-        std::chrono::microseconds{o.at("accepted_at_us").to_number<std::int64_t>()}};
-    r.seq = rec.first_seq;
-    r.replayed = true;
-    return r;
-  } catch (const std::exception& e) {
-    return domain::fail(errc::internal, std::string("a stored receipt is unreadable: ") + e.what());
-  }
-}
+using detail::decode_receipt;
+using detail::encode_receipt;
 
 // Answers every waiter of a finished submission. `written` is true when this
 // submission's own events were written; then the first waiter gets a fresh
@@ -183,6 +156,99 @@ caf::result<domain::inbox_item> acknowledge(department_pointer self, const ack_r
   return rp;
 }
 
+prepared_operation prepare_submission(department_state& st, const batch_prepare& p,
+                                      std::uint32_t position, const report_submission& sub,
+                                      std::vector<held_operation>& held) {
+  const auto* kind = domain::find_report_kind(sub.kind);
+  prepared_operation out{position, false, {}, false, {}, {}};
+  out.outcome.kind = batch_op_kind::submit_report;
+  if (!kind || kind->sender != st.book.owner()) {
+    out.failure = {errc::forbidden, fmt::format("{} does not send '{}' reports", to_string(st.book.owner()), sub.kind), {}};
+    return out;
+  }
+  auto stream = domain::report_stream(sub.sender, sub.kind, sub.period);
+  domain::report_version header{sub.sender,       sub.kind,        sub.period,
+                                st.reserve_version(stream), kind->recipients,
+                                sub.submitted_by, sub.rows.size(), sub.rows};
+  out.ok = out.writes = true;
+  out.event = {stream, std::string(domain::report_submitted_type), p.at, sub.submitted_by,
+               domain::encode(header), p.origin};
+  out.outcome.report = submit_receipt{stream, header.version, 0, header.recipients, p.at, false};
+  header.rows.clear();
+  held.push_back({position, batch_op_kind::submit_report, std::move(header), {}});
+  return out;
+}
+
+// An item already acknowledged (before, or earlier in this batch) answers as
+// it is and writes nothing.
+prepared_operation prepare_ack(department_state& st, const batch_prepare& p, std::uint32_t position,
+                               const batch_operation& op, std::vector<held_operation>& held) {
+  prepared_operation out{position, false, {}, false, {}, {}};
+  out.outcome.kind = batch_op_kind::acknowledge;
+  const auto* item = st.book.find_item(op.item);
+  if (!item) {
+    out.failure = {errc::not_found, fmt::format("the inbox of {} holds no item {}",
+                                                to_string(st.book.owner()), op.item), {}};
+    return out;
+  }
+  out.ok = true;
+  out.outcome.item = *item;
+  auto earlier = std::find_if(held.begin(), held.end(), [&](const held_operation& h) {
+    return h.kind == batch_op_kind::acknowledge && h.ack.item == op.item;
+  });
+  if (item->ack) return out;
+  if (earlier != held.end()) {
+    out.outcome.item.ack = domain::acknowledgement{earlier->ack.by, p.at};
+    return out;
+  }
+  domain::item_acknowledged ack{st.book.owner(), op.item, op.by};
+  out.writes = true;
+  out.event = {domain::inbox_stream(ack.recipient), std::string(domain::item_acknowledged_type), p.at,
+               op.by, domain::encode(ack), p.origin};
+  out.outcome.item.ack = domain::acknowledgement{op.by, p.at};
+  held.push_back({position, batch_op_kind::acknowledge, {}, std::move(ack)});
+  return out;
+}
+
+batch_prepared prepare_batch(department_pointer self, const batch_prepare& p) {
+  auto& st = self->state;
+  batch_prepared out;
+  std::vector<held_operation> held;
+  for (std::size_t i = 0; i < p.operations.size(); ++i) {
+    const auto& op = p.operations[i];
+    if (op.kind == batch_op_kind::submit_report)
+      out.operations.push_back(prepare_submission(st, p, p.positions[i], op.report, held));
+    else
+      out.operations.push_back(prepare_ack(st, p, p.positions[i], op, held));
+  }
+  st.held[p.batch] = std::move(held);
+  return out;
+}
+
+void commit_batch(department_pointer self, const batch_commit& c) {
+  auto node = self->state.held.extract(c.batch);
+  if (!node) return;
+  for (const auto& h : node.mapped()) {
+    if (h.kind == batch_op_kind::submit_report)
+      self->state.book.apply(c.seqs.at(h.position), c.at, h.header);
+    else
+      self->state.book.apply(c.at, h.ack);
+  }
+}
+
+// Hands the reserved versions out again, newest first.
+void abort_batch(department_pointer self, const batch_abort& a) {
+  auto node = self->state.held.extract(a.batch);
+  if (!node) return;
+  auto& held = node.mapped();
+  for (auto it = held.rbegin(); it != held.rend(); ++it) {
+    if (it->kind != batch_op_kind::submit_report) continue;
+    auto& last = self->state.reserved[domain::report_stream(it->header.sender, it->header.kind,
+                                                            it->header.period)];
+    if (last == it->header.version) --last;
+  }
+}
+
 }  // namespace
 
 department_actor::behavior_type department(department_pointer self, domain::department_book book,
@@ -196,6 +262,9 @@ department_actor::behavior_type department(department_pointer self, domain::depa
       [self](inbox_query&) { return self->state.book.inbox(); },
       [self](ack_request& a) { return acknowledge(self, a); },
       [self](delivery& d) { self->state.book.apply(d.seq, d.at, d.header); },
+      [self](batch_prepare& p) { return prepare_batch(self, p); },
+      [self](batch_commit& c) { commit_batch(self, c); },
+      [self](batch_abort& a) { abort_batch(self, a); },
   };
 }
 

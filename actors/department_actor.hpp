@@ -7,6 +7,9 @@
 // one is in flight wait for it and share its outcome; afterwards the stored
 // record answers them (same body: the first receipt, replayed; another body:
 // conflict). As a recipient it keeps its inbox and logs acknowledgements.
+// In a batch it is a participant: batch_prepare checks its operations and
+// reserves report versions, batch_commit applies them, batch_abort releases
+// the versions.
 // [Threading] State is touched only by the actor; the clock is shared, read-only.
 #include <map>
 #include <string>
@@ -33,6 +36,14 @@ struct pending_submission {
   std::vector<submission_waiter> waiters;
 };
 
+// An operation of a prepared batch, held until the batch commits or aborts.
+struct held_operation {
+  std::uint32_t position = 0;
+  batch_op_kind kind = batch_op_kind::submit_report;
+  domain::report_version header;     // submit_report (rows left empty)
+  domain::item_acknowledged ack;     // acknowledge
+};
+
 struct department_state {
   domain::department_book book{domain::department::planning};
   event_log_actor log;
@@ -41,6 +52,7 @@ struct department_state {
   std::unordered_map<std::uint64_t, pending_submission> pending;
   std::unordered_map<std::string, std::uint64_t> pending_by_key;
   std::uint64_t next_pending = 1;
+  std::unordered_map<std::uint64_t, std::vector<held_operation>> held;  // by batch id
   static inline const char* name = "department";
 
   // The version the next submission to `stream` gets; reserves it.

@@ -7,7 +7,8 @@
 //              sent, its inbox) and writes the events that change it.
 // security:    the token book (below).
 // coordinator: the front door; routes by DESIGN.md's flow tables, delivers each
-//              committed report to its recipients' inboxes.
+//              committed report to its recipients' inboxes, and runs batches
+//              (prepare at every participant, one append, commit or abort).
 // [Errors] Every handler answers failures as a caf::error built from a
 //          domain::error (actors/error.hpp); none blocks.
 #include <cstdint>
@@ -34,6 +35,9 @@ using department_actor = caf::typed_actor<
     caf::replies_to<report_query>::with<report_document>,
     caf::replies_to<inbox_query>::with<std::vector<domain::inbox_item>>,
     caf::replies_to<ack_request>::with<domain::inbox_item>,
+    caf::replies_to<batch_prepare>::with<batch_prepared>,
+    caf::reacts_to<batch_commit>,
+    caf::reacts_to<batch_abort>,
     caf::reacts_to<delivery>>;
 
 // Owns the token book: issues and revokes tokens, keeps the directory the
@@ -41,7 +45,10 @@ using department_actor = caf::typed_actor<
 using security_actor = caf::typed_actor<
     caf::replies_to<token_request>::with<domain::issued_token>,
     caf::replies_to<revoke_request>::with<domain::token_record>,
-    caf::replies_to<token_list_query>::with<std::vector<domain::token_record>>>;
+    caf::replies_to<token_list_query>::with<std::vector<domain::token_record>>,
+    caf::replies_to<batch_prepare>::with<batch_prepared>,
+    caf::reacts_to<batch_commit>,
+    caf::reacts_to<batch_abort>>;
 
 using coordinator_actor = caf::typed_actor<
     caf::replies_to<report_submission>::with<submit_receipt>,
@@ -53,6 +60,7 @@ using coordinator_actor = caf::typed_actor<
     caf::replies_to<audit_query>::with<audit_page>,
     caf::replies_to<token_request>::with<domain::issued_token>,
     caf::replies_to<revoke_request>::with<domain::token_record>,
-    caf::replies_to<token_list_query>::with<std::vector<domain::token_record>>>;
+    caf::replies_to<token_list_query>::with<std::vector<domain::token_record>>,
+    caf::replies_to<batch_submission>::with<batch_receipt>>;
 
 }  // namespace gridcoord::actors

@@ -64,6 +64,89 @@ typename Inspector::result_type inspect(Inspector& f, health_report& x) {
   return f(caf::meta::type_name("health_report"), x.ok, x.last_seq, x.version);
 }
 
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, batch_operation& x) {
+  return f(caf::meta::type_name("batch_operation"), x.kind, x.report, x.recipient, x.item, x.by,
+           x.role, x.description, x.token_id);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, batch_submission& x) {
+  return f(caf::meta::type_name("batch_submission"), x.operations, x.submitted_by,
+           x.idempotency_key, x.request_hash, x.origin);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, batch_outcome& x) {
+  return f(caf::meta::type_name("batch_outcome"), x.kind, x.seq, x.report, x.item, x.token,
+           x.revoked);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, batch_receipt& x) {
+  return f(caf::meta::type_name("batch_receipt"), x.results, x.first_seq, x.last_seq,
+           x.accepted_at, x.replayed);
+}
+
+// Batches, between the coordinator and the actors that own what they change
+// (a department, the security actor): prepare checks a participant's
+// operations against its state and holds what they need (report versions);
+// commit applies them once the batch's events are durable; abort lets go.
+struct batch_prepare {
+  std::uint64_t batch = 0;
+  std::vector<std::uint32_t> positions;     // each operation's 0-based place in the batch
+  std::vector<batch_operation> operations;
+  domain::time_point at{};                  // the batch's time, for every event
+  std::string origin;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, batch_prepare& x) {
+  return f(caf::meta::type_name("batch_prepare"), x.batch, x.positions, x.operations, x.at, x.origin);
+}
+
+// One checked operation: its event (when it writes one) and what it will answer.
+struct prepared_operation {
+  std::uint32_t position = 0;
+  bool ok = false;
+  domain::error failure;         // when !ok
+  bool writes = false;           // `event` is to be appended
+  storage::event_draft event;
+  batch_outcome outcome;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, prepared_operation& x) {
+  return f(caf::meta::type_name("prepared_operation"), x.position, x.ok, x.failure, x.writes, x.event,
+           x.outcome);
+}
+
+struct batch_prepared {
+  std::vector<prepared_operation> operations;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, batch_prepared& x) {
+  return f(caf::meta::type_name("batch_prepared"), x.operations);
+}
+
+// The batch's events are durable: seqs[position] is the event of the operation
+// at that position (0 when it wrote none).
+struct batch_commit {
+  std::uint64_t batch = 0;
+  std::vector<std::uint64_t> seqs;
+  domain::time_point at{};  // the batch's time (batch_prepare::at)
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, batch_commit& x) {
+  return f(caf::meta::type_name("batch_commit"), x.batch, x.seqs, x.at);
+}
+
+struct batch_abort {
+  std::uint64_t batch = 0;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, batch_abort& x) {
+  return f(caf::meta::type_name("batch_abort"), x.batch);
+}
+
 // Asks for one version of a report; version 0 means the latest.
 struct report_query {
   domain::department sender = domain::department::marketing;

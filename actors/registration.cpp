@@ -38,7 +38,16 @@ void register_messages(caf::actor_system_config& cfg) {
       .add_message_type<revoke_request>("gridcoord::revoke_request")
       .add_message_type<token_list_query>("gridcoord::token_list_query")
       .add_message_type<audit_query>("gridcoord::audit_query")
-      .add_message_type<audit_page>("gridcoord::audit_page");
+      .add_message_type<audit_page>("gridcoord::audit_page")
+      .add_message_type<batch_operation>("gridcoord::batch_operation")
+      .add_message_type<batch_submission>("gridcoord::batch_submission")
+      .add_message_type<batch_outcome>("gridcoord::batch_outcome")
+      .add_message_type<batch_receipt>("gridcoord::batch_receipt")
+      .add_message_type<batch_prepare>("gridcoord::batch_prepare")
+      .add_message_type<prepared_operation>("gridcoord::prepared_operation")
+      .add_message_type<batch_prepared>("gridcoord::batch_prepared")
+      .add_message_type<batch_commit>("gridcoord::batch_commit")
+      .add_message_type<batch_abort>("gridcoord::batch_abort");
 }
 
 }  // namespace gridcoord::actors

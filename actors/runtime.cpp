@@ -76,7 +76,7 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
     departments.emplace(d, sys.spawn(department, book, log, clock));
   auto directory = std::make_shared<token_directory>(recovered->state.tokens);
   auto guard = sys.spawn(security, recovered->state.tokens, log, clock, directory);
-  auto coord = sys.spawn(coordinator, departments, log, guard);
+  auto coord = sys.spawn(coordinator, departments, log, guard, clock);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(log));
   for (auto& [d, a] : departments) p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(a));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(guard));

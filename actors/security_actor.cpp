@@ -1,5 +1,7 @@
 #include "actors/security_actor.hpp"
 
+#include <algorithm>
+
 #include <caf/all.hpp>
 #include <fmt/format.h>
 
@@ -62,6 +64,72 @@ caf::result<domain::token_record> revoke(security_pointer self, const revoke_req
   return rp;
 }
 
+prepared_operation prepare_create(const batch_prepare& p, std::uint32_t position,
+                                  const batch_operation& op, std::vector<held_token_event>& held) {
+  prepared_operation out{position, false, {}, false, {}, {}};
+  out.outcome.kind = batch_op_kind::create_token;
+  auto granted = domain::parse_role(op.role);
+  if (!granted) {
+    out.failure = {errc::validation_failed, fmt::format("there is no role '{}'", op.role),
+                   {{std::nullopt, "role", op.role, "is not a role"}}};
+    return out;
+  }
+  auto issued = domain::generate_token(*granted, op.description, op.by, p.at);
+  auto payload = domain::encode_created(issued.record);
+  out.ok = out.writes = true;
+  out.event = {std::string(domain::tokens_stream), std::string(domain::token_created_type), p.at, op.by,
+               payload, p.origin};
+  out.outcome.token = std::move(issued);
+  held.push_back({std::string(domain::token_created_type), std::move(payload)});
+  return out;
+}
+
+// A token already revoked (before, or earlier in this batch) answers as it is.
+prepared_operation prepare_revoke(security_state& st, const batch_prepare& p, std::uint32_t position,
+                                  const batch_operation& op, std::vector<held_token_event>& held) {
+  prepared_operation out{position, false, {}, false, {}, {}};
+  out.outcome.kind = batch_op_kind::revoke_token;
+  const auto* r = st.book.find(op.token_id);
+  if (!r) {
+    out.failure = {errc::not_found, fmt::format("there is no token {}", op.token_id), {}};
+    return out;
+  }
+  out.ok = true;
+  out.outcome.revoked = *r;
+  if (r->revoked_at) return out;
+  out.outcome.revoked.revoked_at = p.at;
+  out.outcome.revoked.revoked_by = op.by;
+  auto payload = domain::encode_revoked(op.token_id, op.by);
+  auto again = std::find_if(held.begin(), held.end(), [&](const held_token_event& h) {
+    return h.type == domain::token_revoked_type && h.payload == payload;
+  });
+  if (again != held.end()) return out;
+  out.writes = true;
+  out.event = {std::string(domain::tokens_stream), std::string(domain::token_revoked_type), p.at, op.by,
+               payload, p.origin};
+  held.push_back({std::string(domain::token_revoked_type), std::move(payload)});
+  return out;
+}
+
+batch_prepared prepare_batch(security_pointer self, const batch_prepare& p) {
+  batch_prepared out;
+  std::vector<held_token_event> held;
+  for (std::size_t i = 0; i < p.operations.size(); ++i) {
+    const auto& op = p.operations[i];
+    out.operations.push_back(op.kind == batch_op_kind::create_token
+                                 ? prepare_create(p, p.positions[i], op, held)
+                                 : prepare_revoke(self->state, p, p.positions[i], op, held));
+  }
+  self->state.held[p.batch] = std::move(held);
+  return out;
+}
+
+void commit_batch(security_pointer self, const batch_commit& c) {
+  auto node = self->state.held.extract(c.batch);
+  if (!node) return;
+  for (const auto& h : node.mapped()) commit(self, h.type, c.at, h.payload);
+}
+
 }  // namespace
 
 security_actor::behavior_type security(security_pointer self, domain::token_book book,
@@ -76,6 +144,9 @@ security_actor::behavior_type security(security_pointer self, domain::token_book
       [self](token_request& req) { return issue(self, req); },
       [self](revoke_request& req) { return revoke(self, req); },
       [self](token_list_query) { return self->state.book.list(); },
+      [self](batch_prepare& p) { return prepare_batch(self, p); },
+      [self](batch_commit& c) { commit_batch(self, c); },
+      [self](batch_abort& a) { self->state.held.erase(a.batch); },
   };
 }
 

@@ -52,6 +52,7 @@ enum class operation_kind {
   acknowledge,    // acknowledge an item in the inbox of `dept`
   read_events,    // the audit feed: every department's events
   manage_tokens,  // create, list, revoke tokens
+  run_batch,      // POST a batch: any authenticated role; each operation in it is checked on its own
 };
 
 struct operation {

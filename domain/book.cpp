@@ -1,5 +1,7 @@
 #include "domain/book.hpp"
 
+#include <algorithm>
+
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
@@ -72,9 +74,13 @@ status department_book::apply_event(std::string_view type, std::uint64_t seq, ti
 
 void department_book::apply(std::uint64_t seq, time_point at, const report_version& v) {
   if (v.sender == owner_) {
+    // Versions are kept in version order even when the log holds them out of
+    // it (a batch reserved version N while a single submission logged N+1).
     auto& list = sent_[report_stream(v.sender, v.kind, v.period)];
-    if (list.empty() || list.back().version < v.version)
-      list.push_back({v.version, seq, at, v.submitted_by, v.row_count});
+    auto it = std::lower_bound(list.begin(), list.end(), v.version,
+                               [](const version_entry& e, std::uint32_t n) { return e.version < n; });
+    if (it == list.end() || it->version != v.version)
+      list.insert(it, {v.version, seq, at, v.submitted_by, v.row_count});
   }
   for (auto d : v.recipients)
     if (d == owner_)

@@ -65,6 +65,12 @@ std::string inbox_stream(department recipient);
 std::string encode(const item_acknowledged& a);
 [[nodiscard]] expected<item_acknowledged> decode_item_acknowledged(std::string_view payload);
 
+// An inbox item as snapshots and idempotency records keep it;
+// inbox_item_from_json(inbox_item_to_json(i)) == i. errc::internal when `v`
+// is not such an object.
+boost::json::object inbox_item_to_json(const inbox_item& i);
+[[nodiscard]] expected<inbox_item> inbox_item_from_json(const boost::json::value& v);
+
 class department_book {
  public:
   explicit department_book(department owner) : owner_(owner) {}

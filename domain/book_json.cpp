@@ -17,13 +17,17 @@ json::object version_to_json(const version_entry& e) {
           {"by", e.submitted_by}, {"row_count", e.row_count}};
 }
 
-json::object item_to_json(const inbox_item& i) {
+}  // namespace
+
+json::object inbox_item_to_json(const inbox_item& i) {
   json::object o{{"id", i.id}, {"from", to_string(i.from)}, {"kind", i.kind},
                  {"month", to_string(i.period)}, {"version", i.version},
                  {"received_at_us", micros(i.received_at)}};
   if (i.ack) o["ack"] = json::object{{"by", i.ack->by}, {"at_us", micros(i.ack->at)}};
   return o;
 }
+
+namespace {
 
 version_entry version_from_json(const json::object& o) {
   return {static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>()),
@@ -50,6 +54,14 @@ inbox_item item_from_json(const json::object& o) {
 
 }  // namespace
 
+expected<inbox_item> inbox_item_from_json(const json::value& v) {
+  try {
+    return item_from_json(v.as_object());
+  } catch (const std::exception& e) {
+    return fail(errc::internal, std::string("a stored inbox item is unreadable: ") + e.what());
+  }
+}
+
 json::value department_book::to_json() const {
   json::object sent;
   for (const auto& [stream, list] : sent_) {
@@ -58,7 +70,7 @@ json::value department_book::to_json() const {
     sent[stream] = std::move(a);
   }
   json::array inbox;
-  for (const auto& [id, item] : inbox_) inbox.push_back(item_to_json(item));
+  for (const auto& [id, item] : inbox_) inbox.push_back(inbox_item_to_json(item));
   return json::object{{"owner", to_string(owner_)}, {"applied_seq", applied_seq_},
                       {"sent", std::move(sent)}, {"inbox", std::move(inbox)}};
 }

@@ -126,41 +126,50 @@ status token_book::apply_event(std::string_view type, time_point at, std::string
   }
 }
 
+json::object record_to_json(const token_record& r) {
+  json::object o{{"id", r.id}, {"role", to_string(r.granted)}, {"description", r.description},
+                 {"secret_hash", r.secret_hash}, {"created_at_us", micros(r.created_at)},
+                 {"created_by", r.created_by}};
+  if (r.revoked_at) {
+    o["revoked_at_us"] = micros(*r.revoked_at);
+    o["revoked_by"] = r.revoked_by;
+  }
+  return o;
+}
+
+expected<token_record> record_from_json(const json::value& v) {
+  try {
+    const auto& o = v.as_object();
+    auto granted = parse_role(o.at("role").as_string());
+    if (!granted) throw std::runtime_error("unknown role");
+    token_record r{std::string(o.at("id").as_string()), *granted,
+                   std::string(o.at("description").as_string()),
+                   std::string(o.at("secret_hash").as_string()),
+                   from_micros(o.at("created_at_us").to_number<std::int64_t>()),
+                   std::string(o.at("created_by").as_string()), std::nullopt, {}};
+    if (const auto* rev = o.if_contains("revoked_at_us")) {
+      r.revoked_at = from_micros(rev->to_number<std::int64_t>());
+      r.revoked_by = o.at("revoked_by").as_string();
+    }
+    return r;
+  } catch (const std::exception& e) {
+    return fail(errc::internal, std::string("a stored token record is unreadable: ") + e.what());
+  }
+}
+
 json::value token_book::to_json() const {
   json::array a;
-  for (const auto& [id, r] : tokens_) {
-    json::object o{{"id", r.id}, {"role", to_string(r.granted)}, {"description", r.description},
-                   {"secret_hash", r.secret_hash}, {"created_at_us", micros(r.created_at)},
-                   {"created_by", r.created_by}};
-    if (r.revoked_at) {
-      o["revoked_at_us"] = micros(*r.revoked_at);
-      o["revoked_by"] = r.revoked_by;
-    }
-    a.push_back(std::move(o));
-  }
+  for (const auto& [id, r] : tokens_) a.push_back(record_to_json(r));
   return a;
 }
 
 expected<token_book> token_book::from_json(const json::value& v) {
   token_book book;
-  try {
-    for (const auto& e : v.as_array()) {
-      const auto& o = e.as_object();
-      auto granted = parse_role(o.at("role").as_string());
-      if (!granted) throw std::runtime_error("unknown role");
-      token_record r{std::string(o.at("id").as_string()), *granted,
-                     std::string(o.at("description").as_string()),
-                     std::string(o.at("secret_hash").as_string()),
-                     from_micros(o.at("created_at_us").to_number<std::int64_t>()),
-                     std::string(o.at("created_by").as_string()), std::nullopt, {}};
-      if (const auto* rev = o.if_contains("revoked_at_us")) {
-        r.revoked_at = from_micros(rev->to_number<std::int64_t>());
-        r.revoked_by = o.at("revoked_by").as_string();
-      }
-      book.tokens_.emplace(r.id, std::move(r));
-    }
-  } catch (const std::exception& e) {
-    return fail(errc::internal, std::string("the token snapshot is unreadable: ") + e.what());
+  if (!v.is_array()) return fail(errc::internal, "the token snapshot is unreadable: not an array");
+  for (const auto& e : v.as_array()) {
+    auto r = record_from_json(e);
+    if (!r) return unexpected{r.error()};
+    book.tokens_.emplace(r->id, std::move(*r));
   }
   return book;
 }

@@ -51,6 +51,12 @@ inline constexpr std::string_view token_revoked_type = "token.revoked";
 std::string encode_created(const token_record& r);
 std::string encode_revoked(std::string_view id, std::string_view by);
 
+// A record as snapshots and idempotency records keep it (the secret's hash
+// included); record_from_json(record_to_json(r)) == r. errc::internal when `v`
+// is not such an object.
+boost::json::object record_to_json(const token_record& r);
+[[nodiscard]] expected<token_record> record_from_json(const boost::json::value& v);
+
 class token_book {
  public:
   // The caller behind `bearer`, or errc::unauthorized.

@@ -31,6 +31,7 @@ void register_routes(router& r, actors::client& client) {
   r.add(get, "/v1/departments/{department}/inbox", rule(k::read_inbox), detail::get_inbox(client));
   r.add(post, "/v1/departments/{department}/inbox/{item}/ack", rule(k::acknowledge),
         detail::post_ack(client));
+  r.add(post, "/v1/batch", rule(k::run_batch), detail::post_batch(client));
   r.add(get, "/v1/events", rule(k::read_events), detail::get_events(client));
   r.add(get, "/v1/stream", rule(k::read_events), detail::get_stream(client));
   r.add(get, "/v1/audit", rule(k::read_events), detail::get_audit(client));

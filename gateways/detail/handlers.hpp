@@ -36,6 +36,18 @@ route_handler post_ack(actors::client& client);
 // Answers an http_response whose `stream` the session hands the connection to.
 route_handler get_stream(actors::client& client);
 
+// detail/batch_routes.cpp: POST /v1/batch. Each operation is a sub-request
+// {"method","path","body"} to one of the write routes below, authorized for the
+// caller and validated as that route would; the batch runs all or nothing.
+route_handler post_batch(actors::client& client);
+
+// A sub-request of a batch as the operation its route performs; the context's
+// params and body are the sub-request's. Errors as the route answers them.
+[[nodiscard]] domain::expected<actors::batch_operation> report_operation(const request_context& ctx);
+[[nodiscard]] domain::expected<actors::batch_operation> ack_operation(const request_context& ctx);
+[[nodiscard]] domain::expected<actors::batch_operation> token_operation(const request_context& ctx);
+[[nodiscard]] domain::expected<actors::batch_operation> revoke_operation(const request_context& ctx);
+
 // detail/audit_routes.cpp
 route_handler get_audit(actors::client& client);
 

@@ -79,6 +79,21 @@ route_handler get_inbox(actors::client& client) {
   };
 }
 
+domain::expected<actors::batch_operation> ack_operation(const request_context& ctx) {
+  auto department = department_param(ctx.param("department"));
+  if (!department) return unexpected{department.error()};
+  auto item = integer_param(ctx.param("item"), "item", 1, UINT64_MAX);
+  if (!item) return unexpected{item.error()};
+  auto by = acknowledged_by(ctx);
+  if (!by) return unexpected{by.error()};
+  actors::batch_operation op;
+  op.kind = actors::batch_op_kind::acknowledge;
+  op.recipient = *department;
+  op.item = *item;
+  op.by = std::move(*by);
+  return op;
+}
+
 route_handler post_ack(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
     auto department = department_param(ctx.param("department"));

@@ -41,19 +41,10 @@ domain::expected<report_address> parse_address(const request_context& ctx) {
   return report_address{*department, *kind, *period};
 }
 
-domain::expected<std::string> idempotency_key(const request_context& ctx) {
-  auto key = ctx.header("Idempotency-Key");
-  if (!key) return std::string();
-  if (key->empty() || key->size() > max_idempotency_key_chars)
-    return domain::fail(errc::invalid_request,
-                        fmt::format("Idempotency-Key must be 1 to {} characters", max_idempotency_key_chars));
-  return std::string(*key);
-}
-
 // Everything submit_report needs, validated here, in the gateway's thread.
 domain::expected<actors::report_submission> make_submission(const request_context& ctx,
                                                             const report_address& at) {
-  auto key = idempotency_key(ctx);
+  auto key = idempotency_key_of(ctx);
   if (!key) return forward(key.error());
   static const json::value no_body;
   const json::value& body = ctx.body ? *ctx.body : no_body;
@@ -104,6 +95,18 @@ route_handler put_report(actors::client& client) {
                              std::move(done),
                              [at = *at](const actors::submit_receipt& r) { return receipt_response(at, r); }));
   };
+}
+
+domain::expected<actors::batch_operation> report_operation(const request_context& ctx) {
+  auto at = parse_address(ctx);
+  if (!at) return forward(at.error());
+  auto submission = make_submission(ctx, *at);
+  if (!submission) return forward(submission.error());
+  actors::batch_operation op;
+  op.kind = actors::batch_op_kind::submit_report;
+  op.report = std::move(*submission);
+  op.report.idempotency_key.clear();  // the batch has one key for all its operations
+  return op;
 }
 
 route_handler get_report(actors::client& client) {

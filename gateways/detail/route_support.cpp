@@ -69,6 +69,31 @@ domain::expected<std::optional<bool>> bool_query(const request_context& ctx, std
               {{std::nullopt, std::string(key), std::string(*text), "must be true or false"}});
 }
 
+domain::expected<std::string> idempotency_key_of(const request_context& ctx) {
+  auto key = ctx.header("Idempotency-Key");
+  if (!key) return std::string();
+  if (key->empty() || key->size() > max_idempotency_key_chars)
+    return fail(errc::invalid_request,
+                fmt::format("Idempotency-Key must be 1 to {} characters", max_idempotency_key_chars));
+  return std::string(*key);
+}
+
+std::optional<path_params> match_pattern(std::string_view pattern, const std::vector<std::string>& path) {
+  auto segments = split_path(pattern);
+  if (!segments || segments->size() != path.size()) return std::nullopt;
+  path_params params;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const auto& seg = (*segments)[i];
+    if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
+      if (path[i].empty()) return std::nullopt;
+      params.emplace_back(seg.substr(1, seg.size() - 2), path[i]);
+    } else if (seg != path[i]) {
+      return std::nullopt;
+    }
+  }
+  return params;
+}
+
 std::string origin_of(const request_context& ctx) {
   return domain::encode(domain::request_origin{
       ctx.caller ? domain::to_string(ctx.caller->granted) : std::string(), ctx.remote, ctx.request_id});

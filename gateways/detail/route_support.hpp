@@ -66,6 +66,14 @@ actors::reply<T> reply_with(respond done, F on_value) {
 [[nodiscard]] domain::expected<std::optional<bool>> bool_query(const request_context& ctx,
                                                                std::string_view key);
 
+// The Idempotency-Key header: "" when absent; 400 when empty or longer than
+// max_idempotency_key_chars.
+[[nodiscard]] domain::expected<std::string> idempotency_key_of(const request_context& ctx);
+
+// The parameters of `path` (split_path form) under `pattern` ("/v1/tokens/{id}"),
+// or nullopt when the path does not match it.
+std::optional<path_params> match_pattern(std::string_view pattern, const std::vector<std::string>& path);
+
 // Who made the request, for the audit trail: the caller's token id.
 std::string caller_id(const request_context& ctx);
 // Where it came from (role, address, request id): domain::encode(request_origin).

@@ -77,6 +77,25 @@ route_handler post_token(actors::client& client) {
   };
 }
 
+domain::expected<actors::batch_operation> token_operation(const request_context& ctx) {
+  auto body = parse_token_body(ctx);
+  if (!body) return unexpected{body.error()};
+  actors::batch_operation op;
+  op.kind = actors::batch_op_kind::create_token;
+  op.role = std::move(body->role);
+  op.description = std::move(body->description);
+  op.by = ctx.caller->token_id;
+  return op;
+}
+
+domain::expected<actors::batch_operation> revoke_operation(const request_context& ctx) {
+  actors::batch_operation op;
+  op.kind = actors::batch_op_kind::revoke_token;
+  op.token_id = std::string(ctx.param("id"));
+  op.by = ctx.caller->token_id;
+  return op;
+}
+
 route_handler get_tokens(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
     auto filter = token_filter_of(ctx);

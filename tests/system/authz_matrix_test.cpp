@@ -80,11 +80,16 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
       {"POST", "/v1/tokens", R"({"role":"reader"})", {"admin"}},
       {"GET", "/v1/tokens", "", {"admin"}},
       {"DELETE", "/v1/tokens/" + spare_id, "", {"admin"}},
+      // A batch needs, for each operation, the role that operation's endpoint needs.
+      {"POST", "/v1/batch", testing::batch_of("PUT", m1_path, m1_body), {"admin", "liaison:marketing"}},
+      {"POST", "/v1/batch", testing::batch_of("POST", "/v1/departments/planning/inbox/" + item + "/ack", "{}"),
+       {"admin", "planner", "liaison:planning"}},
   };
   std::map<std::string, std::string> tokens;
   for (const auto& r : roles) tokens[r] = s.issue(r);
   auto call = [&](const endpoint& e, const std::map<std::string, std::string>& headers) {
-    return e.endless ? stream_reply(s.server->port(), e.target, headers) : c.request(e.method, e.target, e.body, headers);
+    if (e.endless) return stream_reply(s.server->port(), e.target, headers);
+    return c.request(e.method, e.target, e.body, headers);
   };
 
   for (const auto& e : endpoints) {

@@ -18,6 +18,11 @@ inline const std::string m1_path = "/v1/reports/marketing/large_customer_demand/
 inline const std::string m1_body =
     R"({"rows":[{"customer":"Hengda Steel","feeder":"F-101","demand_kw":1250.5,"expected_month":"2027-03","likelihood_pct":80}]})";
 
+// {"operations":[{"method":…,"path":…,"body":…}]}: one operation as a batch.
+inline std::string batch_of(const std::string& method, const std::string& path, const std::string& body) {
+  return R"({"operations":[{"method":")" + method + R"(","path":")" + path + R"(","body":)" + body + "}]}";
+}
+
 struct live_server {
   std::unique_ptr<actors::runtime> rt;
   std::unique_ptr<gateways::http_server> server;

@@ -56,6 +56,35 @@ void fake_client::list_tokens(actors::reply<std::vector<domain::token_record>> d
   later([done, l = tokens_.list()] { done(l); });
 }
 
+void fake_client::run_batch(actors::batch_submission batch, actors::reply<actors::batch_receipt> done) {
+  std::lock_guard lock(mutex_);
+  if (auto failure = take_failure()) return later([done, e = *failure] { done(unexpected{e}); });
+  actors::batch_receipt r;
+  r.accepted_at = fixed_time;
+  for (const auto& op : batch.operations) {
+    actors::batch_outcome o;
+    o.kind = op.kind;
+    o.seq = r.results.size() + 1;
+    o.report.stream = domain::report_stream(op.report.sender, op.report.kind, op.report.period);
+    o.report.version = 1;
+    o.report.seq = o.seq;
+    o.item.id = op.item;
+    o.token.record.id = "tk_fake";
+    o.token.token = "gct_fake";
+    o.revoked.id = op.token_id;
+    r.results.push_back(std::move(o));
+  }
+  r.first_seq = 1;
+  r.last_seq = r.results.size();
+  batches_.push_back(std::move(batch));
+  later([done, r] { done(r); });
+}
+
+std::vector<actors::batch_submission> fake_client::batches() const {
+  std::lock_guard lock(mutex_);
+  return batches_;
+}
+
 fake_client::~fake_client() {
   release();
   {

@@ -40,6 +40,8 @@ class fake_client final : public actors::client {
                     actors::reply<domain::token_record> done) override;
   void audit(actors::audit_query query, actors::reply<actors::audit_page> done) override;
   void list_tokens(actors::reply<std::vector<domain::token_record>> done) override;
+  // Records the batch; answers one outcome per operation with seqs 1, 2, …
+  void run_batch(actors::batch_submission batch, actors::reply<actors::batch_receipt> done) override;
   domain::expected<domain::principal> authenticate(std::string_view bearer) const override;
 
   // A valid admin token, known to every fake_client.
@@ -47,6 +49,7 @@ class fake_client final : public actors::client {
 
   // Set-up and inspection.
   std::vector<actors::report_submission> submissions() const;
+  std::vector<actors::batch_submission> batches() const;
   void add_inbox_item(domain::department recipient, domain::inbox_item item);
   void add_event(actors::event_view e);
   void set_health(actors::health_report h);
@@ -72,6 +75,7 @@ class fake_client final : public actors::client {
   bool done_ = false;
   std::optional<domain::error> next_failure_;
   std::vector<actors::report_submission> submissions_;
+  std::vector<actors::batch_submission> batches_;
   std::map<std::string, std::vector<actors::report_document>> reports_;  // by stream
   std::map<std::string, std::vector<domain::version_entry>> versions_;   // by stream
   std::map<std::string, actors::submit_receipt> by_key_;                 // by idempotency key

@@ -103,7 +103,10 @@ const startup_report& runtime::startup() const { return impl_->report; }
 
 event_log_figures runtime::log_figures() const {
   auto s = storage::stats_of(*impl_->store);
-  return {s.batches, s.events, s.appends};
+  event_log_figures f{s.batches, s.events, s.appends, {}, {s.batch_sizes.begin(), s.batch_sizes.end()}};
+  for (std::size_t i = 0; i < storage::batch_size_bounds; ++i)
+    f.batch_size_bounds.push_back(storage::batch_size_bound(i));
+  return f;
 }
 
 void runtime::stop() {

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "actors/client.hpp"
 #include "domain/clock.hpp"
@@ -35,6 +36,11 @@ struct event_log_figures {
   std::uint64_t batches = 0;  // durable writes, one fsync each
   std::uint64_t events = 0;
   std::uint64_t appends = 0;  // append requests
+  // Durable writes by size in events: batch_sizes[i] counts those of at most
+  // batch_size_bounds[i] events and more than the bound before; the last entry
+  // those above every bound. Not cumulative; sums to `batches`.
+  std::vector<std::uint64_t> batch_size_bounds;  // 1, 2, 4, …, 4096
+  std::vector<std::uint64_t> batch_sizes;        // batch_size_bounds.size() + 1 entries
 };
 
 struct startup_report {

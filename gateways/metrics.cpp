@@ -100,6 +100,23 @@ void http_metrics::render_durations(std::string& out) const {
   }
 }
 
+namespace {
+
+void render_batch_events(const histogram_figures& h, std::string& out) {
+  constexpr std::string_view name = "gridcoord_event_log_batch_events";
+  family(out, name, "histogram", "Group commits of the event log by their size in events.");
+  auto it = std::back_inserter(out);
+  std::uint64_t cumulative = 0;
+  for (std::size_t i = 0; i < h.counts.size(); ++i) {
+    cumulative += h.counts[i];
+    auto le = i < h.bounds.size() ? std::to_string(h.bounds[i]) : std::string("+Inf");
+    fmt::format_to(it, "{}_bucket{{le=\"{}\"}} {}\n", name, le, cumulative);
+  }
+  fmt::format_to(it, "{}_sum {}\n{}_count {}\n", name, h.sum, name, cumulative);
+}
+
+}  // namespace
+
 void render_event_log(const log_figures& f, std::string& out) {
   auto it = std::back_inserter(out);
   if (f.appends) {
@@ -111,6 +128,7 @@ void render_event_log(const log_figures& f, std::string& out) {
   family(out, "gridcoord_event_log_batches_total", "counter",
          "Group commits of the event log (one durable write each).");
   fmt::format_to(it, "gridcoord_event_log_batches_total {}\n", f.batches);
+  if (f.batch_events) render_batch_events(*f.batch_events, out);
 }
 
 void render_inbox_open(const std::vector<std::pair<std::string_view, std::size_t>>& open_by_department,

@@ -37,11 +37,21 @@ inline constexpr std::string_view exposition_content_type = "text/plain; version
 inline constexpr std::array<double, 14> duration_buckets{
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
+// A histogram's figures: `counts[i]` observations of at most `bounds[i]` and
+// more than the bound before (not cumulative: the exposition makes them so);
+// counts has one entry more than bounds, for those above every bound (+Inf).
+struct histogram_figures {
+  std::vector<std::uint64_t> bounds;  // ascending
+  std::vector<std::uint64_t> counts;  // REQUIRES: bounds.size() + 1 entries
+  std::uint64_t sum = 0;
+};
+
 // Cumulative figures of the event log since the process started.
 struct log_figures {
   std::uint64_t batches = 0;               // durable writes (one fsync each)
   std::uint64_t events = 0;                // events written
   std::optional<std::uint64_t> appends;    // append requests; nullopt when not known
+  std::optional<histogram_figures> batch_events;  // durable writes by size in events; nullopt when not known
 };
 
 // Figures the gateway reports but does not own. Every member is optional.
@@ -91,7 +101,8 @@ class http_metrics {
   std::atomic<std::int64_t> open_connections_{0};
 };
 
-// Appends the event log families (appends only when known).
+// Appends the event log families (appends and the batch-size histogram
+// gridcoord_event_log_batch_events only when known).
 void render_event_log(const log_figures& figures, std::string& out);
 
 // Appends gridcoord_inbox_open_items, one sample per department that answered.

@@ -14,7 +14,9 @@
 //             (errc::corruption) rather than truncating it; a torn last record
 //             of the write-ahead log (a write never acknowledged) is dropped.
 //             A failed write calls `on_fatal` and never acknowledges.
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -36,11 +38,26 @@ struct rocksdb_options {
   std::function<void(const error&)> on_fatal;
 };
 
+// Upper bounds of the batch-size histogram, in events: 1, 2, 4, …, 4096.
+inline constexpr std::size_t batch_size_bounds = 13;
+constexpr std::uint64_t batch_size_bound(std::size_t i) { return std::uint64_t{1} << i; }
+
+// The bucket of a batch of `events`: the first i with events <= batch_size_bound(i),
+// else batch_size_bounds (above every bound). 0 events counts as 1.
+constexpr std::size_t batch_size_bucket(std::uint64_t events) {
+  std::size_t i = 0;
+  while (i < batch_size_bounds && events > batch_size_bound(i)) ++i;
+  return i;
+}
+
 // Group commit figures since open, for metrics and benchmarks.
 struct commit_stats {
   std::uint64_t batches = 0;  // durable writes (one fsync each when `sync`)
   std::uint64_t events = 0;   // events written
   std::uint64_t appends = 0;  // requests the writer handled, refused and replayed included
+  // Durable writes by their size in events, each bucket counting only its own
+  // range (not cumulative); the last is above 4096. Sums to `batches`.
+  std::array<std::uint64_t, batch_size_bounds + 1> batch_sizes{};
 };
 
 class rocksdb_store;

@@ -41,7 +41,8 @@ actors::runtime_options runtime_options_of(const config::settings& s) {
 gateways::metrics_source metrics_of(const actors::runtime& rt) {
   return {[&rt] {
     auto f = rt.log_figures();
-    return gateways::log_figures{f.batches, f.events, f.appends};
+    gateways::histogram_figures sizes{std::move(f.batch_size_bounds), std::move(f.batch_sizes), f.events};
+    return gateways::log_figures{f.batches, f.events, f.appends, std::move(sizes)};
   }};
 }
 

@@ -51,7 +51,9 @@ void group_commit::close() {
 }
 
 commit_stats group_commit::stats() const noexcept {
-  return commit_stats{batches_.load(), events_.load(), appends_.load()};
+  commit_stats s{batches_.load(), events_.load(), appends_.load(), {}};
+  for (std::size_t i = 0; i < batch_sizes_.size(); ++i) s.batch_sizes[i] = batch_sizes_[i].load();
+  return s;
 }
 
 void group_commit::run() {
@@ -115,6 +117,7 @@ void group_commit::commit(std::vector<pending>& batch) {
     last_seq_.store(plan.last_seq, std::memory_order_release);
     batches_.fetch_add(1, std::memory_order_relaxed);
     events_.fetch_add(plan.events, std::memory_order_relaxed);
+    batch_sizes_[batch_size_bucket(plan.events)].fetch_add(1, std::memory_order_relaxed);
   }
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(plan.results[i]));
 }

@@ -16,6 +16,7 @@
 // [Errors]    A failed write calls `on_fatal`. If that returns (tests only),
 //             the batch completes with errc::io, nothing of it is acknowledged,
 //             and every later append completes with errc::io.
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -94,6 +95,7 @@ class group_commit {
   std::atomic<std::uint64_t> batches_{0};
   std::atomic<std::uint64_t> events_{0};
   std::atomic<std::uint64_t> appends_{0};
+  std::array<std::atomic<std::uint64_t>, batch_size_bounds + 1> batch_sizes_{};  // commit_stats::batch_sizes
   std::thread writer_;  // last: starts after everything it uses
 };
 

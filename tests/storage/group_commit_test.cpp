@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <latch>
 #include <mutex>
 #include <numeric>
@@ -245,11 +247,48 @@ TEST_CASE("close flushes a waiting batch at once and then refuses appends",
   CHECK(append_and_wait(*store, request_of({draft("s", "late")})).error().code == errc::closed);
 }
 
+TEST_CASE("a batch size lands in the first bucket whose bound is not below it", "[storage][group_commit]") {
+  CHECK(batch_size_bucket(0) == 0);
+  CHECK(batch_size_bucket(1) == 0);
+  CHECK(batch_size_bucket(2) == 1);
+  CHECK(batch_size_bucket(3) == 2);
+  CHECK(batch_size_bucket(64) == 6);
+  CHECK(batch_size_bucket(65) == 7);
+  CHECK(batch_size_bucket(4096) == 12);
+  CHECK(batch_size_bucket(4097) == batch_size_bounds);  // above every bound
+  CHECK(batch_size_bound(batch_size_bounds - 1) == 4096);
+}
+
+TEST_CASE("group commit counts each durable write in the bucket of its size in events",
+          "[storage][group_commit][metrics]") {
+  detail::group_commit commit({0us, 10'000, [](const error&) {}}, no_records(),
+                              [](const detail::batch_plan&) { return status{}; }, 0);
+  // One request at a time, each acknowledged before the next: one batch each.
+  for (std::size_t n : {1, 2, 3, 4, 5, 4096, 4097}) {
+    std::promise<expected<append_result>> written;
+    commit.submit(request_of(drafts(n)), [&](expected<append_result> r) { written.set_value(std::move(r)); });
+    REQUIRE(written.get_future().get().has_value());
+  }
+  commit.close();
+  const commit_stats stats = commit.stats();
+  std::array<std::uint64_t, batch_size_bounds + 1> expected_sizes{};
+  expected_sizes[0] = 1;   // 1
+  expected_sizes[1] = 1;   // 2
+  expected_sizes[2] = 2;   // 3 and 4
+  expected_sizes[3] = 1;   // 5
+  expected_sizes[12] = 1;  // 4096
+  expected_sizes[13] = 1;  // 4097: above 4096
+  CHECK(stats.batch_sizes == expected_sizes);
+  CHECK(stats.batches == 7);
+  CHECK(stats.events == 1 + 2 + 3 + 4 + 5 + 4096 + 4097);
+}
+
 TEST_CASE("stats_of a store that is not a RocksDB store is all zeros", "[storage][group_commit]") {
   auto store = make_memory_store();
   must_append(*store, request_of({draft("s", "1")}));
   const commit_stats stats = stats_of(*store);
   CHECK((stats.batches == 0 && stats.events == 0 && stats.appends == 0));
+  CHECK(stats.batch_sizes == decltype(stats.batch_sizes){});
 }
 
 }  // namespace gridcoord::storage::test

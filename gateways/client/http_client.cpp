@@ -264,9 +264,10 @@ expected<stream_end, transport_error> http_client::stream(const http_request& re
     return unexpected{transport_error{transport_errc::broken, "unknown HTTP method " + request.method}};
   auto req = impl_->make_request(request);
   if (!names_header(request.headers, "Accept")) req.set(http::field::accept, "text/event-stream");
-  auto result = impl_->run_stream(req, {&on_head, &on_bytes, idle_timeout, {}});
+  auto once = [&] { return impl_->run_stream(req, {&on_head, &on_bytes, idle_timeout, {}}); };
+  auto result = once();
   bool stale = result.status.ec && !result.headed && result.status.reused && closed_by_peer(result.status.ec);
-  if (stale && req.method() == http::verb::get) result = impl_->run_stream(req, {&on_head, &on_bytes, idle_timeout, {}});
+  if (stale && req.method() == http::verb::get) result = once();
   if (result.status.ec) return unexpected{impl_->describe(result.status)};
   return result.end;
 }

@@ -27,7 +27,9 @@ struct fixture {
     }
   }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(server.server->port()); }
-  gridctl_runner admin(const std::string& url) { return gridctl_runner{{{"GRIDCOORD_URL", url}, {"GRIDCOORD_TOKEN", server.admin}}}; }
+  gridctl_runner admin(const std::string& url) {
+    return gridctl_runner{{{"GRIDCOORD_URL", url}, {"GRIDCOORD_TOKEN", server.admin}}};
+  }
 
   // Every event in the log, as GET /v1/events has them.
   json::array log() {

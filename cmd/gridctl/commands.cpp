@@ -34,25 +34,38 @@ std::string with_query(std::string target, const arguments& a,
 
 client::http_request get(std::string target) { return {"GET", std::move(target), {}, {}}; }
 
-// The file of `arg`, checked to be {"rows":[…]}; sent as written.
-built report_body(const arguments& a, std::string_view arg) {
+// The file of `arg`, checked to be {"<list>":[…]}; sent as written.
+built json_file_body(const arguments& a, std::string_view arg, std::string_view list, std::string method) {
   const auto& path = a.at(arg);
+  auto where = path == "-" ? std::string("standard input") : path;
   auto text = a.read_file(path);
   if (!text) return unexpected{text.error()};
   std::error_code ec;
   auto doc = json::parse(*text, ec);
-  if (ec) return unexpected{fmt::format("{}: not JSON ({})", path == "-" ? "standard input" : path, ec.message())};
-  const auto* rows = doc.is_object() ? doc.get_object().if_contains("rows") : nullptr;
-  if (!rows || !rows->is_array())
-    return unexpected{fmt::format("{}: the report file must hold {{\"rows\":[…]}}", path == "-" ? "standard input" : path)};
-  return client::http_request{"PUT", {}, std::move(*text), {}};
+  if (ec) return unexpected{fmt::format("{}: not JSON ({})", where, ec.message())};
+  const auto* items = doc.is_object() ? doc.get_object().if_contains(list) : nullptr;
+  if (!items || !items->is_array())
+    return unexpected{fmt::format("{}: the file must hold {{\"{}\":[…]}}", where, list)};
+  return client::http_request{std::move(method), {}, std::move(*text), {}};
+}
+
+void add_idempotency_key(const arguments& a, client::http_request& req) {
+  if (a.has("--idempotency-key")) req.headers.emplace_back("Idempotency-Key", a.at("--idempotency-key"));
 }
 
 built submit_report(const arguments& a) {
-  auto req = report_body(a, "--file");
+  auto req = json_file_body(a, "--file", "rows", "PUT");
   if (!req) return req;
   req->target = fmt::format("/v1/reports/{}/{}/{}", enc(a, "DEPT"), enc(a, "KIND"), enc(a, "MONTH"));
-  if (a.has("--idempotency-key")) req->headers.emplace_back("Idempotency-Key", a.at("--idempotency-key"));
+  add_idempotency_key(a, *req);
+  return req;
+}
+
+built run_batch(const arguments& a) {
+  auto req = json_file_body(a, "--file", "operations", "POST");
+  if (!req) return req;
+  req->target = "/v1/batch";
+  add_idempotency_key(a, *req);
   return req;
 }
 
@@ -130,6 +143,11 @@ std::vector<command> build_table() {
         {"--until-idle", "exit once this many seconds pass without a new event", arg_kind::seconds}},
        [](const arguments& a) -> built { return get(with_query("/v1/stream", a, {{"after", "--after"}})); },
        std::nullopt, true},
+      {{"batch"}, "several writes in one request, all applied or none",
+       {{"--file", "JSON file holding {\"operations\":[{\"method\",\"path\",\"body\"},…]}; - reads standard input",
+         arg_kind::file, true},
+        {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
+       run_batch},
       {{"token", "create"}, "issue an API token (shown once: keep it)",
        {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},
         {"--description", "what the token is for, e.g. who holds it"}},

@@ -161,3 +161,17 @@ TEST_CASE("every command of the table has its own --help, and --help lists the e
   CHECK(gridctl::find_command("report submit") != nullptr);
   CHECK(gridctl::find_command("report") == nullptr);
 }
+
+TEST_CASE("batch sends the operations file as written to POST /v1/batch, with its key", "[gridctl][batch]") {
+  const std::string ops = R"({"operations":[{"method":"DELETE","path":"/v1/tokens/tk_1"}]})";
+  auto req = request_for({"batch", "--file", "-", "--idempotency-key", "nightly"}, ops);
+  CHECK(req.method == "POST");
+  CHECK(req.target == "/v1/batch");
+  CHECK(req.body == ops);
+  CHECK(req.headers == gridctl::client::header_list{{"Idempotency-Key", "nightly"}});
+  parsed wrong({"batch", "--file", "-"}, R"({"rows":[]})");
+  REQUIRE(wrong.code == -1);
+  auto refused = wrong.build();
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error() == R"(standard input: the file must hold {"operations":[…]})");
+}

@@ -128,6 +128,37 @@ TEST_CASE("submit-report.sh submits once, shows the recipients, and explains a r
   CHECK(env.run("submit-report.sh", {"marketing"}).code == 2);
 }
 
+TEST_CASE("submit-months.sh stores every month in one batch, once, or none when one is refused",
+          "[gridctl][examples][batch]") {
+  example_env env;
+  auto both = env.run("submit-months.sh", {"marketing", "large_customer_demand", "2026-11=" + rows_file,
+                                           "2026-12=" + rows_file});
+  INFO(both.err);
+  REQUIRE(both.code == 0);
+  auto lines = lines_of(both.out);
+  REQUIRE(lines.size() == 2);
+  std::smatch m;
+  REQUIRE(std::regex_match(lines[0], m, std::regex(R"(2026-11 version 1 \(seq (\d+)\))")));
+  auto first_seq = std::stoul(m[1]);
+  CHECK(lines[1] == fmt::format("2026-12 version 1 (seq {})", first_seq + 1));
+
+  auto again = env.run("submit-months.sh", {"marketing", "large_customer_demand", "2026-11=" + rows_file,
+                                            "2026-12=" + rows_file});
+  REQUIRE(again.code == 0);
+  CHECK(lines_of(again.out) == std::vector<std::string>{lines[0] + " (already submitted)",
+                                                        lines[1] + " (already submitted)"});
+
+  auto bad = env.write("bad.json", R"({"rows":[{"customer":"X","feeder":"F-1","demand_kw":-5,"expected_month":"2027-01","likelihood_pct":50}]})");
+  auto refused = env.run("submit-months.sh", {"marketing", "large_customer_demand", "2027-01=" + rows_file,
+                                              "2027-02=" + bad});
+  CHECK(refused.code == 4);
+  CHECK(refused.out.empty());
+  CHECK(refused.err.find("rows[1].demand_kw") != std::string::npos);
+  // Nothing of the refused batch was stored: 2027-01 has no report.
+  CHECK(env.gridctl({"report", "get", "marketing", "large_customer_demand", "2027-01"}).code == 5);
+  CHECK(env.run("submit-months.sh", {"marketing", "large_customer_demand", "2027-01"}).code == 2);
+}
+
 TEST_CASE("ack-all.sh acknowledges every pending item once, and pending-acks.sh counts what is left",
           "[gridctl][examples]") {
   example_env env;

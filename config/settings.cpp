@@ -48,7 +48,8 @@ const std::set<std::string>& known_keys() {
       "server.read_timeout_s", "server.idle_timeout_s", "server.max_connections",
       "server.rate_limit_per_second", "server.rate_limit_burst",
       "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
-      "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "log.level",
+      "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "calendar.file",
+      "calendar.reporting_file", "log.level",
       "log.format", "tls.cert_file", "tls.key_file", "tls.min_version"};
   return keys;
 }
@@ -83,6 +84,8 @@ void read_all(reader& r, settings& s) {
   r.get("storage", "snapshot_every_events", s.storage.snapshot_every_events);
   r.get("actors", "scheduler_threads", s.actors.scheduler_threads);
   r.get("time", "zone", s.time.zone);
+  r.get("calendar", "file", s.calendar.file);
+  r.get("calendar", "reporting_file", s.calendar.reporting_file);
   r.get("log", "level", s.log.level);
   r.get("log", "format", s.log.format);
   if (s.log.format != "json" && s.log.format != "text")

@@ -55,6 +55,13 @@ struct time_settings {
   std::string zone = "Asia/Shanghai";              // IANA name; working days and local dates
 };
 
+// The working-day calendar and the reporting rules (docs/calendar.md); relative
+// paths are relative to the working directory, as storage.data_dir is.
+struct calendar_settings {
+  std::string file = "config/calendars/cn-2026.toml";   // holidays and make-up working days
+  std::string reporting_file = "config/reporting.toml";  // when each report kind is due
+};
+
 struct log_settings {
   std::string level = "info";                      // trace, debug, info, warn, error
   std::string format = "json";                     // json (one object per line) or text (for people)
@@ -65,6 +72,7 @@ struct settings {
   storage_settings storage;
   actor_settings actors;
   time_settings time;
+  calendar_settings calendar;
   log_settings log;
 };
 

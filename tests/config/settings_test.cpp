@@ -16,6 +16,8 @@ TEST_CASE("the shipped settings file holds exactly the defaults", "[config]") {
   CHECK(loaded->storage.group_commit_window == defaults.storage.group_commit_window);
   CHECK(loaded->storage.snapshot_every_events == defaults.storage.snapshot_every_events);
   CHECK(loaded->time.zone == defaults.time.zone);
+  CHECK(loaded->calendar.file == defaults.calendar.file);
+  CHECK(loaded->calendar.reporting_file == defaults.calendar.reporting_file);
   CHECK(loaded->log.format == defaults.log.format);
   CHECK(loaded->server.tls.cert_file == defaults.server.tls.cert_file);
   CHECK(loaded->server.tls.key_file == defaults.server.tls.key_file);

@@ -1,11 +1,14 @@
 #include "domain/report.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
 #include "domain/json.hpp"
+#include "domain/row_rules.hpp"
 
 namespace gridcoord::domain {
 
@@ -25,6 +28,22 @@ bool as_number(const json::value& v, double& out) {
   return std::isfinite(out);
 }
 
+bool is_whole(double d) { return std::floor(d) == d && std::fabs(d) < 9.007199254740992e15; }
+
+// Bounds of a number or integer field.
+std::optional<std::string> out_of_bounds(const field_spec& f, double d) {
+  if (f.positive && d <= 0) return "must be greater than 0";
+  if (f.min && d < *f.min) return fmt::format("must be at least {}", *f.min);
+  if (f.max && d > *f.max) return fmt::format("must be at most {}", *f.max);
+  return std::nullopt;
+}
+
+std::string one_of(const std::vector<std::string>& allowed) {
+  std::string out;
+  for (const auto& a : allowed) out += (out.empty() ? "" : ", ") + a;
+  return "must be one of " + out;
+}
+
 // Checks one present value against its spec; on success fills `c`.
 void check_value(const field_spec& f, const json::value& v, std::size_t n, cell& c,
                  std::vector<issue>& out) {
@@ -35,17 +54,23 @@ void check_value(const field_spec& f, const json::value& v, std::size_t n, cell&
       if (v.get_string().empty()) return bad("must not be empty");
       c = {cell::kind::text, std::string(v.get_string()), 0};
       return;
+    case field_type::choice:
+      if (!v.is_string() ||
+          std::find(f.allowed.begin(), f.allowed.end(), std::string_view(v.get_string())) == f.allowed.end())
+        return bad(one_of(f.allowed));
+      c = {cell::kind::text, std::string(v.get_string()), 0};
+      return;
     case field_type::year_month:
       if (!v.is_string() || !parse_month(v.get_string()))
         return bad("must be a month written YYYY-MM");
       c = {cell::kind::text, std::string(v.get_string()), 0};
       return;
-    case field_type::number: {
+    case field_type::number:
+    case field_type::integer: {
       double d = 0;
       if (!as_number(v, d)) return bad("must be a number");
-      if (f.positive && d <= 0) return bad("must be greater than 0");
-      if (f.min && d < *f.min) return bad(fmt::format("must be at least {}", *f.min));
-      if (f.max && d > *f.max) return bad(fmt::format("must be at most {}", *f.max));
+      if (f.type == field_type::integer && !is_whole(d)) return bad("must be a whole number");
+      if (auto reason = out_of_bounds(f, d)) return bad(std::move(*reason));
       c = {cell::kind::number, {}, d};
       return;
     }
@@ -72,6 +97,7 @@ row parse_row(const report_kind& kind, month period, const json::value& v, std::
   for (const auto& kv : obj)
     if (!kind.field_index(kv.key()))
       out.push_back({n, std::string(kv.key()), value_text(kv.value()), "is not a field of this report"});
+  std::vector<bool> rejected(kind.fields.size(), false);
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     const auto& f = kind.fields[i];
     auto it = obj.find(f.name);
@@ -79,12 +105,46 @@ row parse_row(const report_kind& kind, month period, const json::value& v, std::
       if (f.required) out.push_back({n, f.name, "", "is required"});
       continue;
     }
+    std::size_t before = out.size();
     check_value(f, it->value(), n, r[i], out);
+    rejected[i] = out.size() != before;
   }
+  row_view view{kind, r, period, n, rejected};
   for (const auto& rule : kind.rules)  // cross-field rules read well-typed cells only
-    if (!any_bad(out, first, rule.fields)) rule.check(kind, r, period, n, out);
+    if (!any_bad(out, first, rule.fields)) rule.check(view, out);
   return r;
 }
+
+// The "no duplicate rows" rule: remembers each row's key, and reports a row
+// whose key an earlier row had. A row with an issue on a key field is left out.
+class duplicate_finder {
+ public:
+  explicit duplicate_finder(const report_kind& kind) : kind_(kind) {
+    for (const auto& name : kind.key) key_fields_.push_back(*kind.field_index(name));
+  }
+
+  // `issues` from index `first` on are row n's own.
+  void check(const row& r, std::size_t n, std::size_t first, std::vector<issue>& issues) {
+    if (key_fields_.empty() || any_bad(issues, first, kind_.key)) return;
+    std::string key, shown;  // shown: "T-12", or "equipment_class=feeder, effective_from=2026-01"
+    bool single = key_fields_.size() == 1;
+    for (std::size_t k = 0; k < key_fields_.size(); ++k) {
+      auto text = cell_text(r[key_fields_[k]]);
+      key += fmt::format("{}:{}", text.size(), text);  // length-prefixed: no two keys collide
+      if (single) shown = text;
+      else if (!text.empty()) shown += fmt::format("{}{}={}", shown.empty() ? "" : ", ", kind_.key[k], text);
+    }
+    auto [it, fresh] = first_row_.try_emplace(std::move(key), n);
+    if (fresh) return;
+    issues.push_back({n, single ? kind_.key.front() : "", shown,
+                      fmt::format("repeats row {}: {}", it->second, key_description(kind_))});
+  }
+
+ private:
+  const report_kind& kind_;
+  std::vector<std::size_t> key_fields_;
+  std::unordered_map<std::string, std::size_t> first_row_;
+};
 
 json::value cell_to_json(const cell& c) {
   if (c.k == cell::kind::number) return c.number;
@@ -109,8 +169,12 @@ expected<std::vector<row>> parse_rows(const report_kind& kind, month period,
   std::vector<issue> issues;
   std::vector<row> out;
   out.reserve(arr.size());
-  for (std::size_t i = 0; i < arr.size(); ++i)
+  duplicate_finder duplicates(kind);
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    std::size_t first = issues.size();
     out.push_back(parse_row(kind, period, arr[i], i + 1, issues));
+    if (arr[i].is_object()) duplicates.check(out.back(), i + 1, first, issues);
+  }
   if (!issues.empty()) {
     auto message = fmt::format("{} problem(s) in the {} report; nothing was stored", issues.size(),
                                kind.id);

@@ -1,10 +1,13 @@
 #pragma once
 // domain/report_kind.hpp — what each monthly report holds and who exchanges it.
 //
-// One report_kind per monthly flow of DESIGN.md (M1 ...): its sender, its
-// recipients, and the schema of its rows. The catalogue is static data; it is
-// what validation, routing and GET /v1/report-kinds read.
+// One report_kind per monthly flow of DESIGN.md (M1 ... M8, M6 aside: that is a
+// publication, not a report): its sender, its recipients, and the schema of its
+// rows — fields with their types and bounds, cross-field rules, and the fields
+// that identify a row. The catalogue (domain/report_catalogue.cpp) is static
+// data; it is what validation, routing and GET /v1/report-kinds read.
 // [Threading] Immutable after start; safe to share.
+// [Errors]    find_report_kind answers nullptr for an unknown id.
 #include <functional>
 #include <optional>
 #include <span>
@@ -19,22 +22,28 @@
 namespace gridcoord::domain {
 
 enum class field_type {
-  text,    // non-empty UTF-8 string
-  number,  // finite JSON number, optionally bounded
+  text,        // non-empty UTF-8 string
+  number,      // finite JSON number, optionally bounded
+  integer,     // a whole number (3, also written 3.0), optionally bounded
+  choice,      // one of field_spec::allowed, exactly as written
   year_month,  // "YYYY-MM"
 };
+
+// "text", "number", "integer", "choice", "year_month".
+std::string_view to_string(field_type t) noexcept;
 
 struct field_spec {
   std::string name;         // snake_case, unit in the name: "demand_kw"
   field_type type = field_type::text;
   bool required = false;
-  std::optional<double> min;  // inclusive
-  std::optional<double> max;  // inclusive
+  std::optional<double> min;  // inclusive (number, integer)
+  std::optional<double> max;  // inclusive (number, integer)
   bool positive = false;      // number must be > 0
+  std::vector<std::string> allowed;  // choice: every accepted value
   std::string description;
 };
 
-// A cell of a validated row: absent, text (also months) or a number.
+// A cell of a validated row: absent, text (also months and choices) or a number.
 struct cell {
   enum class kind { empty, text, number };
   kind k = kind::empty;
@@ -46,13 +55,28 @@ struct cell {
 using row = std::vector<cell>;  // one cell per field_spec, in schema order
 
 struct report_kind;
-// A rule that spans fields of one row; it runs only when each of `fields`
-// passed its own check, and appends an issue when the row breaks it.
+
+// What a cross-field rule sees of one row while it is validated.
+struct row_view {
+  const report_kind& kind;
+  const row& cells;                  // a rejected value is an empty cell here
+  month period;                      // the report's month
+  std::size_t number = 0;            // 1-based row number
+  const std::vector<bool>& rejected;  // per field: given, but its value failed its own check
+
+  // REQUIRES: `field` is a field of `kind`.
+  const cell& at(std::string_view field) const;
+  // Whether the row gives `field` at all, with a valid value or not.
+  bool given(std::string_view field) const;
+};
+
+// A rule that spans fields of one row. It runs only when none of `fields` has
+// an issue yet (its own check, "is required", or an earlier rule), and
+// appends an issue when the row breaks it.
 struct row_rule {
   std::vector<std::string> fields;
-  std::function<void(const report_kind&, const row&, month period, std::size_t row_number,
-                     std::vector<issue>& out)>
-      check;
+  std::string description;  // the rule in words, as GET /v1/report-kinds shows it
+  std::function<void(const row_view&, std::vector<issue>& out)> check;
 };
 
 struct report_kind {
@@ -63,6 +87,10 @@ struct report_kind {
   std::vector<department> recipients;  // in the order DESIGN.md lists them
   std::vector<field_spec> fields;
   std::vector<row_rule> rules;
+  // The fields whose values together identify a row (an absent optional field
+  // counts as empty): a later row that repeats an earlier one's is an issue.
+  // Empty: any number of equal rows.
+  std::vector<std::string> key;
 
   // Index of the field with that name, or nullopt.
   std::optional<std::size_t> field_index(std::string_view name) const;
@@ -71,7 +99,7 @@ struct report_kind {
 // Every report kind gridcoord knows, in flow order.
 std::span<const report_kind> report_catalogue();
 
-// The kind with that id; nullopt when there is none.
+// The kind with that id; nullptr when there is none.
 const report_kind* find_report_kind(std::string_view id);
 
 }  // namespace gridcoord::domain

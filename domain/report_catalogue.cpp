@@ -1,0 +1,236 @@
+// The catalogue of report kinds: DESIGN.md's monthly flows M1–M5, M7 and M8 (M6
+// is a publication, not a report). Senders and recipients are exactly the
+// table's; docs/reports.md describes each kind for people.
+#include "domain/report_kind.hpp"
+#include "domain/row_rules.hpp"
+
+namespace gridcoord::domain {
+
+namespace {
+
+constexpr bool required = true;
+constexpr bool optional = false;
+
+// How far ahead a month in a report may lie: ten years.
+constexpr int max_months_ahead = 120;
+
+const std::vector<std::string> equipment_classes{"substation", "main_transformer", "feeder",
+                                                 "distribution_transformer"};
+
+field_spec text(std::string name, bool req, std::string description) {
+  return {.name = std::move(name), .type = field_type::text, .required = req, .description = std::move(description)};
+}
+
+field_spec month_field(std::string name, bool req, std::string description) {
+  return {.name = std::move(name), .type = field_type::year_month, .required = req,
+          .description = std::move(description)};
+}
+
+field_spec choice(std::string name, bool req, std::vector<std::string> allowed, std::string description) {
+  return {.name = std::move(name), .type = field_type::choice, .required = req, .allowed = std::move(allowed),
+          .description = std::move(description)};
+}
+
+// A number greater than 0.
+field_spec positive(std::string name, bool req, std::string description) {
+  return {.name = std::move(name), .type = field_type::number, .required = req, .positive = true,
+          .description = std::move(description)};
+}
+
+// A number in [min, max] (no upper bound when max is nullopt).
+field_spec bounded(std::string name, bool req, double min, std::optional<double> max, std::string description) {
+  return {.name = std::move(name), .type = field_type::number, .required = req, .min = min, .max = max,
+          .description = std::move(description)};
+}
+
+// A count: a whole number from 0.
+field_spec count(std::string name, bool req, std::string description) {
+  return {.name = std::move(name), .type = field_type::integer, .required = req, .min = 0.0,
+          .description = std::move(description)};
+}
+
+report_kind large_customer_demand() {
+  return {
+      .id = "large_customer_demand",
+      .flow = "M1",
+      .title = "Large customers' potential demand",
+      .sender = department::marketing,
+      .recipients = {department::planning, department::dispatch},
+      .fields = {text("customer", required, "customer name or id"),
+                 text("feeder", optional, "feeder the demand connects to (or give area)"),
+                 text("area", optional, "area the demand falls in (or give feeder)"),
+                 positive("demand_kw", optional, "potential demand in kW (or give demand_kva)"),
+                 positive("demand_kva", optional, "potential demand in kVA (or give demand_kw)"),
+                 month_field("expected_month", required, "month the demand is expected to appear, YYYY-MM"),
+                 bounded("likelihood_pct", required, 0, 100, "likelihood of the demand, 0-100 %")},
+      .rules = {exactly_one_of("feeder", "area"), exactly_one_of("demand_kw", "demand_kva"),
+                month_within("expected_month", 0, max_months_ahead)},
+      .key = {"customer", "feeder", "area", "expected_month"},
+  };
+}
+
+report_kind regional_development() {
+  return {
+      .id = "regional_development",
+      .flow = "M2",
+      .title = "Regional development, major-project load and planned reinforcements",
+      .sender = department::planning,
+      .recipients = {department::marketing},
+      .fields = {choice("row_type", required, {"project", "reinforcement"},
+                        "project: new load of a regional or major project; reinforcement: new or uprated "
+                        "equipment"),
+                 text("area", optional, "project: the area the load falls in"),
+                 text("feeder", optional, "project: the feeder it connects to, when known"),
+                 text("project", optional, "project: its name"),
+                 positive("load_mw", optional, "project: new load in MW"),
+                 month_field("expected_month", optional, "project: month the load is expected, YYYY-MM"),
+                 text("equipment_id", optional, "reinforcement: the equipment built or uprated"),
+                 choice("equipment_class", optional, equipment_classes,
+                        "reinforcement: its class (required for new equipment)"),
+                 choice("action", optional, {"new", "uprate"}, "reinforcement: new equipment, or a higher rating"),
+                 positive("rating_kva", optional, "reinforcement: the rating in service afterwards, kVA"),
+                 month_field("in_service_month", optional, "reinforcement: month it enters service, YYYY-MM")},
+      .rules = {row_layouts("row_type",
+                            {{"project", {"area", "project", "load_mw", "expected_month"}, {"feeder"}},
+                             {"reinforcement", {"equipment_id", "action", "rating_kva", "in_service_month"},
+                              {"equipment_class"}}}),
+                required_when("equipment_class", "action", "new"),
+                month_within("expected_month", 0, max_months_ahead),
+                month_within("in_service_month", 0, max_months_ahead)},
+      .key = {"row_type", "area", "project", "equipment_id", "in_service_month"},
+  };
+}
+
+report_kind equipment_load_standards() {
+  return {
+      .id = "equipment_load_standards",
+      .flow = "M3",
+      .title = "Equipment load standards",
+      .sender = department::production,
+      .recipients = {department::planning, department::dispatch, department::marketing},
+      .fields = {choice("equipment_class", required, equipment_classes, "the class the standard applies to"),
+                 {.name = "heavy_load_pct", .type = field_type::number, .required = true, .max = 200.0,
+                  .positive = true, .description = "heavy-load threshold, % of rating"},
+                 {.name = "overload_pct", .type = field_type::number, .required = true, .max = 300.0,
+                  .positive = true, .description = "overload threshold, % of rating (above heavy_load_pct)"},
+                 {.name = "duration_h", .type = field_type::number, .required = true, .max = 744.0,
+                  .positive = true,
+                  .description = "hours a load must stay above a threshold for it to count as heavy load or "
+                                 "overload"},
+                 {.name = "planning_limit_pct", .type = field_type::number, .required = true, .max = 100.0,
+                  .positive = true, .description = "load planning allows on the class, % of rating"},
+                 month_field("effective_from", required, "first month the standard applies, YYYY-MM")},
+      .rules = {greater_than("overload_pct", "heavy_load_pct"), at_most("planning_limit_pct", "overload_pct"),
+                month_within("effective_from", std::nullopt, 12)},
+      .key = {"equipment_class", "effective_from"},
+  };
+}
+
+report_kind load_statistics() {
+  return {
+      .id = "load_statistics",
+      .flow = "M4",
+      .title = "Monthly heavy-load and overload statistics per equipment",
+      .sender = department::dispatch,
+      .recipients = {department::planning, department::production},
+      .fields = {text("equipment_id", required, "the equipment measured"),
+                 choice("equipment_class", optional, equipment_classes, "its class"),
+                 bounded("peak_load_kva", required, 0, std::nullopt, "highest load in the month, kVA"),
+                 bounded("load_rate_pct", required, 0, 1000, "peak load as % of rating"),
+                 bounded("hours_above_heavy_h", required, 0, std::nullopt,
+                         "hours in the month above the heavy-load threshold"),
+                 bounded("hours_above_overload_h", required, 0, std::nullopt,
+                         "hours in the month above the overload threshold")},
+      .rules = {at_most_hours_in_month("hours_above_heavy_h"), at_most_hours_in_month("hours_above_overload_h"),
+                at_most("hours_above_overload_h", "hours_above_heavy_h")},
+      .key = {"equipment_id"},
+  };
+}
+
+report_kind connection_restrictions() {
+  return {
+      .id = "connection_restrictions",
+      .flow = "M5",
+      .title = "New-connection restriction findings",
+      .sender = department::marketing,
+      .recipients = {department::planning, department::dispatch},
+      .fields = {text("application_id", required, "the connection application"),
+                 text("customer", required, "customer name or id"),
+                 text("feeder", optional, "feeder applied for (or give area)"),
+                 text("area", optional, "area applied in (or give feeder)"),
+                 positive("requested_kva", required, "capacity applied for, kVA"),
+                 choice("outcome", required, {"refused", "delayed"}, "what became of the application"),
+                 text("limiting_equipment_id", required, "the equipment without the capacity"),
+                 text("reason", required, "why, in words: the finding on the limiting equipment"),
+                 month_field("expected_relief_month", optional,
+                             "month capacity is expected (required when delayed), YYYY-MM")},
+      .rules = {exactly_one_of("feeder", "area"), required_when("expected_relief_month", "outcome", "delayed"),
+                month_within("expected_relief_month", 0, max_months_ahead)},
+      .key = {"application_id"},
+  };
+}
+
+report_kind power_quality_requirements() {
+  return {
+      .id = "power_quality_requirements",
+      .flow = "M7",
+      .title = "Customers' power-quality requirements",
+      .sender = department::marketing,
+      .recipients = {department::planning, department::dispatch},
+      .fields = {text("customer", required, "customer name or id"),
+                 text("feeder", required, "feeder the customer is connected to or applied for"),
+                 choice("requirement", required, {"voltage_sag", "harmonics", "reliability", "flicker", "other"},
+                        "what the requirement is about"),
+                 text("detail", required, "the requirement in the customer's terms"),
+                 text("threshold", optional, "a limit, as stated: \"sags < 10 ms\", \"THD ≤ 3 %\""),
+                 text("application_id", optional, "the connection application it was gathered with")},
+      .key = {"customer", "feeder", "requirement"},
+  };
+}
+
+// satisfaction_pct is measured on callbacks: given exactly when some were done.
+row_rule satisfaction_with_callbacks() {
+  return {{"callbacks_done", "satisfaction_pct"},
+          "satisfaction_pct is given when callbacks_done is above 0, and left out when it is 0",
+          [](const row_view& v, std::vector<issue>& out) {
+            const cell& done = v.at("callbacks_done");
+            const cell& pct = v.at("satisfaction_pct");
+            if (done.k != cell::kind::number) return;
+            if (done.number > 0 && pct.k == cell::kind::empty)
+              out.push_back({v.number, "satisfaction_pct", "", "is required when callbacks_done is above 0"});
+            else if (done.number == 0 && pct.k != cell::kind::empty)
+              out.push_back({v.number, "satisfaction_pct", cell_text(pct),
+                             "is measured on callbacks: leave it out when callbacks_done is 0"});
+          }};
+}
+
+report_kind service_figures() {
+  return {
+      .id = "service_figures",
+      .flow = "M8",
+      .title = "Monthly service figures",
+      .sender = department::customer_service,
+      .recipients = {department::planning, department::dispatch, department::production, department::marketing},
+      .fields = {choice("category", required,
+                        {"outage", "power_quality", "supply_capacity", "new_connection", "billing", "other"},
+                        "the category of customer matter"),
+                 count("complaints", required, "complaints received in the month"),
+                 count("callbacks_due", required, "callbacks owed in the month"),
+                 count("callbacks_done", required, "callbacks made in the month"),
+                 bounded("satisfaction_pct", optional, 0, 100, "satisfied customers among those called back, %")},
+      .rules = {at_most("callbacks_done", "callbacks_due"), satisfaction_with_callbacks()},
+      .key = {"category"},
+  };
+}
+
+}  // namespace
+
+std::span<const report_kind> report_catalogue() {
+  static const std::vector<report_kind> kinds{large_customer_demand(),      regional_development(),
+                                              equipment_load_standards(),   load_statistics(),
+                                              connection_restrictions(),    power_quality_requirements(),
+                                              service_figures()};
+  return kinds;
+}
+
+}  // namespace gridcoord::domain

@@ -5,24 +5,39 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <fmt/format.h>
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
 
 #include <strings.h>
 
 #include <array>
 #include <exception>
+#include <stdexcept>
+#include <type_traits>
+#include <variant>
 
 namespace gridcoord::gateways::client {
 
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
+namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 
 namespace {
+
+// The two byte streams a connection runs over; exchange() and stream_exchange()
+// are templates over them, so plain http and https share one code path.
+using plain_stream = beast::tcp_stream;
+using tls_stream = beast::ssl_stream<beast::tcp_stream>;
 
 constexpr std::uint32_t max_header_bytes = 64 * 1024;
 
@@ -33,7 +48,8 @@ using response_type = http::response<http::string_body>;
 struct attempt {
   std::optional<response_type> response;
   beast::error_code ec;
-  bool connecting = false;  // the error happened while resolving or connecting
+  bool connecting = false;  // the error happened while resolving, connecting or in the TLS handshake
+  std::string tls_problem;  // what failed in the TLS set-up or handshake, for a person
   bool reused = false;      // the request went over a connection opened before
   bool finished = false;
 };
@@ -57,8 +73,45 @@ bool names_header(const header_list& headers, std::string_view name) {
 }
 
 bool closed_by_peer(const beast::error_code& ec) {
-  return ec == http::error::end_of_stream || ec == net::error::eof ||
+  return ec == http::error::end_of_stream || ec == net::error::eof || ec == ssl::error::stream_truncated ||
          ec == net::error::connection_reset || ec == net::error::broken_pipe;
+}
+
+// A client TLS context: peer verification against `ca_file`, else the system's store.
+// Answers "" or what went wrong loading the trust anchors.
+std::string configure_trust(ssl::context& ctx, const std::string& ca_file) {
+  SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
+  ctx.set_verify_mode(ssl::verify_peer);
+  beast::error_code ec;
+  if (ca_file.empty()) ctx.set_default_verify_paths(ec);
+  else ctx.load_verify_file(ca_file, ec);
+  if (!ec) return "";
+  if (ca_file.empty()) return "cannot load the system's CA certificates: " + ec.message();
+  return fmt::format("cannot load the CA file {}: {}", ca_file, ec.message());
+}
+
+// Sets SNI and the name the certificate must carry: a DNS name, or an IP address.
+void expect_peer(SSL* ssl, const std::string& host) {
+  beast::error_code not_ip;
+  net::ip::make_address(host, not_ip);
+  bool ok = !not_ip ? X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host.c_str()) == 1
+                    : SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                                       const_cast<char*>(host.c_str())) == 1 && SSL_set1_host(ssl, host.c_str()) == 1;
+  if (!ok) throw std::runtime_error("OpenSSL cannot set the expected host name " + host);
+}
+
+// Why a handshake failed: the certificate verification result when there is one.
+std::string handshake_problem(tls_stream& s, const beast::error_code& ec, const endpoint& where,
+                              const std::string& ca_file) {
+  long verify = SSL_get_verify_result(s.native_handle());
+  if (verify == X509_V_OK) return "the TLS handshake failed: " + ec.message();
+  auto reason = X509_verify_cert_error_string(verify);
+  if (verify == X509_V_ERR_HOSTNAME_MISMATCH || verify == X509_V_ERR_IP_ADDRESS_MISMATCH)
+    return fmt::format("the server's certificate is not trusted: {} (it is not made out to {}); use a URL with "
+                       "a host name the certificate names", reason, where.host);
+  auto trusted = ca_file.empty() ? std::string("the system's CA store") : "the CA file " + ca_file;
+  return fmt::format("the server's certificate is not trusted: {} (checked against {}); pass --ca-file with the "
+                     "CA certificate that signed it", reason, trusted);
 }
 
 }  // namespace
@@ -74,24 +127,65 @@ struct http_client::impl {
   client_options options;
   net::io_context io{1};
   tcp::resolver resolver{io};
-  beast::tcp_stream stream{io};
+  ssl::context tls_context{ssl::context::tls_client};
+  std::string trust_problem;  // "" or why tls_context cannot verify anything
+  std::variant<std::monostate, plain_stream, tls_stream> connection;
   beast::flat_buffer buffer;
 
-  net::awaitable<void> open(attempt& out) {
+  void configure() {
+    if (where.scheme == url_scheme::https) trust_problem = configure_trust(tls_context, options.ca_file);
+  }
+
+  tcp::socket* socket() {
+    if (auto* t = std::get_if<tls_stream>(&connection)) return &beast::get_lowest_layer(*t).socket();
+    if (auto* p = std::get_if<plain_stream>(&connection)) return &p->socket();
+    return nullptr;
+  }
+  bool connected() { return socket() && socket()->is_open(); }
+
+  // Calls f(stream): the open connection's, else a new unconnected one of the endpoint's kind.
+  template <class F>
+  void with_stream(F&& f) {
+    if (!connected() && where.scheme == url_scheme::https) {
+      expect_peer(connection.emplace<tls_stream>(io, tls_context).native_handle(), where.host);
+    } else if (!connected()) {
+      connection.emplace<plain_stream>(io);
+    }
+    if (auto* t = std::get_if<tls_stream>(&connection)) f(*t);
+    else f(std::get<plain_stream>(connection));
+  }
+
+  template <class Stream>
+  net::awaitable<void> open(Stream& stream, attempt& out) {
     auto token = net::redirect_error(net::use_awaitable, out.ec);
     out.connecting = true;
+    if constexpr (std::is_same_v<Stream, tls_stream>) {
+      if (!trust_problem.empty()) {
+        out.tls_problem = trust_problem;
+        out.ec = net::error::invalid_argument;
+        co_return;
+      }
+    }
     auto results = co_await resolver.async_resolve(where.host, std::to_string(where.port), token);
     if (out.ec) co_return;
-    co_await stream.async_connect(results, token);
+    co_await beast::get_lowest_layer(stream).async_connect(results, token);
     if (out.ec) co_return;
+    if constexpr (std::is_same_v<Stream, tls_stream>) {
+      co_await stream.async_handshake(ssl::stream_base::client, token);
+      if (out.ec) {
+        out.tls_problem = handshake_problem(stream, out.ec, where, options.ca_file);
+        co_return;
+      }
+    }
     out.connecting = false;
     buffer.clear();
   }
 
-  net::awaitable<void> exchange(const request_type& req, attempt& out) {
+  template <class Stream>
+  net::awaitable<void> exchange(Stream& stream, const request_type& req, attempt& out) {
     auto token = net::redirect_error(net::use_awaitable, out.ec);
-    out.reused = stream.socket().is_open();
-    if (!out.reused) co_await open(out);
+    out.reused = beast::get_lowest_layer(stream).socket().is_open();
+    if (!out.reused) co_await open(stream, out);
     if (!out.ec) co_await http::async_write(stream, req, token);
     if (!out.ec) {
       http::response_parser<http::string_body> parser;
@@ -107,7 +201,7 @@ struct http_client::impl {
   attempt run(const request_type& req) {
     attempt out;
     io.restart();
-    net::co_spawn(io, exchange(req, out), net::detached);
+    with_stream([&](auto& stream) { net::co_spawn(io, exchange(stream, req, out), net::detached); });
     io.run_for(options.timeout);
     if (!out.finished) {
       close();
@@ -132,12 +226,13 @@ struct http_client::impl {
     });
   }
 
-  net::awaitable<void> stream_exchange(const request_type& req, stream_attempt& run) {
+  template <class Stream>
+  net::awaitable<void> stream_exchange(Stream& stream, const request_type& req, stream_attempt& run) {
     auto& out = run.status;
     auto token = net::redirect_error(net::use_awaitable, out.ec);
     arm(options.timeout, run);
-    out.reused = stream.socket().is_open();
-    if (!out.reused) co_await open(out);
+    out.reused = beast::get_lowest_layer(stream).socket().is_open();
+    if (!out.reused) co_await open(stream, out);
     if (!out.ec) co_await http::async_write(stream, req, token);
     http::response_parser<http::buffer_body> parser;
     parser.header_limit(max_header_bytes);
@@ -146,12 +241,14 @@ struct http_client::impl {
     if (!out.ec) {
       run.headed = true;
       if ((*run.on_head)(head_of(parser.get())) == stream_step::stop) run.end = stream_end::stopped;
-      else co_await stream_body(parser, run);
+      else co_await stream_body(stream, parser, run);
     }
     watchdog.cancel();
   }
 
-  net::awaitable<void> stream_body(http::response_parser<http::buffer_body>& parser, stream_attempt& run) {
+  template <class Stream>
+  net::awaitable<void> stream_body(Stream& stream, http::response_parser<http::buffer_body>& parser,
+                                   stream_attempt& run) {
     auto token = net::redirect_error(net::use_awaitable, run.status.ec);
     std::array<char, 8192> chunk;
     while (!parser.is_done()) {
@@ -173,10 +270,12 @@ struct http_client::impl {
   // One stream attempt; the connection is closed afterwards. Rethrows what a callback threw.
   stream_attempt run_stream(const request_type& req, stream_attempt run) {
     io.restart();
-    net::co_spawn(io, stream_exchange(req, run), [this, &run](std::exception_ptr e) {
-      watchdog.cancel();
-      run.thrown = e;
-      run.status.finished = true;
+    with_stream([&](auto& stream) {
+      net::co_spawn(io, stream_exchange(stream, req, run), [this, &run](std::exception_ptr e) {
+        watchdog.cancel();
+        run.thrown = e;
+        run.status.finished = true;
+      });
     });
     io.run();
     close();
@@ -201,8 +300,9 @@ struct http_client::impl {
   void close() {
     beast::error_code ignored;
     resolver.cancel();
-    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    stream.socket().close(ignored);
+    if (!connected()) return;
+    socket()->shutdown(tcp::socket::shutdown_both, ignored);
+    socket()->close(ignored);
   }
 
   request_type make_request(const http_request& r) const {
@@ -211,7 +311,7 @@ struct http_client::impl {
     req.set(http::field::host, fmt::format("{}{}{}:{}", v6 ? "[" : "", where.host, v6 ? "]" : "", where.port));
     req.set(http::field::user_agent, options.user_agent);
     req.set(http::field::accept, "application/json");
-    if (!r.body.empty()) req.set(http::field::content_type, "application/json");
+    if (!r.body.empty()) req.set(http::field::content_type, r.content_type);
     for (const auto& [k, v] : r.headers) req.set(k, v);
     req.body() = r.body;
     req.prepare_payload();
@@ -222,6 +322,8 @@ struct http_client::impl {
     auto secs = std::chrono::duration<double>(options.timeout).count();
     if (a.ec == net::error::timed_out)
       return {transport_errc::timeout, fmt::format("no answer from {} within {:g} s", where.text(), secs)};
+    if (a.connecting && !a.tls_problem.empty())
+      return {transport_errc::cannot_connect, fmt::format("cannot connect to {}: {}", where.text(), a.tls_problem)};
     if (a.connecting)
       return {transport_errc::cannot_connect, fmt::format("cannot connect to {}: {}", where.text(), a.ec.message())};
     return {transport_errc::broken, fmt::format("the connection to {} failed: {}", where.text(), a.ec.message())};
@@ -240,6 +342,7 @@ struct http_client::impl {
 http_client::http_client(endpoint where, client_options options) : impl_(std::make_unique<impl>()) {
   impl_->where = std::move(where);
   impl_->options = std::move(options);
+  impl_->configure();
 }
 
 http_client::~http_client() { impl_->close(); }

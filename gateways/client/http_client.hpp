@@ -3,27 +3,32 @@
 // gridcoord JSON API (Boost.Beast inside; no Beast type in this header).
 //
 // Talks to one endpoint over one keep-alive connection, opened by the first
-// send() and opened again after the server closes it. Plain http only.
+// send() and opened again after the server closes it. For an https endpoint
+// the connection is TLS (OpenSSL): SNI names the host, and the server's
+// certificate must chain to a trusted CA (client_options::ca_file, else the
+// system's store) and name the host (DNS name, or IP address for an IP host).
 // [Threading] One thread at a time per http_client; separate clients are
 //             independent.
 // [Errors]    send() answers a transport_error when no HTTP answer arrived:
-//             the host cannot be resolved or refuses the connection
-//             (cannot_connect), the exchange took longer than the timeout
+//             the host cannot be resolved or refuses the connection, the CA
+//             file cannot be loaded, or the TLS handshake fails — the message
+//             then says "the server's certificate is not trusted: <OpenSSL's
+//             reason>" when verification failed (cannot_connect), the exchange took longer than the timeout
 //             (timeout), or the connection broke / the answer is not HTTP
 //             (broken). Every HTTP status, 4xx and 5xx included, is a
 //             response, not an error. A GET sent on a reused connection that
 //             the server had closed meanwhile is sent once more on a new
 //             connection; other methods are never sent twice.
-// [Limits]    `timeout` bounds each send() as a whole: resolve, connect,
-//             write and read. Response bodies of any size are read (they are
+// [Limits]    `timeout` bounds each send() as a whole: resolve, connect, the
+//             TLS handshake, write and read. Response bodies of any size are read (they are
 //             held in memory); a response header block is at most 64 KiB.
 //
 // stream() is for bodies that do not end on their own (GET /v1/stream): it
 // hands the head, then the body's bytes as they arrive (de-chunked), to
 // callbacks, until the server ends the body, a callback answers
 // stream_step::stop, or nothing arrives for `idle_timeout`.
-// [Errors]    As send() up to the head (timeout bounds resolve, connect,
-//             write and the head); after the head a broken connection is a
+// [Errors]    As send() up to the head (timeout bounds resolve, connect, the
+//             TLS handshake, write and the head); after the head a broken connection is a
 //             transport_error (broken) too, while a body the server ends is
 //             stream_end::closed. Never sent twice once the head has arrived.
 // [Limits]    The connection is closed when stream() returns, so the next
@@ -48,8 +53,9 @@ using header_list = std::vector<std::pair<std::string, std::string>>;
 struct http_request {
   std::string method;  // "GET", "PUT", "POST", "DELETE"
   std::string target;  // "/v1/…?query", already percent-encoded; the base path goes before it
-  std::string body;    // sent with Content-Type: application/json when not empty
+  std::string body;    // sent with Content-Type: `content_type` when not empty
   header_list headers;
+  std::string content_type = "application/json";  // of the body: "text/csv; charset=utf-8"
   friend bool operator==(const http_request&, const http_request&) = default;
 };
 
@@ -79,6 +85,7 @@ using bytes_handler = std::function<stream_step(std::string_view bytes)>;
 struct client_options {
   std::chrono::milliseconds timeout{30'000};
   std::string user_agent = "gridcoord-client";
+  std::string ca_file;  // https: PEM CA certificates to trust instead of the system's store; "" = the system's
 };
 
 class http_client {

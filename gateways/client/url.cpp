@@ -41,24 +41,24 @@ bool parse_port(std::string_view text, std::uint16_t& port) {
 
 std::string endpoint::text() const {
   bool v6 = host.find(':') != std::string::npos;
-  return fmt::format("http://{}{}{}:{}{}", v6 ? "[" : "", host, v6 ? "]" : "", port, base_path);
+  return fmt::format("{}://{}{}{}:{}{}", scheme == url_scheme::https ? "https" : "http", v6 ? "[" : "", host,
+                     v6 ? "]" : "", port, base_path);
 }
 
 url_result parse_url(std::string_view url) {
+  endpoint out;
   auto scheme_end = url.find("://");
   if (scheme_end != std::string_view::npos) {
     auto scheme = url.substr(0, scheme_end);
-    if (scheme == "https")
-      return fail(fmt::format("'{}': https is not supported; use http:// (put TLS in a proxy in front of "
-                              "the server)", url));
-    if (scheme != "http") return fail(fmt::format("'{}': the URL must start with http://", url));
+    if (scheme != "http" && scheme != "https")
+      return fail(fmt::format("'{}': the URL must start with http:// or https://", url));
+    if (scheme == "https") out.scheme = url_scheme::https, out.port = 443;
     url.remove_prefix(scheme_end + 3);
   }
   if (url.find_first_of("?#") != std::string_view::npos)
     return fail(fmt::format("'{}': a server URL has no query or fragment", url));
   auto slash = url.find('/');
   auto authority = url.substr(0, slash);
-  endpoint out;
   if (slash != std::string_view::npos) out.base_path = std::string(url.substr(slash));
   while (!out.base_path.empty() && out.base_path.back() == '/') out.base_path.pop_back();
   std::string_view host, port;

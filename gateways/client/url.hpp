@@ -2,15 +2,15 @@
 // gateways/client/url.hpp — where a gridcoord server is, and how to spell
 // request targets for it.
 //
-// A server URL is "http://HOST[:PORT][/BASE]"; "HOST[:PORT]" alone means http.
-// IPv6 hosts go in brackets ("http://[::1]:8080"). The port defaults to 80.
+// A server URL is "http://HOST[:PORT][/BASE]" or "https://HOST[:PORT][/BASE]";
+// "HOST[:PORT]" alone means http. IPv6 hosts go in brackets
+// ("http://[::1]:8080"). The port defaults to 80 for http, 443 for https.
 // BASE is a path prefix (a reverse proxy's mount point) put before every
 // target; a trailing '/' is dropped.
 // [Threading] Pure; safe from any thread.
-// [Errors]    parse_url answers a message (for a person) for: https (TLS is
-//             not supported; use a TLS-terminating proxy on the server side
-//             and plain http to it), any other scheme, an empty host, a port
-//             that is not 1..65535, or a query or fragment in the URL.
+// [Errors]    parse_url answers a message (for a person) for: a scheme other
+//             than http and https, an empty host, a port that is not
+//             1..65535, or a query or fragment in the URL.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,11 +19,14 @@
 
 namespace gridcoord::gateways::client {
 
+enum class url_scheme { http, https };
+
 struct endpoint {
   std::string host;       // without brackets
   std::uint16_t port = 80;
   std::string base_path;  // "" or "/prefix"
-  // "http://host:port/prefix", as a person would type it back.
+  url_scheme scheme = url_scheme::http;
+  // "http://host:port/prefix" (or https://…), as a person would type it back.
   std::string text() const;
   friend bool operator==(const endpoint&, const endpoint&) = default;
 };

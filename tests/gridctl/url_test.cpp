@@ -16,11 +16,20 @@ TEST_CASE("a server URL gives host, port and base path", "[gridctl][url]") {
   CHECK(parse_url("http://proxy/gc")->text() == "http://proxy:80/gc");
 }
 
-TEST_CASE("https and malformed server URLs are refused with a reason", "[gridctl][url]") {
-  auto tls = parse_url("https://grid.example");
-  REQUIRE_FALSE(tls);
-  CHECK(tls.error().find("https is not supported") != std::string::npos);
-  CHECK_FALSE(parse_url("ftp://grid.example"));
+TEST_CASE("an https server URL records the scheme and defaults to port 443", "[gridctl][url]") {
+  auto https = url_scheme::https;
+  CHECK(*parse_url("https://grid.example") == endpoint{"grid.example", 443, "", https});
+  CHECK(*parse_url("https://grid.example:8443/gc/") == endpoint{"grid.example", 8443, "/gc", https});
+  CHECK(*parse_url("https://[::1]") == endpoint{"::1", 443, "", https});
+  CHECK(parse_url("https://grid.example/gc")->text() == "https://grid.example:443/gc");
+  CHECK(parse_url("grid.example:443")->scheme == url_scheme::http);  // no scheme means http, whatever the port
+}
+
+TEST_CASE("other schemes and malformed server URLs are refused with a reason", "[gridctl][url]") {
+  auto ftp = parse_url("ftp://grid.example");
+  REQUIRE_FALSE(ftp);
+  CHECK(ftp.error().find("must start with http:// or https://") != std::string::npos);
+  CHECK_FALSE(parse_url("https://"));
   CHECK_FALSE(parse_url("http://"));
   CHECK_FALSE(parse_url("http://:8080"));
   CHECK_FALSE(parse_url("http://host:0"));

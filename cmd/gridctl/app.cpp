@@ -25,14 +25,15 @@ namespace {
 
 constexpr std::string_view description =
     "gridctl: the administrators' command-line client of a gridcoord server.\n"
-    "Talks plain http only (no https): run it next to the server, or through a TLS proxy.";
+    "Talks http, or https with the server's certificate checked (--ca-file to trust a private CA).";
 
 constexpr std::string_view connection_help =
     "Connection (the first that is given wins):\n"
     "  server URL   --url, $GRIDCOORD_URL, `url` in the config file, else http://127.0.0.1:8080\n"
     "  token        --token, $GRIDCOORD_TOKEN, `token` in the config file, else none\n"
+    "  CA file      --ca-file, $GRIDCOORD_CA_FILE, `ca_file` in the config file, else the system's CAs\n"
     "  config file  --config, $GRIDCTL_CONFIG, else ~/.config/gridctl/config.toml (TOML:\n"
-    "               url = \"http://…\"  token = \"gct_…\")\n"
+    "               url = \"https://…\"  token = \"gct_…\"  ca_file = \"/…/ca.pem\")\n"
     "Output: the server's JSON, indented; --table for aligned columns. Errors go to stderr.\n\n";
 
 // One command of the table as CLI11 sees it: its subcommand, and where the
@@ -106,9 +107,10 @@ void add_commands(CLI::App& app, std::list<binding>& bindings) {
 }
 
 void add_globals(CLI::App& app, invocation& g) {
-  app.add_option("--url", g.conn.url, "server URL, http://HOST:PORT (https is not supported)");
+  app.add_option("--url", g.conn.url, "server URL, http://HOST:PORT or https://HOST:PORT");
   app.add_option("--token", g.conn.token, "API token (prefer $GRIDCOORD_TOKEN or the config file)");
   app.add_option("--config", g.conn.config, "config file (TOML)");
+  app.add_option("--ca-file", g.conn.ca_file, "https: PEM CA certificates to trust instead of the system's");
   app.add_flag("--table", g.table, "show lists as aligned columns, single answers as key/value lines");
   app.add_option("--timeout", g.timeout_s, "seconds to wait for each answer (default 30)")
       ->check(CLI::PositiveNumber);
@@ -172,7 +174,7 @@ int run_command(const invocation& inv, console& io) {
   auto where = client::parse_url(conn->url);
   if (!where) return usage_error(io, fmt::format("{} (the URL came from {})", where.error(), conn->url_origin));
   auto timeout = std::chrono::milliseconds(std::max<long long>(1, std::llround(inv.timeout_s * 1000)));
-  client::http_client http(*where, {timeout, "gridctl/" GRIDCTL_VERSION});
+  client::http_client http(*where, {timeout, "gridctl/" GRIDCTL_VERSION, conn->ca_file});
   call_context ctx{http, conn->token, inv.table};
   return to_int(execute(*inv.cmd, inv.args, ctx, io));
 }

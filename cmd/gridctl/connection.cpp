@@ -11,11 +11,19 @@ namespace gridcoord::gridctl {
 
 namespace {
 
-// url and token as a config file gives them ("" = absent).
+// url, token and ca_file as a config file gives them ("" = absent).
 struct file_values {
   std::string url;
   std::string token;
+  std::string ca_file;
 };
+
+std::string* slot_of(file_values& values, std::string_view key) {
+  if (key == "url") return &values.url;
+  if (key == "token") return &values.token;
+  if (key == "ca_file") return &values.ca_file;
+  return nullptr;
+}
 
 std::optional<std::string> non_empty(std::optional<std::string> v) {
   if (v && v->empty()) return std::nullopt;
@@ -33,8 +41,8 @@ expected<file_values, std::string> parse_config(const std::string& path) {
   file_values out;
   for (const auto& [key, node] : root) {
     std::string_view k = key.str();
-    std::string* slot = k == "url" ? &out.url : k == "token" ? &out.token : nullptr;
-    if (!slot) return unexpected{fmt::format("{}: unknown key '{}' (only url and token)", path, k)};
+    std::string* slot = slot_of(out, k);
+    if (!slot) return unexpected{fmt::format("{}: unknown key '{}' (only url, token and ca_file)", path, k)};
     auto v = node.value<std::string>();
     if (!v) return unexpected{fmt::format("{}: '{}' must be a string", path, k)};
     *slot = *v;
@@ -87,6 +95,8 @@ expected<connection, std::string> resolve_connection(const connection_flags& fla
   out.url_origin = "default";
   pick(flags.url, "--url", "GRIDCOORD_URL", file.url, out.url, out.url_origin);
   pick(flags.token, "--token", "GRIDCOORD_TOKEN", file.token, out.token, out.token_origin);
+  std::string ca_origin;
+  pick(flags.ca_file, "--ca-file", "GRIDCOORD_CA_FILE", file.ca_file, out.ca_file, ca_origin);
   if (out.token_origin == file_name && !file_name.empty() && readable_by_others(file_name))
     out.warnings.push_back(fmt::format("{} holds a token and other users may read it; chmod 600 {}",
                                        file_name, file_name));

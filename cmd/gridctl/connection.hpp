@@ -5,11 +5,14 @@
 // counts as not given):
 //   url:   --url,   $GRIDCOORD_URL,   config file `url`,   http://127.0.0.1:8080
 //   token: --token, $GRIDCOORD_TOKEN, config file `token`, none
+//   CA file (https: the CA certificates to trust instead of the system's):
+//          --ca-file, $GRIDCOORD_CA_FILE, config file `ca_file`, none
 // The config file is --config FILE, else $GRIDCTL_CONFIG, else
-// ~/.config/gridctl/config.toml ($HOME) when that exists. It is TOML with two
+// ~/.config/gridctl/config.toml ($HOME) when that exists. It is TOML with three
 // optional string keys:
-//   url = "http://gridcoord.internal:8080"
+//   url = "https://gridcoord.internal:8443"
 //   token = "gct_…"
+//   ca_file = "/etc/gridcoord/ca.pem"
 // [Threading] Reads the config file; otherwise pure.
 // [Errors]    A message (exit code 2) when a file named by --config or
 //             $GRIDCTL_CONFIG cannot be read, or any config file is not TOML,
@@ -35,6 +38,7 @@ struct connection_flags {
   std::string url;
   std::string token;
   std::string config;
+  std::string ca_file;
 };
 
 struct connection {
@@ -42,6 +46,7 @@ struct connection {
   std::string token;         // "" = send no Authorization header
   std::string url_origin;    // "--url", "GRIDCOORD_URL", the file's path, or "default"
   std::string token_origin;  // likewise; "" when there is no token
+  std::string ca_file;       // "" = trust the system's CA store
   std::vector<std::string> warnings;
 };
 

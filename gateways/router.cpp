@@ -28,27 +28,64 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-// "application/json; charset=utf-8" is JSON; parameters are ignored.
-bool is_json_media_type(std::string_view content_type) noexcept {
-  return iequals(trim(content_type.substr(0, content_type.find(';'))), "application/json");
+// The media type: "application/json" for "application/json; charset=utf-8".
+std::string_view media_type(std::string_view content_type) noexcept {
+  return trim(content_type.substr(0, content_type.find(';')));
+}
+
+// The charset parameter of a Content-Type, unquoted; "" when there is none.
+std::string_view charset_of(std::string_view content_type) noexcept {
+  for (auto at = content_type.find(';'); at != std::string_view::npos;) {
+    auto rest = content_type.substr(at + 1);
+    auto next = rest.find(';');
+    auto param = trim(rest.substr(0, next));
+    if (param.size() > 8 && iequals(param.substr(0, 8), "charset=")) {
+      auto value = param.substr(8);
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+        value = value.substr(1, value.size() - 2);
+      return value;
+    }
+    at = next == std::string_view::npos ? next : at + 1 + next;
+  }
+  return {};
 }
 
 bool is_write(http::verb v) noexcept {
   return v == http::verb::put || v == http::verb::post || v == http::verb::patch;
 }
 
-// 415 or 400 for a body that is not JSON; nullopt-in-optional means "no body".
-std::optional<http_response> parse_body(const http_request& req, std::optional<boost::json::value>& out) {
-  if (req.body().empty() || !is_write(req.method())) return std::nullopt;
-  auto type = req.find(http::field::content_type);
-  if (type == req.end() || !is_json_media_type(type->value()))
+// A text/csv body, unparsed, or 415 for a charset other than UTF-8.
+std::optional<http_response> take_csv(const http_request& req, std::string_view content_type,
+                                      std::optional<std::string_view>& out) {
+  auto charset = charset_of(content_type);
+  if (!charset.empty() && !iequals(charset, "utf-8") && !iequals(charset, "utf8"))
     return error_response(protocol_error::unsupported_media_type,
-                          "a request body must be JSON, sent with Content-Type: application/json");
+                          fmt::format("a CSV body must be UTF-8, not {}: save the file as UTF-8 and send it "
+                                      "with Content-Type: text/csv; charset=utf-8",
+                                      charset));
+  out = std::string_view(req.body());
+  return std::nullopt;
+}
+
+// 415 or 400 for a body of a type the route does not take, or bad JSON;
+// nullopt when there is no body or it is in `ctx` (body or csv).
+std::optional<http_response> parse_body(const http_request& req, body_types takes, request_context& ctx) {
+  if (req.body().empty() || !is_write(req.method())) return std::nullopt;
+  auto field = req.find(http::field::content_type);
+  std::string_view content_type;
+  if (field != req.end()) content_type = std::string_view(field->value().data(), field->value().size());
+  bool csv_too = takes == body_types::json_or_csv;
+  if (csv_too && iequals(media_type(content_type), "text/csv")) return take_csv(req, content_type, ctx.csv);
+  if (!iequals(media_type(content_type), "application/json"))
+    return error_response(protocol_error::unsupported_media_type,
+                          csv_too ? "a request body here must be JSON (Content-Type: application/json) "
+                                    "or CSV (Content-Type: text/csv)"
+                                  : "a request body must be JSON, sent with Content-Type: application/json");
   std::error_code ec;
   boost::json::value v = boost::json::parse(req.body(), ec);
   if (ec) return error_response(domain::errc::invalid_request,
                                 fmt::format("the body is not valid JSON: {}", ec.message()));
-  out = std::move(v);
+  ctx.body = std::move(v);
   return std::nullopt;
 }
 
@@ -76,8 +113,8 @@ std::optional<std::string_view> request_context::header(std::string_view name) c
 }
 
 void router::add(http_verb method, std::string_view pattern, access_rule access,
-                 route_handler handler) {
-  route r{method, {}, std::move(access), std::move(handler)};
+                 route_handler handler, body_types takes) {
+  route r{method, {}, std::move(access), std::move(handler), takes};
   auto segments = split_path(pattern);
   for (auto& s : segments.value_or(std::vector<std::string>{})) {
     bool is_param = s.size() > 2 && s.front() == '{' && s.back() == '}';
@@ -167,7 +204,7 @@ void router::dispatch(const http_request& req, std::string remote, std::string r
   request_context ctx{req,          std::move(params), std::move(*query), std::nullopt,
                       std::nullopt, std::move(remote),  std::move(request_id)};
   if (auto refused = authorize(*found, ctx)) return done(std::move(*refused));
-  if (auto failure = parse_body(req, ctx.body)) return done(std::move(*failure));
+  if (auto failure = parse_body(req, found->takes, ctx)) return done(std::move(*failure));
   try {
     found->handler(ctx, done);
   } catch (const std::exception& e) {

@@ -11,7 +11,9 @@
 //             400 for a malformed target or JSON body, 404 when no pattern
 //             matches the path, 405 (with Allow) when patterns match but not
 //             the method, 415 for a body on a write that is not
-//             application/json, 500 when a route throws.
+//             application/json (nor text/csv, on a route added with
+//             body_types::json_or_csv; a CSV charset other than utf-8 is 415
+//             too), 500 when a route throws.
 //             Access is decided here and nowhere else: each route declares
 //             the operation it performs (an access_rule); for any operation
 //             but read_public the request must carry "Authorization: Bearer
@@ -72,6 +74,9 @@ struct request_context {
   std::optional<domain::principal> caller;  // set for every route but read_public ones
   std::string remote;                       // the client's address
   std::string request_id;                   // the X-Request-Id of the answer
+  // The body as sent, unparsed, when the route takes CSV and the request is
+  // text/csv (then `body` is empty).
+  std::optional<std::string_view> csv;
 
   // The parameter's value; "" when the pattern has no such name.
   std::string_view param(std::string_view name) const;
@@ -84,6 +89,10 @@ using route_handler = std::function<void(const request_context&, respond)>;
 // The operation a request performs, from its path parameters (domain/auth.hpp).
 using access_rule = std::function<domain::operation(const request_context&)>;
 
+// The bodies a write route takes: JSON (parsed into request_context::body), and
+// for json_or_csv also "text/csv" (UTF-8; handed over in request_context::csv).
+enum class body_types { json, json_or_csv };
+
 // The caller behind a bearer token, or errc::unauthorized.
 using authenticator = std::function<domain::expected<domain::principal>(std::string_view bearer)>;
 
@@ -94,7 +103,8 @@ class router {
       : authenticate_(std::move(authenticate)), limiter_(std::move(limiter)) {}
 
   // REQUIRES: `pattern` starts with '/'; each segment is a literal or "{name}".
-  void add(http_verb method, std::string_view pattern, access_rule access, route_handler handler);
+  void add(http_verb method, std::string_view pattern, access_rule access, route_handler handler,
+           body_types takes = body_types::json);
 
   // Finds the route for `request` and runs it, or answers an error itself.
   // `remote` and `request_id` are handed to the route (for the audit trail).
@@ -119,6 +129,7 @@ class router {
     std::vector<segment> pattern;
     access_rule access;
     route_handler handler;
+    body_types takes = body_types::json;
   };
 
   // The caller, or the 401/403 response to send instead.

@@ -26,7 +26,8 @@ void register_routes(router& r, actors::client& client) {
   using http_verb::get, http_verb::put, http_verb::post, http_verb::delete_;
   using k = operation_kind;
   r.add(get, "/v1/health", rule(k::read_public), detail::get_health(client));
-  r.add(put, "/v1/reports/{department}/{kind}/{month}", rule(k::submit_report), detail::put_report(client));
+  r.add(put, "/v1/reports/{department}/{kind}/{month}", rule(k::submit_report), detail::put_report(client),
+        body_types::json_or_csv);
   r.add(get, "/v1/reports/{department}/{kind}/{month}", rule(k::read_report), detail::get_report(client));
   r.add(get, "/v1/departments/{department}/inbox", rule(k::read_inbox), detail::get_inbox(client));
   r.add(post, "/v1/departments/{department}/inbox/{item}/ack", rule(k::acknowledge),

@@ -4,6 +4,7 @@
 
 #include "domain/json.hpp"
 #include "domain/report.hpp"
+#include "domain/report_csv.hpp"
 #include "gateways/codecs.hpp"
 #include "gateways/detail/handlers.hpp"
 #include "gateways/detail/route_support.hpp"
@@ -41,14 +42,19 @@ domain::expected<report_address> parse_address(const request_context& ctx) {
   return report_address{*department, *kind, *period};
 }
 
+// The rows of a JSON body, or of a CSV one (domain/report_csv.hpp): one set of rules.
+domain::expected<std::vector<domain::row>> rows_of(const request_context& ctx, const report_address& at) {
+  if (ctx.csv) return domain::parse_csv_rows(*at.kind, at.period, *ctx.csv);
+  static const json::value no_body;
+  return domain::parse_rows(*at.kind, at.period, ctx.body ? *ctx.body : no_body);
+}
+
 // Everything submit_report needs, validated here, in the gateway's thread.
 domain::expected<actors::report_submission> make_submission(const request_context& ctx,
                                                             const report_address& at) {
   auto key = idempotency_key_of(ctx);
   if (!key) return forward(key.error());
-  static const json::value no_body;
-  const json::value& body = ctx.body ? *ctx.body : no_body;
-  auto rows = domain::parse_rows(*at.kind, at.period, body);
+  auto rows = rows_of(ctx, at);
   if (!rows) return forward(rows.error());
   actors::report_submission s;
   s.sender = at.department;
@@ -58,7 +64,9 @@ domain::expected<actors::report_submission> make_submission(const request_contex
   s.submitted_by = caller_id(ctx);
   s.origin = origin_of(ctx);
   s.idempotency_key = std::move(*key);
-  s.request_hash = request_hash("PUT", at.path(), domain::to_text(body));
+  // A CSV replay must repeat the bytes; a JSON one may format its text differently.
+  s.request_hash = ctx.csv ? request_hash("PUT text/csv", at.path(), *ctx.csv)
+                           : request_hash("PUT", at.path(), domain::to_text(ctx.body ? *ctx.body : json::value{}));
   return s;
 }
 

@@ -105,6 +105,7 @@ expected<std::vector<std::size_t>> map_header(const report_kind& kind, const csv
 json::value cell_value(const field_spec& f, const std::string& text) {
   switch (f.type) {
     case field_type::number:
+    case field_type::integer:
       if (trim(text).empty()) return nullptr;
       if (auto d = parse_csv_number(text)) return *d;
       return json::string(text);

@@ -6,7 +6,7 @@
 // demand_kw). Missing optional columns are fine; a missing required one is
 // reported by validation on every row, as for JSON.
 // Cells: an empty cell is an absent value. Text is kept byte for byte.
-// Numbers and months are trimmed of surrounding spaces; a number is written
+// Numbers (integers too) and months are trimmed of surrounding spaces; a number is written
 // as people write it: "1250.5", "-3", "2000", "1.25e3", with or without
 // thousands separators in groups of three ("1,250.5", "12,345"; quote the
 // cell, since it holds a comma). Anything else ("1.2.3", "1,25", "80%") is

@@ -126,3 +126,13 @@ TEST_CASE("a CSV syntax error stops before validation", "[domain][report_csv]") 
   CHECK(rows.error().code == errc::invalid_request);
   CHECK(rows.error().details.at(0).reason == "line 2 has 6 field(s); the header (line 1) has 7");
 }
+
+TEST_CASE("an integer cell is read as a number, so validation checks it is whole", "[domain][report_csv]") {
+  report_kind counts{.id = "counts", .fields = {{.name = "complaints", .type = field_type::integer, .required = true}}};
+  auto rows = parse_csv_rows(counts, october, "complaints\n\"1,200\"\n12.5\n");
+  REQUIRE_FALSE(rows);
+  CHECK(rows.error().details == std::vector<issue>{{2, "complaints", "12.5", "must be a whole number"}});
+  auto good = parse_csv_rows(counts, october, "complaints\n\"1,200\"\n");
+  REQUIRE(good);
+  CHECK((*good)[0][0] == cell{cell::kind::number, {}, 1200});
+}

@@ -74,6 +74,20 @@ TEST_CASE("a flag beats the environment, which beats the config file", "[gridctl
   CHECK(resolve_connection({}, env_of(env))->url == "http://from-file:1");
 }
 
+TEST_CASE("the CA file is --ca-file, else $GRIDCOORD_CA_FILE, else the config file's ca_file, else none",
+          "[gridctl][config]") {
+  testing::temp_dir dir;
+  auto file = write_file(dir, "gridctl.toml", "url = \"https://from-file:1\"\nca_file = \"/file/ca.pem\"\n");
+  std::map<std::string, std::string> env{{"GRIDCTL_CONFIG", file}};
+  CHECK(resolve_connection({}, env_of({}))->ca_file.empty());
+  CHECK(resolve_connection({}, env_of(env))->ca_file == "/file/ca.pem");
+  env["GRIDCOORD_CA_FILE"] = "/env/ca.pem";
+  CHECK(resolve_connection({}, env_of(env))->ca_file == "/env/ca.pem");
+  connection_flags flags;
+  flags.ca_file = "/flag/ca.pem";
+  CHECK(resolve_connection(flags, env_of(env))->ca_file == "/flag/ca.pem");
+}
+
 TEST_CASE("the config file is --config, else $GRIDCTL_CONFIG, else ~/.config/gridctl/config.toml",
           "[gridctl][config]") {
   testing::temp_dir dir;

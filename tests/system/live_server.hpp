@@ -1,6 +1,7 @@
 #pragma once
 // tests/system/live_server.hpp — the real actor runtime (in memory) behind the
-// real HTTP server on an ephemeral port, with tokens issued per role.
+// real HTTP server on an ephemeral port (https when given TLS settings), with
+// tokens issued per role.
 #include <future>
 #include <map>
 #include <string>
@@ -28,13 +29,14 @@ struct live_server {
   std::unique_ptr<gateways::http_server> server;
   std::string admin;  // an admin token
 
-  live_server() {
+  explicit live_server(const config::tls_settings& tls = {}) {
     actors::runtime_options o;
     o.scheduler_threads = 2;
     o.snapshot_check_interval = std::chrono::milliseconds{0};
     rt = std::move(*actors::runtime::start(o));
     config::server_settings s;
     s.port = 0;
+    s.tls = tls;
     server = std::make_unique<gateways::http_server>(s, rt->api());
     REQUIRE(server->start());
     admin = issue("admin");

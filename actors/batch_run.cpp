@@ -41,6 +41,7 @@ struct batch_run {
   domain::time_point at{};
   std::size_t operations = 0;
   std::vector<std::optional<domain::report_version>> headers;  // by position: reports, rows left out
+  std::vector<std::optional<domain::department>> acked_in;     // by position: acknowledgements
   std::vector<participant> participants;
   std::vector<prepared_operation> prepared;                    // by position
   std::size_t waiting = 0;
@@ -87,6 +88,7 @@ void assign(coordinator_state& st, batch_run& run, batch_submission& b) {
                                               kind->recipients, op.report.submitted_by,
                                               op.report.rows.size(), {}};
     }
+    if (op.kind == batch_op_kind::acknowledge) run.acked_in[i] = op.recipient;
     auto& order = run.participants[*slot].order;
     order.positions.push_back(static_cast<std::uint32_t>(i));
     order.operations.push_back(std::move(op));
@@ -128,6 +130,7 @@ void commit_all(coordinator_pointer self, batch_run& run, batch_receipt& receipt
   for (std::size_t i = 0; i < run.operations; ++i) {
     auto& outcome = receipt.results[i];
     outcome.seq = seqs[i];
+    if (run.acked_in[i] && seqs[i] != 0) tell_sender(self, *run.acked_in[i], outcome.item);
     if (!run.headers[i]) continue;
     outcome.report.seq = seqs[i];
     auto header = *run.headers[i];
@@ -218,6 +221,7 @@ caf::result<batch_receipt> run_batch(coordinator_pointer self, batch_submission&
   run->at = self->state.clock->now();
   run->operations = b.operations.size();
   run->headers.resize(run->operations);
+  run->acked_in.resize(run->operations);
   run->prepared.resize(run->operations);
   run->promise = self->make_response_promise<batch_receipt>();
   assign(self->state, *run, b);

@@ -34,6 +34,19 @@ caf::result<submit_receipt> route_submission(coordinator_pointer self, report_su
   return rp;
 }
 
+// The recipient's actor acknowledges; the sender's actor is told, so that the
+// sender sees who has acknowledged its version.
+caf::result<domain::inbox_item> route_ack(coordinator_pointer self, ack_request& a) {
+  auto rp = self->make_response_promise<domain::inbox_item>();
+  auto recipient = a.recipient;
+  self->request(self->state.departments.at(recipient), caf::infinite, std::move(a))
+      .then([self, rp, recipient](domain::inbox_item& item) mutable {
+        tell_sender(self, recipient, item);
+        rp.deliver(std::move(item));
+      }, [rp](caf::error& e) mutable { rp.deliver(e); });
+  return rp;
+}
+
 caf::result<std::vector<event_view>> read_feed(coordinator_pointer self, read_events& q) {
   auto rp = self->make_response_promise<std::vector<event_view>>();
   self->request(self->state.log, caf::infinite, std::move(q))
@@ -58,6 +71,11 @@ caf::result<health_report> health(coordinator_pointer self) {
 
 }  // namespace
 
+void tell_sender(coordinator_pointer self, domain::department recipient, const domain::inbox_item& item) {
+  if (item.ack)
+    self->send(self->state.departments.at(item.from), ack_notice{recipient, item.id, item.ack->by, item.ack->at});
+}
+
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
                                              event_log_actor log, security_actor security,
@@ -70,7 +88,7 @@ coordinator_actor::behavior_type coordinator(coordinator_pointer self,
       [self](report_submission& sub) { return route_submission(self, sub); },
       [self](report_query& q) { return self->delegate(self->state.departments.at(q.sender), q); },
       [self](inbox_query& q) { return self->delegate(self->state.departments.at(q.recipient), q); },
-      [self](ack_request& a) { return self->delegate(self->state.departments.at(a.recipient), a); },
+      [self](ack_request& a) { return route_ack(self, a); },
       [self](read_events& q) { return read_feed(self, q); },
       [self](log_status_query) { return health(self); },
       [self](audit_query& q) { return self->delegate(self->state.log, q); },

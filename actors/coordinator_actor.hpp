@@ -28,6 +28,10 @@ struct coordinator_state {
 
 using coordinator_pointer = coordinator_actor::stateful_pointer<coordinator_state>;
 
+// Tells the sender of `item` that `recipient` acknowledged it (nothing when
+// the item carries no acknowledgement). Used for single and batch acks.
+void tell_sender(coordinator_pointer self, domain::department recipient, const domain::inbox_item& item);
+
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
                                              event_log_actor log, security_actor security,

@@ -262,6 +262,9 @@ department_actor::behavior_type department(department_pointer self, domain::depa
       [self](inbox_query&) { return self->state.book.inbox(); },
       [self](ack_request& a) { return acknowledge(self, a); },
       [self](delivery& d) { self->state.book.apply(d.seq, d.at, d.header); },
+      [self](ack_notice& n) {
+        self->state.book.apply(n.at, domain::item_acknowledged{n.recipient, n.item, n.by});
+      },
       [self](batch_prepare& p) { return prepare_batch(self, p); },
       [self](batch_commit& c) { commit_batch(self, c); },
       [self](batch_abort& a) { abort_batch(self, a); },

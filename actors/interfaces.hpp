@@ -38,6 +38,7 @@ using department_actor = caf::typed_actor<
     caf::replies_to<batch_prepare>::with<batch_prepared>,
     caf::reacts_to<batch_commit>,
     caf::reacts_to<batch_abort>,
+    caf::reacts_to<ack_notice>,
     caf::reacts_to<delivery>>;
 
 // Owns the token book: issues and revokes tokens, keeps the directory the

@@ -195,6 +195,19 @@ typename Inspector::result_type inspect(Inspector& f, delivery& x) {
   return f(caf::meta::type_name("delivery"), x.seq, x.at, x.header);
 }
 
+// `recipient` acknowledged the sender's version logged as `item`: tells the
+// sender's actor, so the sender sees who has acknowledged.
+struct ack_notice {
+  domain::department recipient = domain::department::planning;
+  domain::item_id item = 0;
+  std::string by;
+  domain::time_point at{};
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, ack_notice& x) {
+  return f(caf::meta::type_name("ack_notice"), x.recipient, x.item, x.by, x.at);
+}
+
 // Reads from the event log: `stream` empty means every stream.
 struct read_events {
   std::uint64_t after = 0;

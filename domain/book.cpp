@@ -79,19 +79,41 @@ void department_book::apply(std::uint64_t seq, time_point at, const report_versi
     auto& list = sent_[report_stream(v.sender, v.kind, v.period)];
     auto it = std::lower_bound(list.begin(), list.end(), v.version,
                                [](const version_entry& e, std::uint32_t n) { return e.version < n; });
-    if (it == list.end() || it->version != v.version)
-      list.insert(it, {v.version, seq, at, v.submitted_by, v.row_count});
+    if (it == list.end() || it->version != v.version) {
+      version_entry entry{v.version, seq, at, v.submitted_by, v.row_count, {}};
+      for (auto d : v.recipients) entry.deliveries.push_back({d, std::nullopt});
+      list.insert(it, std::move(entry));
+    }
   }
-  for (auto d : v.recipients)
-    if (d == owner_)
-      inbox_.try_emplace(seq, inbox_item{seq, v.sender, v.kind, v.period, v.version, at, {}});
+  if (std::find(v.recipients.begin(), v.recipients.end(), owner_) != v.recipients.end())
+    receive(seq, at, v);
   if (seq > applied_seq_) applied_seq_ = seq;
 }
 
+void department_book::receive(std::uint64_t seq, time_point at, const report_version& v) {
+  auto [added, fresh] = inbox_.try_emplace(seq, inbox_item{seq, v.sender, v.kind, v.period, v.version, at, {}, {}});
+  for (auto& [id, item] : inbox_) {
+    if (id == seq || item.from != v.sender || item.kind != v.kind || item.period != v.period) continue;
+    if (item.version < v.version && (!item.newer || item.newer->version < v.version))
+      item.newer = newer_version{v.version, seq, at};
+    if (item.version > v.version && fresh && (!added->second.newer || added->second.newer->version < item.version))
+      added->second.newer = newer_version{item.version, id, item.received_at};
+  }
+}
+
 void department_book::apply(time_point at, const item_acknowledged& a) {
-  if (a.recipient != owner_) return;
-  auto it = inbox_.find(a.item);
-  if (it != inbox_.end() && !it->second.ack) it->second.ack = acknowledgement{a.by, at};
+  if (a.recipient == owner_) {
+    auto it = inbox_.find(a.item);
+    if (it != inbox_.end() && !it->second.ack) it->second.ack = acknowledgement{a.by, at};
+    return;
+  }
+  for (auto& [stream, list] : sent_)
+    for (auto& entry : list) {
+      if (entry.seq != a.item) continue;
+      for (auto& d : entry.deliveries)
+        if (d.recipient == a.recipient && !d.ack) d.ack = acknowledgement{a.by, at};
+      return;
+    }
 }
 
 }  // namespace gridcoord::domain

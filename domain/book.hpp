@@ -28,19 +28,36 @@ namespace gridcoord::domain {
 
 using item_id = std::uint64_t;  // the sequence number of the event that created the item
 
+struct acknowledgement {
+  std::string by;
+  time_point at{};
+  friend bool operator==(const acknowledgement&, const acknowledgement&) = default;
+};
+
+// A recipient of a sent version, and its acknowledgement once given: what the
+// sender sees of who has not acknowledged yet.
+struct delivery_status {
+  department recipient = department::planning;
+  std::optional<acknowledgement> ack;
+  friend bool operator==(const delivery_status&, const delivery_status&) = default;
+};
+
 struct version_entry {
   std::uint32_t version = 0;
   std::uint64_t seq = 0;  // the report.submitted event holding this version
   time_point submitted_at{};
   std::string submitted_by;
   std::size_t row_count = 0;
+  std::vector<delivery_status> deliveries;  // one per recipient, in catalogue order
   friend bool operator==(const version_entry&, const version_entry&) = default;
 };
 
-struct acknowledgement {
-  std::string by;
+// The newest later version of the same report that reached the inbox.
+struct newer_version {
+  std::uint32_t version = 0;
+  item_id item = 0;
   time_point at{};
-  friend bool operator==(const acknowledgement&, const acknowledgement&) = default;
+  friend bool operator==(const newer_version&, const newer_version&) = default;
 };
 
 struct inbox_item {
@@ -51,6 +68,7 @@ struct inbox_item {
   std::uint32_t version = 0;
   time_point received_at{};
   std::optional<acknowledgement> ack;
+  std::optional<newer_version> newer;  // set when a later version of this report arrived
   friend bool operator==(const inbox_item&, const inbox_item&) = default;
 };
 
@@ -90,7 +108,11 @@ class department_book {
   // Applies one logged event; events that do not concern this department are ignored.
   [[nodiscard]] status apply_event(std::string_view type, std::uint64_t seq, time_point at,
                                    std::string_view payload);
+  // As sender: a new version with its recipients, none acknowledged. As
+  // recipient: a new inbox item; earlier items of the same report learn of it.
   void apply(std::uint64_t seq, time_point at, const report_version& v);
+  // As recipient: the item's first acknowledgement. As sender: the recipient's
+  // acknowledgement of the sent version (the item id is the version's seq).
   void apply(time_point at, const item_acknowledged& a);
 
   // The highest sequence number applied so far.
@@ -103,6 +125,8 @@ class department_book {
   friend bool operator==(const department_book&, const department_book&) = default;
 
  private:
+  void receive(std::uint64_t seq, time_point at, const report_version& v);
+
   department owner_;
   std::map<std::string, std::vector<version_entry>> sent_;
   std::map<item_id, inbox_item> inbox_;

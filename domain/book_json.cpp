@@ -12,9 +12,21 @@ namespace {
 std::int64_t micros(time_point t) { return t.time_since_epoch().count(); }
 time_point from_micros(std::int64_t us) { return time_point{std::chrono::microseconds{us}}; }
 
+json::object ack_to_json(const acknowledgement& a) { return {{"by", a.by}, {"at_us", micros(a.at)}}; }
+
+acknowledgement ack_from_json(const json::value& v) {
+  return {std::string(v.at("by").as_string()), from_micros(v.at("at_us").to_number<std::int64_t>())};
+}
+
 json::object version_to_json(const version_entry& e) {
+  json::array deliveries;
+  for (const auto& d : e.deliveries) {
+    json::object o{{"to", to_string(d.recipient)}};
+    if (d.ack) o["ack"] = ack_to_json(*d.ack);
+    deliveries.push_back(std::move(o));
+  }
   return {{"version", e.version}, {"seq", e.seq}, {"at_us", micros(e.submitted_at)},
-          {"by", e.submitted_by}, {"row_count", e.row_count}};
+          {"by", e.submitted_by}, {"row_count", e.row_count}, {"deliveries", std::move(deliveries)}};
 }
 
 }  // namespace
@@ -23,16 +35,29 @@ json::object inbox_item_to_json(const inbox_item& i) {
   json::object o{{"id", i.id}, {"from", to_string(i.from)}, {"kind", i.kind},
                  {"month", to_string(i.period)}, {"version", i.version},
                  {"received_at_us", micros(i.received_at)}};
-  if (i.ack) o["ack"] = json::object{{"by", i.ack->by}, {"at_us", micros(i.ack->at)}};
+  if (i.ack) o["ack"] = ack_to_json(*i.ack);
+  if (i.newer)
+    o["newer"] = json::object{{"version", i.newer->version}, {"item", i.newer->item},
+                              {"at_us", micros(i.newer->at)}};
   return o;
 }
 
 namespace {
 
+// Snapshots taken before deliveries were tracked have none: they are rebuilt
+// only by a replay from the start.
 version_entry version_from_json(const json::object& o) {
-  return {static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>()),
-          o.at("seq").to_number<std::uint64_t>(), from_micros(o.at("at_us").to_number<std::int64_t>()),
-          std::string(o.at("by").as_string()), o.at("row_count").to_number<std::size_t>()};
+  version_entry e{static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>()),
+                  o.at("seq").to_number<std::uint64_t>(), from_micros(o.at("at_us").to_number<std::int64_t>()),
+                  std::string(o.at("by").as_string()), o.at("row_count").to_number<std::size_t>(), {}};
+  if (const auto* list = o.if_contains("deliveries"))
+    for (const auto& d : list->as_array()) {
+      auto to = parse_department(d.at("to").as_string());
+      if (!to) throw std::runtime_error("bad department in a delivery");
+      const auto* ack = d.as_object().if_contains("ack");
+      e.deliveries.push_back({*to, ack ? std::optional<acknowledgement>{ack_from_json(*ack)} : std::nullopt});
+    }
+  return e;
 }
 
 inbox_item item_from_json(const json::object& o) {
@@ -46,9 +71,11 @@ inbox_item item_from_json(const json::object& o) {
   i.period = *period;
   i.version = static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>());
   i.received_at = from_micros(o.at("received_at_us").to_number<std::int64_t>());
-  if (const auto* ack = o.if_contains("ack"))
-    i.ack = acknowledgement{std::string(ack->at("by").as_string()),
-                            from_micros(ack->at("at_us").to_number<std::int64_t>())};
+  if (const auto* ack = o.if_contains("ack")) i.ack = ack_from_json(*ack);
+  if (const auto* n = o.if_contains("newer"))
+    i.newer = newer_version{static_cast<std::uint32_t>(n->at("version").to_number<std::uint64_t>()),
+                            n->at("item").to_number<std::uint64_t>(),
+                            from_micros(n->at("at_us").to_number<std::int64_t>())};
   return i;
 }
 

@@ -1,6 +1,7 @@
 #include "gateways/codecs.hpp"
 
 #include "domain/origin.hpp"
+#include "domain/row_rules.hpp"
 
 #include <boost/json/parse.hpp>
 
@@ -64,12 +65,25 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const error& e) {
   jv = std::move(o);
 }
 
+namespace {
+
+json::value ack_json(const std::optional<acknowledgement>& a) {
+  if (!a) return nullptr;
+  return json::object{{"by", a->by}, {"at", format_rfc3339(a->at)}};
+}
+
+}  // namespace
+
 void tag_invoke(const json::value_from_tag&, json::value& jv, const version_entry& v) {
+  json::array deliveries;
+  for (const auto& d : v.deliveries)
+    deliveries.push_back(json::object{{"to", to_string(d.recipient)}, {"acknowledged", ack_json(d.ack)}});
   jv = json::object{{"version", v.version},
                     {"seq", v.seq},
                     {"submitted_at", format_rfc3339(v.submitted_at)},
                     {"submitted_by", v.submitted_by},
-                    {"row_count", v.row_count}};
+                    {"row_count", v.row_count},
+                    {"deliveries", std::move(deliveries)}};
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const inbox_item& i) {
@@ -79,10 +93,12 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const inbox_item& 
                  {"month", to_string(i.period)},
                  {"version", i.version},
                  {"received_at", format_rfc3339(i.received_at)}};
-  if (i.ack)
-    o["acknowledged"] = json::object{{"by", i.ack->by}, {"at", format_rfc3339(i.ack->at)}};
+  o["acknowledged"] = ack_json(i.ack);
+  if (i.newer)
+    o["newer_version"] = json::object{{"version", i.newer->version}, {"item", i.newer->item},
+                                      {"received_at", format_rfc3339(i.newer->at)}};
   else
-    o["acknowledged"] = nullptr;
+    o["newer_version"] = nullptr;
   jv = std::move(o);
 }
 
@@ -101,6 +117,40 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const issued_token
   auto o = json::value_from(t.record).as_object();
   o["token"] = t.token;
   jv = std::move(o);
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const field_spec& f) {
+  auto bound = [](const std::optional<double>& b) { return b ? json::value(*b) : json::value(nullptr); };
+  json::array allowed;
+  for (const auto& a : f.allowed) allowed.push_back(json::string(a));
+  jv = json::object{{"name", f.name},
+                    {"type", to_string(f.type)},
+                    {"required", f.required},
+                    {"min", bound(f.min)},
+                    {"max", bound(f.max)},
+                    {"positive", f.positive},
+                    {"allowed", std::move(allowed)},
+                    {"description", f.description}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const report_kind& k) {
+  auto names = [](const std::vector<std::string>& list) {
+    json::array out;
+    for (const auto& n : list) out.push_back(json::string(n));
+    return out;
+  };
+  json::array rules;
+  for (const auto& r : k.rules)
+    rules.push_back(json::object{{"fields", names(r.fields)}, {"description", r.description}});
+  if (!k.key.empty()) rules.push_back(json::object{{"fields", names(k.key)}, {"description", key_description(k)}});
+  jv = json::object{{"id", k.id},
+                    {"flow", k.flow},
+                    {"title", k.title},
+                    {"sender", to_string(k.sender)},
+                    {"recipients", gateways::departments(k.recipients)},
+                    {"key", names(k.key)},
+                    {"fields", json::value_from(k.fields)},
+                    {"rules", std::move(rules)}};
 }
 
 }  // namespace gridcoord::domain

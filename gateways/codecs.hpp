@@ -22,6 +22,7 @@
 #include "domain/book.hpp"
 #include "domain/token_book.hpp"
 #include "domain/error.hpp"
+#include "domain/report_kind.hpp"
 
 namespace gridcoord::domain {
 
@@ -29,14 +30,22 @@ namespace gridcoord::domain {
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issue& i);
 // {"code":"validation_failed","message":"…","details":[issue…]} (the envelope's inside).
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const error& e);
-// {"version","seq","submitted_at","submitted_by","row_count"}.
+// {"version","seq","submitted_at","submitted_by","row_count",
+//  "deliveries":[{"to","acknowledged":{"by","at"}|null}]}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const version_entry& v);
-// {"item","from","kind","month","version","received_at","acknowledged":{"by","at"}|null}.
+// {"item","from","kind","month","version","received_at","acknowledged":{"by","at"}|null,
+//  "newer_version":{"version","item","received_at"}|null}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const inbox_item& i);
 // {"id","role","description","created_at","created_by","revoked_at"|null,"revoked_by"?}; never the hash
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const token_record& t);
 // the record's fields plus "token", the secret shown once
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issued_token& t);
+// {"name","type","required","min","max","positive","allowed","description"};
+// min and max null when unbounded, allowed [] unless the type is choice.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const field_spec& f);
+// {"id","flow","title","sender","recipients","key","fields":[field_spec…],
+//  "rules":[{"fields":[…],"description"}…]}; the key's "no duplicate rows" rule last.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const report_kind& k);
 
 }  // namespace gridcoord::domain
 

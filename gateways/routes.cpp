@@ -29,6 +29,9 @@ void register_routes(router& r, actors::client& client) {
   r.add(put, "/v1/reports/{department}/{kind}/{month}", rule(k::submit_report), detail::put_report(client),
         body_types::json_or_csv);
   r.add(get, "/v1/reports/{department}/{kind}/{month}", rule(k::read_report), detail::get_report(client));
+  r.add(get, "/v1/reports/{department}/{kind}/{month}/diff", rule(k::read_report), detail::get_report_diff(client));
+  r.add(get, "/v1/report-kinds", rule(k::read_catalogue), detail::get_report_kinds());
+  r.add(get, "/v1/report-kinds/{kind}", rule(k::read_catalogue), detail::get_report_kind());
   r.add(get, "/v1/departments/{department}/inbox", rule(k::read_inbox), detail::get_inbox(client));
   r.add(post, "/v1/departments/{department}/inbox/{item}/ack", rule(k::acknowledge),
         detail::post_ack(client));

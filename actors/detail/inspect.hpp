@@ -61,14 +61,30 @@ typename Inspector::result_type inspect(Inspector& f, report_version& x) {
 }
 
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, version_entry& x) {
-  return f(caf::meta::type_name("version_entry"), x.version, x.seq, x.submitted_at,
-           x.submitted_by, x.row_count);
+typename Inspector::result_type inspect(Inspector& f, acknowledgement& x) {
+  return f(caf::meta::type_name("acknowledgement"), x.by, x.at);
 }
 
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, acknowledgement& x) {
-  return f(caf::meta::type_name("acknowledgement"), x.by, x.at);
+typename Inspector::result_type inspect(Inspector& f, delivery_status& x) {
+  bool acked = x.ack.has_value();
+  acknowledgement ack = x.ack.value_or(acknowledgement{});
+  return f(caf::meta::type_name("delivery_status"), x.recipient, acked, ack,
+           caf::meta::load_callback([&]() -> caf::error {
+             x.ack = acked ? std::optional<acknowledgement>{ack} : std::nullopt;
+             return caf::none;
+           }));
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, version_entry& x) {
+  return f(caf::meta::type_name("version_entry"), x.version, x.seq, x.submitted_at,
+           x.submitted_by, x.row_count, x.deliveries);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, newer_version& x) {
+  return f(caf::meta::type_name("newer_version"), x.version, x.item, x.at);
 }
 
 template <class Inspector>
@@ -76,9 +92,12 @@ typename Inspector::result_type inspect(Inspector& f, inbox_item& x) {
   month_box period{x.period};
   bool acked = x.ack.has_value();
   acknowledgement ack = x.ack.value_or(acknowledgement{});
+  bool superseded = x.newer.has_value();
+  newer_version newer = x.newer.value_or(newer_version{});
   return f(caf::meta::type_name("inbox_item"), x.id, x.from, x.kind, period, x.version,
-           x.received_at, acked, ack, caf::meta::load_callback([&]() -> caf::error {
+           x.received_at, acked, ack, superseded, newer, caf::meta::load_callback([&]() -> caf::error {
              x.ack = acked ? std::optional<acknowledgement>{ack} : std::nullopt;
+             x.newer = superseded ? std::optional<newer_version>{newer} : std::nullopt;
              return caf::none;
            }));
 }

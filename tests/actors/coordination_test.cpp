@@ -162,3 +162,43 @@ TEST_CASE("a call after the runtime stopped is answered unavailable at once", "[
   REQUIRE_FALSE(r);
   CHECK(r.error().code == domain::errc::unavailable);
 }
+
+TEST_CASE("the sender sees who acknowledged its version, by single and batch acks", "[actors][ack]") {
+  fixture f;
+  auto receipt = f.submit(testing::m1_submission());
+  REQUIRE(receipt);
+  f.clock.advance(10min);
+  REQUIRE(await<domain::inbox_item>(
+      [&](auto done) { f.api().acknowledge(department::planning, receipt->seq, "li.wei", "", done); }));
+  actors::batch_operation ack;
+  ack.kind = actors::batch_op_kind::acknowledge;
+  ack.recipient = department::dispatch;
+  ack.item = receipt->seq;
+  ack.by = "chen.jie";
+  actors::batch_submission b{{ack}, "tk_admin", "", "", ""};
+  REQUIRE(await<actors::batch_receipt>([&](auto done) { f.api().run_batch(std::move(b), done); }));
+
+  auto doc = await<actors::report_document>([&](auto done) {
+    f.api().get_report(department::marketing, "large_customer_demand", *domain::parse_month("2026-10"),
+                       std::nullopt, done);
+  });
+  REQUIRE(doc);
+  const auto& deliveries = doc->versions.at(0).deliveries;
+  REQUIRE(deliveries.size() == 2);
+  CHECK(deliveries[0].ack == domain::acknowledgement{"li.wei", t0 + 10min});
+  CHECK(deliveries[1].ack == domain::acknowledgement{"chen.jie", t0 + 10min});
+}
+
+TEST_CASE("a recipient's item says when a newer version arrived", "[actors][versions]") {
+  fixture f;
+  auto first = f.submit(testing::m1_submission("2026-10", 2));
+  REQUIRE(first);
+  f.clock.advance(1h);
+  auto second = f.submit(testing::m1_submission("2026-10", 3));
+  REQUIRE(second);
+  auto items = f.inbox(department::planning);
+  REQUIRE(items.size() == 2);
+  REQUIRE(items[0].newer);
+  CHECK(*items[0].newer == domain::newer_version{2, second->seq, t0 + 1h});
+  CHECK_FALSE(items[1].newer);
+}

@@ -76,3 +76,57 @@ TEST_CASE("an unreadable payload is an error and leaves the book unchanged", "[d
   CHECK(st.error().code == errc::internal);
   CHECK(planning.inbox().empty());
 }
+
+TEST_CASE("the sender sees which recipients have acknowledged each version", "[domain][book][ack]") {
+  department_book marketing(department::marketing);
+  marketing.apply(7, t0, m1_version(1));
+  marketing.apply(9, t0 + 1h, m1_version(2));
+  marketing.apply(t0 + 2h, item_acknowledged{department::planning, 7, "li.wei"});
+  auto stream = report_stream(department::marketing, "large_customer_demand", *parse_month("2026-10"));
+  const auto& versions = marketing.versions(stream);
+  REQUIRE(versions.size() == 2);
+  REQUIRE(versions[0].deliveries.size() == 2);
+  CHECK(versions[0].deliveries[0].recipient == department::planning);
+  CHECK(versions[0].deliveries[0].ack == acknowledgement{"li.wei", t0 + 2h});
+  CHECK_FALSE(versions[0].deliveries[1].ack);  // dispatch has not acknowledged
+  CHECK_FALSE(versions[1].deliveries[0].ack);  // nor has anyone acknowledged version 2
+  // The first acknowledgement stands; one for an unknown version changes nothing.
+  auto before = marketing;
+  marketing.apply(t0 + 3h, item_acknowledged{department::planning, 7, "someone.else"});
+  marketing.apply(t0 + 3h, item_acknowledged{department::planning, 8, "li.wei"});
+  CHECK(marketing == before);
+}
+
+TEST_CASE("an inbox item learns when a newer version of its report arrives", "[domain][book]") {
+  department_book planning(department::planning);
+  planning.apply(7, t0, m1_version(1));
+  planning.apply(8, t0 + 1h, m1_version(1, "2026-11"));  // another month: not newer
+  CHECK_FALSE(planning.find_item(7)->newer);
+  planning.apply(9, t0 + 2h, m1_version(2));
+  planning.apply(12, t0 + 3h, m1_version(3));
+  REQUIRE(planning.find_item(7)->newer);
+  CHECK(*planning.find_item(7)->newer == newer_version{3, 12, t0 + 3h});
+  CHECK(planning.find_item(9)->newer->version == 3);
+  CHECK_FALSE(planning.find_item(12)->newer);
+  CHECK_FALSE(planning.find_item(8)->newer);
+  // Logged out of version order (a batch held version 4 while 5 was written):
+  // the item of version 4 is still told that 5 is newer.
+  planning.apply(14, t0 + 4h, m1_version(5));
+  planning.apply(13, t0 + 4h, m1_version(4));
+  CHECK(planning.find_item(13)->newer->version == 5);
+  CHECK(planning.find_item(7)->newer->version == 5);
+}
+
+TEST_CASE("deliveries and newer versions survive the snapshot form", "[domain][book][snapshot]") {
+  department_book marketing(department::marketing), planning(department::planning);
+  for (auto* b : {&marketing, &planning}) {
+    b->apply(7, t0, m1_version(1));
+    b->apply(9, t0 + 1h, m1_version(2));
+    b->apply(t0 + 2h, item_acknowledged{department::planning, 7, "li.wei"});
+  }
+  for (const auto* b : {&marketing, &planning}) {
+    auto back = department_book::from_json(b->to_json());
+    REQUIRE(back);
+    CHECK(*back == *b);
+  }
+}

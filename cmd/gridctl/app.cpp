@@ -100,6 +100,8 @@ void add_commands(CLI::App& app, std::list<binding>& bindings) {
     b.cmd = &cmd;
     b.app = parent_of(app, cmd.words, groups)->add_subcommand(cmd.words.back(), cmd.summary);
     for (const auto& a : cmd.args) add_argument(b, a);
+    for (const auto& a : cmd.args)
+      if (!a.excludes.empty()) b.options.at(a.name)->excludes(b.options.at(a.excludes));
     if (cmd.pages)
       add_argument(b, {"--all", fmt::format("follow {} to the end; progress on stderr", cmd.pages->cursor_field),
                        arg_kind::flag});

@@ -53,8 +53,19 @@ void add_idempotency_key(const arguments& a, client::http_request& req) {
   if (a.has("--idempotency-key")) req.headers.emplace_back("Idempotency-Key", a.at("--idempotency-key"));
 }
 
+// The file of --csv, sent as written (bytes unchanged) as text/csv.
+built csv_file_body(const arguments& a, std::string method) {
+  auto text = a.read_file(a.at("--csv"));
+  if (!text) return unexpected{text.error()};
+  client::http_request req{std::move(method), {}, std::move(*text), {}};
+  req.content_type = "text/csv; charset=utf-8";
+  return req;
+}
+
 built submit_report(const arguments& a) {
-  auto req = json_file_body(a, "--file", "rows", "PUT");
+  if (!a.has("--file") && !a.has("--csv"))
+    return unexpected{std::string("give the rows with --file (JSON) or --csv (CSV)")};
+  auto req = a.has("--csv") ? csv_file_body(a, "PUT") : json_file_body(a, "--file", "rows", "PUT");
   if (!req) return req;
   req->target = fmt::format("/v1/reports/{}/{}/{}", enc(a, "DEPT"), enc(a, "KIND"), enc(a, "MONTH"));
   add_idempotency_key(a, *req);
@@ -91,12 +102,15 @@ std::vector<command> build_table() {
   const argument dept{"DEPT", "department: planning, dispatch, production, marketing, customer_service"};
   const argument kind{"KIND", "report kind, e.g. large_customer_demand"};
   const argument month{"MONTH", "report month, YYYY-MM", arg_kind::month};
+  argument csv_file{"--csv", "CSV file (UTF-8, a header naming the fields; not with --file), sent as written; "
+                             "- reads standard input", arg_kind::file};
+  csv_file.excludes = "--file";
   return {
       {{"health"}, "is the server up, and how far is its log", {},
        [](const arguments&) -> built { return get("/v1/health"); }},
       {{"report", "submit"}, "submit a new version of a monthly report",
-       {dept, kind, month, {"--file", "JSON file holding {\"rows\":[…]}; - reads standard input", arg_kind::file, true},
-        {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
+       {dept, kind, month, {"--file", "JSON file holding {\"rows\":[…]}; - reads standard input", arg_kind::file},
+        csv_file, {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
        submit_report},
       {{"report", "get"}, "read a report (the latest version unless --version)",
        {dept, kind, month, {"--version", "version number, from 1", arg_kind::whole}}, get_report},

@@ -41,6 +41,7 @@ struct argument {
   std::string help;
   arg_kind kind = arg_kind::text;
   bool required = false;  // positionals are always required
+  std::string excludes;   // an option that may not be given with this one
   bool positional() const { return !name.starts_with('-'); }
 };
 

@@ -81,6 +81,34 @@ TEST_CASE("report submit sends the file as written, with the idempotency key as 
   CHECK(from_stdin.headers.empty());
 }
 
+TEST_CASE("report submit --csv sends the file's bytes as text/csv", "[gridctl][commands][csv]") {
+  // A BOM, CRLF line ends and Chinese text: sent byte for byte, nothing re-encoded.
+  const std::string csv = "\xEF\xBB\xBF" "customer,area,demand_kva,expected_month,likelihood_pct\r\n"
+                          "\"蓝海冷链, 临港\",Harbour,630,2026-12,55\r\n";
+  testing::temp_dir dir;
+  auto file = dir.str() + "/m1.csv";
+  std::ofstream(file, std::ios::binary) << csv;
+  auto req = request_for({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--csv", file,
+                          "--idempotency-key", "m1-csv"});
+  CHECK(req.method == "PUT");
+  CHECK(req.target == "/v1/reports/marketing/large_customer_demand/2026-11");
+  CHECK(req.body == csv);
+  CHECK(req.content_type == "text/csv; charset=utf-8");
+  CHECK(req.headers == gridctl::client::header_list{{"Idempotency-Key", "m1-csv"}});
+  CHECK(request_for({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--csv", "-"}, csv).body ==
+        csv);
+  CHECK(request_for({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--file", "-"}, m1_rows)
+            .content_type == "application/json");
+}
+
+TEST_CASE("report submit without --file or --csv says to give one", "[gridctl][commands][csv]") {
+  parsed neither({"report", "submit", "marketing", "large_customer_demand", "2026-10"});
+  REQUIRE(neither.code == -1);
+  auto req = neither.build();
+  REQUIRE_FALSE(req);
+  CHECK(req.error() == "give the rows with --file (JSON) or --csv (CSV)");
+}
+
 TEST_CASE("ack posts who acknowledges only when --by is given", "[gridctl][commands]") {
   auto plain = request_for({"ack", "planning", "101"});
   CHECK(plain == http_request{"POST", "/v1/departments/planning/inbox/101/ack", "", {}});
@@ -119,7 +147,8 @@ TEST_CASE("bad command lines are usage errors (exit code 2) before anything is s
   CHECK(usage_code({"report", "get", "marketing", "large_customer_demand", "2026-13"}) == 2);
   CHECK(usage_code({"report", "get", "marketing", "large_customer_demand", "Oct-2026"}) == 2);
   CHECK(usage_code({"report", "get", "marketing", "large_customer_demand", "2026-10", "--version", "x"}) == 2);
-  CHECK(usage_code({"report", "submit", "marketing", "large_customer_demand", "2026-10"}) == 2);  // no --file
+  CHECK(usage_code({"report", "submit", "marketing", "large_customer_demand", "2026-10", "--file", "a.json", "--csv",
+                    "a.csv"}) == 2);  // one or the other
   CHECK(usage_code({"ack", "planning", "-3"}) == 2);
   CHECK(usage_code({"events", "--limit", "ten"}) == 2);
   CHECK(usage_code({"token", "create"}) == 2);  // no --role

@@ -14,14 +14,18 @@ const domain::time_point t0{std::chrono::seconds{1'790'000'000}};  // 2026-09-22
 const std::string t0_text = domain::format_rfc3339(t0);
 }  // namespace
 
-TEST_CASE("an inbox item shows its acknowledgement or null", "[gateways][codecs]") {
+TEST_CASE("an inbox item shows its acknowledgement and newer version, or null", "[gateways][codecs]") {
   domain::inbox_item item{7, domain::department::marketing, "large_customer_demand",
-                          domain::month{std::chrono::year{2027}, std::chrono::March}, 2, t0, std::nullopt};
+                          domain::month{std::chrono::year{2027}, std::chrono::March}, 2, t0, std::nullopt, std::nullopt};
   auto v = json::value_from(item);
   CHECK(v == json::parse(R"({"item":7,"from":"marketing","kind":"large_customer_demand","month":"2027-03",)"
-                         R"("version":2,"received_at":")" + t0_text + R"(","acknowledged":null})"));
+                         R"("version":2,"received_at":")" + t0_text +
+                         R"(","acknowledged":null,"newer_version":null})"));
   item.ack = domain::acknowledgement{"li.wei", t0};
-  CHECK(json::value_from(item).at("acknowledged") == json::parse(R"({"by":"li.wei","at":")" + t0_text + "\"}"));
+  item.newer = domain::newer_version{3, 9, t0};
+  auto acked = json::value_from(item);
+  CHECK(acked.at("acknowledged") == json::parse(R"({"by":"li.wei","at":")" + t0_text + "\"}"));
+  CHECK(acked.at("newer_version") == json::parse(R"({"version":3,"item":9,"received_at":")" + t0_text + "\"}"));
 }
 
 TEST_CASE("a report document embeds its stored rows as JSON with numbers as written",
@@ -34,7 +38,10 @@ TEST_CASE("a report document embeds its stored rows as JSON with numbers as writ
                                                             R"("expected_month":"2027-03","likelihood_pct":80}]})"));
   REQUIRE(rows);
   domain::report_version v{domain::department::marketing, kind->id, period, 1, kind->recipients, "li.wei", 1, *rows};
-  actors::report_document doc{101, t0, domain::encode(v), {{1, 101, t0, "li.wei", 1}}};
+  domain::version_entry entry{1, 101, t0, "li.wei", 1,
+                              {{domain::department::planning, domain::acknowledgement{"wang.fang", t0}},
+                               {domain::department::dispatch, std::nullopt}}};
+  actors::report_document doc{101, t0, domain::encode(v), {entry}};
   auto text = domain::to_text(json::value_from(doc));
   CHECK(text.find("\"demand_kw\":1250.5") != std::string::npos);
   auto body = json::parse(text);
@@ -44,8 +51,11 @@ TEST_CASE("a report document embeds its stored rows as JSON with numbers as writ
   CHECK(body.at("submitted_at") == t0_text.c_str());
   CHECK(body.at("rows").is_array());
   CHECK(body.at("recipients") == json::parse(R"(["planning","dispatch"])"));
-  CHECK(body.at("versions").at(0) == json::parse(R"({"version":1,"seq":101,"submitted_at":")" + t0_text +
-                                                 R"(","submitted_by":"li.wei","row_count":1})"));
+  CHECK(body.at("versions").at(0) ==
+        json::parse(R"({"version":1,"seq":101,"submitted_at":")" + t0_text +
+                    R"(","submitted_by":"li.wei","row_count":1,"deliveries":[)"
+                    R"({"to":"planning","acknowledged":{"by":"wang.fang","at":")" + t0_text + R"("}},)"
+                    R"({"to":"dispatch","acknowledged":null}]})"));
 }
 
 TEST_CASE("an event embeds its payload as an object, not as a string", "[gateways][codecs]") {

@@ -58,7 +58,7 @@ std::optional<department> home_department(const role& r) {
 
 bool allowed(const role& r, const operation& op) {
   if (op.kind == operation_kind::read_public || op.kind == operation_kind::run_batch ||
-      r.kind == role_kind::admin)
+      op.kind == operation_kind::read_catalogue || r.kind == role_kind::admin)
     return true;
   bool reads = op.kind == operation_kind::read_report || op.kind == operation_kind::read_inbox ||
                op.kind == operation_kind::read_events;

@@ -12,6 +12,7 @@
 //   planner                as liaison:planning, plus (later) capacity queries
 //   dispatcher             as liaison:dispatch, plus (later) outages
 //   cs_agent               as liaison:customer_service, plus (later) complaints
+//   every role             the catalogue of report kinds (GET /v1/report-kinds)
 //   anonymous              health and published information only
 // [Errors] parse_role answers nullopt for anything that is not one of the above.
 #include <optional>
@@ -53,6 +54,7 @@ enum class operation_kind {
   read_events,    // the audit feed: every department's events
   manage_tokens,  // create, list, revoke tokens
   run_batch,      // POST a batch: any authenticated role; each operation in it is checked on its own
+  read_catalogue,  // the report kinds and their schemas: any authenticated role
 };
 
 struct operation {

@@ -13,6 +13,8 @@ constexpr bool optional = false;
 
 // How far ahead a month in a report may lie: ten years.
 constexpr int max_months_ahead = 120;
+// How far ahead a load standard (M3) may be announced: a year.
+constexpr int max_standard_lead_months = 12;
 
 const std::vector<std::string> equipment_classes{"substation", "main_transformer", "feeder",
                                                  "distribution_transformer"};
@@ -64,7 +66,7 @@ report_kind large_customer_demand() {
                  month_field("expected_month", required, "month the demand is expected to appear, YYYY-MM"),
                  bounded("likelihood_pct", required, 0, 100, "likelihood of the demand, 0-100 %")},
       .rules = {exactly_one_of("feeder", "area"), exactly_one_of("demand_kw", "demand_kva"),
-                month_within("expected_month", 0, max_months_ahead)},
+                month_within("expected_month", earlier_months::refused, max_months_ahead)},
       .key = {"customer", "feeder", "area", "expected_month"},
   };
 }
@@ -95,8 +97,8 @@ report_kind regional_development() {
                              {"reinforcement", {"equipment_id", "action", "rating_kva", "in_service_month"},
                               {"equipment_class"}}}),
                 required_when("equipment_class", "action", "new"),
-                month_within("expected_month", 0, max_months_ahead),
-                month_within("in_service_month", 0, max_months_ahead)},
+                month_within("expected_month", earlier_months::refused, max_months_ahead),
+                month_within("in_service_month", earlier_months::refused, max_months_ahead)},
       .key = {"row_type", "area", "project", "equipment_id", "in_service_month"},
   };
 }
@@ -121,7 +123,7 @@ report_kind equipment_load_standards() {
                   .positive = true, .description = "load planning allows on the class, % of rating"},
                  month_field("effective_from", required, "first month the standard applies, YYYY-MM")},
       .rules = {greater_than("overload_pct", "heavy_load_pct"), at_most("planning_limit_pct", "overload_pct"),
-                month_within("effective_from", std::nullopt, 12)},
+                month_within("effective_from", earlier_months::allowed, max_standard_lead_months)},
       .key = {"equipment_class", "effective_from"},
   };
 }
@@ -165,7 +167,7 @@ report_kind connection_restrictions() {
                  month_field("expected_relief_month", optional,
                              "month capacity is expected (required when delayed), YYYY-MM")},
       .rules = {exactly_one_of("feeder", "area"), required_when("expected_relief_month", "outcome", "delayed"),
-                month_within("expected_relief_month", 0, max_months_ahead)},
+                month_within("expected_relief_month", earlier_months::refused, max_months_ahead)},
       .key = {"application_id"},
   };
 }

@@ -55,28 +55,26 @@ row_rule exactly_one_of(std::string a, std::string b) {
   }};
 }
 
-row_rule month_within(std::string field, std::optional<int> min_ahead, int max_ahead) {
+row_rule month_within(std::string field, earlier_months earlier, int max_ahead) {
+  bool refuse_earlier = earlier == earlier_months::refused;
   auto description =
-      !min_ahead ? fmt::format("{} is at most {} months after the report month", field, max_ahead)
-      : *min_ahead == 0
+      refuse_earlier
           ? fmt::format("{} is not before the report month, and at most {} months after it", field, max_ahead)
-          : fmt::format("{} is {} to {} months after the report month", field, *min_ahead, max_ahead);
-  return {{field}, std::move(description), [field, min_ahead, max_ahead](const row_view& v, std::vector<issue>& out) {
+          : fmt::format("{} is at most {} months after the report month", field, max_ahead);
+  auto check = [field, refuse_earlier, max_ahead](const row_view& v, std::vector<issue>& out) {
     const cell& c = v.at(field);
     if (c.k != cell::kind::text) return;
     auto m = parse_month(c.text);
     if (!m) return;  // already reported as a bad month
     int ahead = months_between(v.period, *m);
-    if (min_ahead && ahead < *min_ahead)
-      out.push_back({v.number, field, c.text,
-                     *min_ahead == 0 ? fmt::format("is before the report month {}", to_string(v.period))
-                                     : fmt::format("is less than {} months after the report month {}",
-                                                   *min_ahead, to_string(v.period))});
+    if (refuse_earlier && ahead < 0)
+      out.push_back({v.number, field, c.text, fmt::format("is before the report month {}", to_string(v.period))});
     else if (ahead > max_ahead)
       out.push_back({v.number, field, c.text,
                      fmt::format("is more than {} months after the report month {}", max_ahead,
                                  to_string(v.period))});
-  }};
+  };
+  return {{field}, std::move(description), std::move(check)};
 }
 
 row_rule greater_than(std::string a, std::string b) {
@@ -128,7 +126,8 @@ row_rule row_layouts(std::string field, std::vector<row_layout> layouts) {
   }
   return {{field}, std::move(description), [field, checks](const row_view& v, std::vector<issue>& out) {
     const std::string& chosen = v.at(field).text;
-    auto it = std::find_if(checks.begin(), checks.end(), [&](const layout_check& c) { return c.layout.value == chosen; });
+    auto it = std::find_if(checks.begin(), checks.end(),
+                           [&](const layout_check& c) { return c.layout.value == chosen; });
     if (it == checks.end()) return;  // a value without a layout of its own
     for (const auto& f : it->layout.required)
       if (!v.given(f)) out.push_back({v.number, f, "", fmt::format("is required in a {} row", chosen)});

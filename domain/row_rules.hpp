@@ -6,7 +6,6 @@
 // only capture field names: a name that is not a field of the kind the rule is
 // put in is a catalogue bug, caught by tests/domain/report_kinds_test.cpp.
 // [Threading] Rules are immutable; safe to run from any thread.
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,9 +20,12 @@ std::string cell_text(const cell& c);
 // Exactly one of two optional fields is given.
 row_rule exactly_one_of(std::string a, std::string b);
 
-// A month field lies from `min_ahead` months after the report month (nullopt:
-// any month before it too) to `max_ahead` months after it.
-row_rule month_within(std::string field, std::optional<int> min_ahead, int max_ahead);
+// Whether a month field may lie before the report month.
+enum class earlier_months { refused, allowed };
+
+// A month field lies at most `max_ahead` months after the report month, and
+// not before it unless `earlier` is allowed.
+row_rule month_within(std::string field, earlier_months earlier, int max_ahead);
 
 // Number `a` is greater than number `b` (both fields given).
 row_rule greater_than(std::string a, std::string b);

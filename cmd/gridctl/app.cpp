@@ -71,7 +71,7 @@ void add_argument(binding& b, const argument& a) {
   } else {
     opt = b.app->add_option(a.name, b.values[a.name], a.help);
     opt->type_name(std::string(type_name(a.kind)))->check(validator_for(a.kind));
-    if (a.required || a.positional()) opt->required();
+    if (a.required || (a.positional() && !a.optional)) opt->required();
   }
   b.options[a.name] = opt;
 }

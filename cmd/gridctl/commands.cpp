@@ -8,6 +8,7 @@
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
+#include "cmd/gridctl/catalogue_view.hpp"
 #include "domain/json.hpp"
 
 namespace gridcoord::gridctl {
@@ -114,6 +115,12 @@ std::vector<command> build_table() {
        submit_report},
       {{"report", "get"}, "read a report (the latest version unless --version)",
        {dept, kind, month, {"--version", "version number, from 1", arg_kind::whole}}, get_report},
+      {{"report", "kinds"}, "the report kinds: who sends each to whom, its fields and rules",
+       {{"KIND", "one report kind, e.g. load_statistics; all kinds when left out", arg_kind::text, false, true}},
+       [](const arguments& a) -> built {
+         return get(a.has("KIND") ? fmt::format("/v1/report-kinds/{}", enc(a, "KIND")) : "/v1/report-kinds");
+       },
+       std::nullopt, false, report_kinds_for_people},
       {{"inbox"}, "what other departments sent a department",
        {dept,
         {"--after", "items after this item number (default 0)", arg_kind::whole},
@@ -198,7 +205,7 @@ const std::vector<command>& commands() {
 
 const std::vector<command_group>& command_groups() {
   static const std::vector<command_group> groups{
-      {"report", "monthly reports: submit, get"},
+      {"report", "monthly reports: submit, get, and the kinds there are"},
       {"token", "API tokens (admin only): create, list, revoke"},
   };
   return groups;

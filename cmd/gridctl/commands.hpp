@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/value.hpp>
+
 #include "common/expected.hpp"
 #include "gateways/client/http_client.hpp"
 
@@ -40,7 +42,8 @@ struct argument {
   std::string name;  // positional "DEPT", or option "--version"
   std::string help;
   arg_kind kind = arg_kind::text;
-  bool required = false;  // positionals are always required
+  bool required = false;  // positionals are always required, unless `optional`
+  bool optional = false;  // a positional that may be left out (the last one only)
   std::string excludes;   // an option that may not be given with this one
   bool positional() const { return !name.starts_with('-'); }
 };
@@ -78,6 +81,8 @@ struct command {
   request_builder build;
   std::optional<paging> pages;
   bool streams = false;  // an endless answer, read as it comes (stream.hpp)
+  // With --table: the answer reshaped before render_for_people; none = as it is.
+  std::function<boost::json::value(const boost::json::value&)> table_view;
 };
 
 // Groups of commands ("report", "token") and what they are about.

@@ -100,7 +100,7 @@ exit_code once(const command& cmd, const arguments& args, call_context& ctx, con
   bool ok = exit_code_for_status(a.response.status) == exit_code::ok;
   if (ok && a.response.body.empty()) return exit_code::ok;  // 204 No Content, say
   if (!ok || !a.is_json) return show_failure(a, ctx, io);
-  show(a.body, ctx.table, io.out);
+  show(ctx.table && cmd.table_view ? cmd.table_view(a.body) : a.body, ctx.table, io.out);
   return exit_code::ok;
 }
 

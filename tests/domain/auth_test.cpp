@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include "domain/auth.hpp"
 
 using namespace gridcoord::domain;
@@ -66,4 +68,15 @@ TEST_CASE("a reader reads everything and writes nothing; an admin does everythin
   CHECK(allowed(reader, op(operation_kind::read_events)));
   CHECK_FALSE(allowed(reader, op(operation_kind::manage_tokens)));
   CHECK(allowed(admin, op(operation_kind::manage_tokens)));
+}
+
+TEST_CASE("every role reads the catalogue of report kinds", "[domain][auth][matrix]") {
+  std::vector<role> roles{{role_kind::admin}, {role_kind::reader}, {role_kind::planner}, {role_kind::dispatcher},
+                          {role_kind::cs_agent}};
+  for (auto d : all_departments) roles.push_back(liaison(d));
+  for (const auto& r : roles) {
+    INFO(to_string(r));
+    CHECK(allowed(r, op(operation_kind::read_catalogue)));
+    CHECK(allowed(r, op(operation_kind::read_catalogue, std::nullopt, "load_statistics")));
+  }
 }

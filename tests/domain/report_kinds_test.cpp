@@ -36,7 +36,8 @@ std::vector<std::string> issues(const expected<std::vector<row>>& r) {
   REQUIRE_FALSE(r);
   CHECK(r.error().code == errc::validation_failed);
   std::vector<std::string> out;
-  for (const auto& i : r.error().details) out.push_back(fmt::format("row {} · {} · {}", *i.row, i.field, i.reason));
+  for (const auto& i : r.error().details)
+    out.push_back(fmt::format("row {} · {} · {}", *i.row, i.field, i.reason));
   return out;
 }
 
@@ -146,21 +147,28 @@ TEST_CASE("M1 repeats of one customer's demand on one feeder and month are caugh
 
 TEST_CASE("M2 takes project loads and planned reinforcements", "[domain][report_kinds][m2]") {
   CHECK(rows_in(parse("regional_development", R"({"rows":[
-    {"row_type":"project","area":"Harbour New Town","project":"Metro Line 4 depot","load_mw":12.5,"expected_month":"2027-06"},
-    {"row_type":"project","area":"Harbour New Town","feeder":"F-204","project":"数据中心一期","load_mw":8,"expected_month":"2026-11"},
-    {"row_type":"reinforcement","equipment_id":"SS-07/T3","equipment_class":"main_transformer","action":"new","rating_kva":50000,"in_service_month":"2027-05"},
-    {"row_type":"reinforcement","equipment_id":"F-101","action":"uprate","rating_kva":12000,"in_service_month":"2036-11"}]})")) == 4);
+    {"row_type":"project","area":"Harbour New Town","project":"Metro Line 4 depot","load_mw":12.5,
+      "expected_month":"2027-06"},
+    {"row_type":"project","area":"Harbour New Town","feeder":"F-204","project":"数据中心一期","load_mw":8,
+      "expected_month":"2026-11"},
+    {"row_type":"reinforcement","equipment_id":"SS-07/T3","equipment_class":"main_transformer",
+      "action":"new","rating_kva":50000,"in_service_month":"2027-05"},
+    {"row_type":"reinforcement","equipment_id":"F-101","action":"uprate","rating_kva":12000,
+      "in_service_month":"2036-11"}]})")) == 4);
 }
 
 TEST_CASE("M2 rows give the fields of their row_type and no other", "[domain][report_kinds][m2]") {
   auto r = parse("regional_development", R"({"rows":[
     {"row_type":"project","area":"A","project":"P","expected_month":"2027-01","equipment_id":"T-1"},
-    {"row_type":"reinforcement","equipment_id":"T-2","action":"new","rating_kva":100,"in_service_month":"2026-10"},
+    {"row_type":"reinforcement","equipment_id":"T-2","action":"new","rating_kva":100,
+      "in_service_month":"2026-10"},
     {"row_type":"upgrade","area":"A"},
-    {"row_type":"reinforcement","equipment_id":"T-3","action":"replace","rating_kva":0,"in_service_month":"2027-02"},
+    {"row_type":"reinforcement","equipment_id":"T-3","action":"replace","rating_kva":0,
+      "in_service_month":"2027-02"},
     {"row_type":"project","area":"A","project":"P","load_mw":1,"expected_month":"2036-12"},
     {"row_type":"project","area":"A","project":"P","load_mw":2,"expected_month":"2027-01"},
-    {"row_type":"reinforcement","equipment_id":"T-4","action":"uprate","rating_kva":630,"in_service_month":"2027-01","area":"B","load_mw":3}]})");
+    {"row_type":"reinforcement","equipment_id":"T-4","action":"uprate","rating_kva":630,
+      "in_service_month":"2027-01","area":"B","load_mw":3}]})");
   CHECK(issues(r) == std::vector<std::string>{
                          "row 1 · load_mw · is required in a project row",
                          "row 1 · equipment_id · is not part of a project row",
@@ -182,21 +190,32 @@ TEST_CASE("M2 rows give the fields of their row_type and no other", "[domain][re
 
 TEST_CASE("M3 takes effective-dated standards per equipment class", "[domain][report_kinds][m3]") {
   CHECK(rows_in(parse("equipment_load_standards", R"({"rows":[
-    {"equipment_class":"main_transformer","heavy_load_pct":80,"overload_pct":100,"duration_h":2,"planning_limit_pct":80,"effective_from":"2024-01"},
-    {"equipment_class":"main_transformer","heavy_load_pct":75,"overload_pct":100,"duration_h":1,"planning_limit_pct":75,"effective_from":"2027-11"},
-    {"equipment_class":"feeder","heavy_load_pct":70,"overload_pct":100,"duration_h":1,"planning_limit_pct":100,"effective_from":"2026-11"},
-    {"equipment_class":"distribution_transformer","heavy_load_pct":80,"overload_pct":120,"duration_h":0.5,"planning_limit_pct":80,"effective_from":"2026-01"},
-    {"equipment_class":"substation","heavy_load_pct":80,"overload_pct":100,"duration_h":2,"planning_limit_pct":80,"effective_from":"2026-01"}]})")) == 5);
+    {"equipment_class":"main_transformer","heavy_load_pct":80,"overload_pct":100,"duration_h":2,
+      "planning_limit_pct":80,"effective_from":"2024-01"},
+    {"equipment_class":"main_transformer","heavy_load_pct":75,"overload_pct":100,"duration_h":1,
+      "planning_limit_pct":75,"effective_from":"2027-11"},
+    {"equipment_class":"feeder","heavy_load_pct":70,"overload_pct":100,"duration_h":1,
+      "planning_limit_pct":100,"effective_from":"2026-11"},
+    {"equipment_class":"distribution_transformer","heavy_load_pct":80,"overload_pct":120,"duration_h":0.5,
+      "planning_limit_pct":80,"effective_from":"2026-01"},
+    {"equipment_class":"substation","heavy_load_pct":80,"overload_pct":100,"duration_h":2,
+      "planning_limit_pct":80,"effective_from":"2026-01"}]})")) == 5);
 }
 
 TEST_CASE("M3 thresholds are ordered and bounded", "[domain][report_kinds][m3]") {
   auto r = parse("equipment_load_standards", R"({"rows":[
-    {"equipment_class":"feeder","heavy_load_pct":80,"overload_pct":75,"duration_h":1,"planning_limit_pct":70,"effective_from":"2026-01"},
-    {"equipment_class":"substation","heavy_load_pct":80,"overload_pct":100,"duration_h":0,"planning_limit_pct":110,"effective_from":"2026-01"},
-    {"equipment_class":"main_transformer","heavy_load_pct":70,"overload_pct":90,"duration_h":2,"planning_limit_pct":95,"effective_from":"2026-01"},
-    {"equipment_class":"distribution_transformer","heavy_load_pct":250,"overload_pct":300.5,"duration_h":745,"planning_limit_pct":80,"effective_from":"2027-12"},
-    {"equipment_class":"cable","heavy_load_pct":80,"overload_pct":100,"duration_h":1,"planning_limit_pct":80,"effective_from":"2026-13"},
-    {"equipment_class":"feeder","heavy_load_pct":60,"overload_pct":90,"duration_h":1,"planning_limit_pct":60,"effective_from":"2026-01"}]})");
+    {"equipment_class":"feeder","heavy_load_pct":80,"overload_pct":75,"duration_h":1,"planning_limit_pct":70,
+      "effective_from":"2026-01"},
+    {"equipment_class":"substation","heavy_load_pct":80,"overload_pct":100,"duration_h":0,
+      "planning_limit_pct":110,"effective_from":"2026-01"},
+    {"equipment_class":"main_transformer","heavy_load_pct":70,"overload_pct":90,"duration_h":2,
+      "planning_limit_pct":95,"effective_from":"2026-01"},
+    {"equipment_class":"distribution_transformer","heavy_load_pct":250,"overload_pct":300.5,"duration_h":745,
+      "planning_limit_pct":80,"effective_from":"2027-12"},
+    {"equipment_class":"cable","heavy_load_pct":80,"overload_pct":100,"duration_h":1,"planning_limit_pct":80,
+      "effective_from":"2026-13"},
+    {"equipment_class":"feeder","heavy_load_pct":60,"overload_pct":90,"duration_h":1,"planning_limit_pct":60,
+      "effective_from":"2026-01"}]})");
   CHECK(issues(r) == std::vector<std::string>{
                          "row 1 · overload_pct · must be greater than heavy_load_pct (80)",
                          "row 2 · duration_h · must be greater than 0",
@@ -209,7 +228,8 @@ TEST_CASE("M3 thresholds are ordered and bounded", "[domain][report_kinds][m3]")
                          "row 5 · equipment_class · must be one of substation, main_transformer, feeder, "
                          "distribution_transformer",
                          "row 5 · effective_from · must be a month written YYYY-MM",
-                         "row 6 ·  · repeats row 1: no two rows have the same equipment_class and effective_from",
+                         "row 6 ·  · repeats row 1: no two rows have the same equipment_class and "
+                         "effective_from",
                      });
   CHECK(value_at(r, 1, "overload_pct") == "75");
   CHECK(value_at(r, 6, "") == "equipment_class=feeder, effective_from=2026-01");
@@ -217,20 +237,28 @@ TEST_CASE("M3 thresholds are ordered and bounded", "[domain][report_kinds][m3]")
 
 TEST_CASE("M4 takes one row of statistics per equipment", "[domain][report_kinds][m4]") {
   CHECK(rows_in(parse("load_statistics", R"({"rows":[
-    {"equipment_id":"SS-07/T1","equipment_class":"main_transformer","peak_load_kva":41250.5,"load_rate_pct":82.5,"hours_above_heavy_h":36,"hours_above_overload_h":0},
-    {"equipment_id":"F-101","peak_load_kva":9800,"load_rate_pct":122.5,"hours_above_heavy_h":720,"hours_above_overload_h":720},
-    {"equipment_id":"DT-2231","peak_load_kva":0,"load_rate_pct":0,"hours_above_heavy_h":0,"hours_above_overload_h":0}]})")) == 3);
+    {"equipment_id":"SS-07/T1","equipment_class":"main_transformer","peak_load_kva":41250.5,
+      "load_rate_pct":82.5,"hours_above_heavy_h":36,"hours_above_overload_h":0},
+    {"equipment_id":"F-101","peak_load_kva":9800,"load_rate_pct":122.5,"hours_above_heavy_h":720,
+      "hours_above_overload_h":720},
+    {"equipment_id":"DT-2231","peak_load_kva":0,"load_rate_pct":0,"hours_above_heavy_h":0,
+      "hours_above_overload_h":0}]})")) == 3);
 }
 
 TEST_CASE("M4 hours stay within the month and overload hours within heavy-load hours",
           "[domain][report_kinds][m4]") {
   auto r = parse("load_statistics", R"({"rows":[
-    {"equipment_id":"T-1","peak_load_kva":100,"load_rate_pct":90,"hours_above_heavy_h":730,"hours_above_overload_h":2},
-    {"equipment_id":"T-2","peak_load_kva":100,"load_rate_pct":90,"hours_above_heavy_h":3,"hours_above_overload_h":5},
-    {"equipment_id":"T-3","peak_load_kva":-1,"load_rate_pct":"high","hours_above_heavy_h":0,"hours_above_overload_h":0},
+    {"equipment_id":"T-1","peak_load_kva":100,"load_rate_pct":90,"hours_above_heavy_h":730,
+      "hours_above_overload_h":2},
+    {"equipment_id":"T-2","peak_load_kva":100,"load_rate_pct":90,"hours_above_heavy_h":3,
+      "hours_above_overload_h":5},
+    {"equipment_id":"T-3","peak_load_kva":-1,"load_rate_pct":"high","hours_above_heavy_h":0,
+      "hours_above_overload_h":0},
     {"peak_load_kva":100,"load_rate_pct":1001,"hours_above_heavy_h":0,"hours_above_overload_h":-0.5},
-    {"equipment_id":"T-2","equipment_class":"transformer","peak_load_kva":1,"load_rate_pct":1,"hours_above_heavy_h":0,"hours_above_overload_h":0},
-    {"equipment_id":"T-2","peak_load_kva":1,"load_rate_pct":1,"hours_above_heavy_h":0,"hours_above_overload_h":721}]})");
+    {"equipment_id":"T-2","equipment_class":"transformer","peak_load_kva":1,"load_rate_pct":1,
+      "hours_above_heavy_h":0,"hours_above_overload_h":0},
+    {"equipment_id":"T-2","peak_load_kva":1,"load_rate_pct":1,"hours_above_heavy_h":0,
+      "hours_above_overload_h":721}]})");
   CHECK(issues(r) == std::vector<std::string>{
                          "row 1 · hours_above_heavy_h · must be at most 720, the hours in 2026-11",
                          "row 2 · hours_above_overload_h · must be at most hours_above_heavy_h (3)",
@@ -250,7 +278,8 @@ TEST_CASE("M4 hours stay within the month and overload hours within heavy-load h
 }
 
 TEST_CASE("M4's bound on hours follows the length of the report month", "[domain][report_kinds][m4]") {
-  auto body = json::parse(R"({"rows":[{"equipment_id":"T-1","peak_load_kva":1,"load_rate_pct":1,"hours_above_heavy_h":744,"hours_above_overload_h":0}]})");
+  auto body = json::parse(R"({"rows":[{"equipment_id":"T-1","peak_load_kva":1,"load_rate_pct":1,
+                                        "hours_above_heavy_h":744,"hours_above_overload_h":0}]})");
   CHECK(parse_rows(kind("load_statistics"), *parse_month("2026-12"), body));
   auto february = parse_rows(kind("load_statistics"), *parse_month("2028-02"), body);  // a leap year: 29 days
   REQUIRE_FALSE(february);
@@ -259,19 +288,27 @@ TEST_CASE("M4's bound on hours follows the length of the report month", "[domain
 
 TEST_CASE("M5 takes refused and delayed applications", "[domain][report_kinds][m5]") {
   CHECK(rows_in(parse("connection_restrictions", R"({"rows":[
-    {"application_id":"XA-2026-0412","customer":"Hengda Steel","feeder":"F-101","requested_kva":4000,"outcome":"refused","limiting_equipment_id":"SS-07/T1","reason":"T1 above 80 % planning limit"},
-    {"application_id":"XA-2026-0418","customer":"蓝海冷链","area":"Harbour","requested_kva":630,"outcome":"delayed","limiting_equipment_id":"F-204","reason":"feeder at 95 %","expected_relief_month":"2027-05"}]})")) == 2);
+    {"application_id":"XA-2026-0412","customer":"Hengda Steel","feeder":"F-101","requested_kva":4000,
+      "outcome":"refused","limiting_equipment_id":"SS-07/T1","reason":"T1 above 80 % planning limit"},
+    {"application_id":"XA-2026-0418","customer":"蓝海冷链","area":"Harbour","requested_kva":630,
+      "outcome":"delayed","limiting_equipment_id":"F-204","reason":"feeder at 95 %",
+      "expected_relief_month":"2027-05"}]})")) == 2);
 }
 
 TEST_CASE("M5 findings name the limiting equipment, and delays their expected relief",
           "[domain][report_kinds][m5]") {
   auto r = parse("connection_restrictions", R"({"rows":[
-    {"application_id":"A-1","customer":"C","feeder":"F-1","requested_kva":100,"outcome":"delayed","limiting_equipment_id":"T-1","reason":"r"},
-    {"application_id":"A-2","customer":"C","feeder":"F-1","requested_kva":100,"outcome":"pending","limiting_equipment_id":"T-1","reason":"r"},
-    {"application_id":"A-3","customer":"C","feeder":"F-1","area":"North","requested_kva":100,"outcome":"refused","limiting_equipment_id":"T-1","reason":"r"},
+    {"application_id":"A-1","customer":"C","feeder":"F-1","requested_kva":100,"outcome":"delayed",
+      "limiting_equipment_id":"T-1","reason":"r"},
+    {"application_id":"A-2","customer":"C","feeder":"F-1","requested_kva":100,"outcome":"pending",
+      "limiting_equipment_id":"T-1","reason":"r"},
+    {"application_id":"A-3","customer":"C","feeder":"F-1","area":"North","requested_kva":100,
+      "outcome":"refused","limiting_equipment_id":"T-1","reason":"r"},
     {"application_id":"A-4","customer":"C","feeder":"F-1","requested_kva":0,"outcome":"refused","reason":""},
-    {"application_id":"A-5","customer":"C","area":"North","requested_kva":100,"outcome":"delayed","limiting_equipment_id":"T-1","reason":"r","expected_relief_month":"2026-09"},
-    {"application_id":"A-1","customer":"D","feeder":"F-2","requested_kva":50,"outcome":"refused","limiting_equipment_id":"T-2","reason":"r"}]})");
+    {"application_id":"A-5","customer":"C","area":"North","requested_kva":100,"outcome":"delayed",
+      "limiting_equipment_id":"T-1","reason":"r","expected_relief_month":"2026-09"},
+    {"application_id":"A-1","customer":"D","feeder":"F-2","requested_kva":50,"outcome":"refused",
+      "limiting_equipment_id":"T-2","reason":"r"}]})");
   CHECK(issues(r) == std::vector<std::string>{
                          "row 1 · expected_relief_month · is required when outcome is delayed",
                          "row 2 · outcome · must be one of refused, delayed",
@@ -287,9 +324,13 @@ TEST_CASE("M5 findings name the limiting equipment, and delays their expected re
 
 TEST_CASE("M7 takes customers' power-quality requirements", "[domain][report_kinds][m7]") {
   CHECK(rows_in(parse("power_quality_requirements", R"({"rows":[
-    {"customer":"Xinyuan Semiconductor","feeder":"F-310","requirement":"voltage_sag","detail":"process lines trip on sags","threshold":"no sag below 70 % longer than 20 ms","application_id":"XA-2026-0377"},
-    {"customer":"Xinyuan Semiconductor","feeder":"F-310","requirement":"reliability","detail":"dual supply from two substations"},
-    {"customer":"City Hospital No. 2","feeder":"F-118","requirement":"harmonics","detail":"imaging equipment","threshold":"THD ≤ 3 %"}]})")) == 3);
+    {"customer":"Xinyuan Semiconductor","feeder":"F-310","requirement":"voltage_sag",
+      "detail":"process lines trip on sags","threshold":"no sag below 70 % longer than 20 ms",
+      "application_id":"XA-2026-0377"},
+    {"customer":"Xinyuan Semiconductor","feeder":"F-310","requirement":"reliability",
+      "detail":"dual supply from two substations"},
+    {"customer":"City Hospital No. 2","feeder":"F-118","requirement":"harmonics",
+      "detail":"imaging equipment","threshold":"THD ≤ 3 %"}]})")) == 3);
 }
 
 TEST_CASE("M7 requirements come from a fixed list, once per customer and feeder", "[domain][report_kinds][m7]") {
@@ -299,7 +340,8 @@ TEST_CASE("M7 requirements come from a fixed list, once per customer and feeder"
     {"customer":"C","feeder":"F-1","requirement":"harmonics","detail":"d"},
     {"customer":"C","feeder":"F-1","requirement":"harmonics","detail":"other words","threshold":""}]})");
   CHECK(issues(r) == std::vector<std::string>{
-                         "row 1 · requirement · must be one of voltage_sag, harmonics, reliability, flicker, other",
+                         "row 1 · requirement · must be one of voltage_sag, harmonics, reliability, flicker, "
+                         "other",
                          "row 2 · feeder · must be a string",
                          "row 2 · detail · is required",
                          "row 4 · threshold · must not be empty",
@@ -313,7 +355,8 @@ TEST_CASE("M8 takes one row of figures per category", "[domain][report_kinds][m8
     {"category":"outage","complaints":42,"callbacks_due":310,"callbacks_done":308,"satisfaction_pct":96.4},
     {"category":"power_quality","complaints":7,"callbacks_due":7,"callbacks_done":7,"satisfaction_pct":85.7},
     {"category":"billing","complaints":0,"callbacks_due":0,"callbacks_done":0},
-    {"category":"new_connection","complaints":3.0,"callbacks_due":55,"callbacks_done":55,"satisfaction_pct":100}]})")) == 4);
+    {"category":"new_connection","complaints":3.0,"callbacks_due":55,"callbacks_done":55,
+      "satisfaction_pct":100}]})")) == 4);
 }
 
 TEST_CASE("M8 counts are whole, callbacks done at most those due, satisfaction measured on callbacks",
@@ -331,11 +374,12 @@ TEST_CASE("M8 counts are whole, callbacks done at most those due, satisfaction m
                          "row 2 · complaints · must be a whole number",
                          "row 2 · callbacks_due · must be at least 0",
                          "row 3 · satisfaction_pct · is required when callbacks_done is above 0",
-                         "row 4 · satisfaction_pct · is measured on callbacks: leave it out when callbacks_done is 0",
+                         "row 4 · satisfaction_pct · is measured on callbacks: leave it out when "
+                         "callbacks_done is 0",
                          "row 5 · satisfaction_pct · must be at most 100",
                          "row 6 · category · repeats row 1: no two rows have the same category",
-                         "row 7 · category · must be one of outage, power_quality, supply_capacity, new_connection, "
-                         "billing, other",
+                         "row 7 · category · must be one of outage, power_quality, supply_capacity, "
+                         "new_connection, billing, other",
                      });
   CHECK(value_at(r, 2, "complaints") == "2.5");
   CHECK(value_at(r, 4, "satisfaction_pct") == "90");
@@ -347,10 +391,11 @@ TEST_CASE("issues of every kind come all at once, in row order, and nothing is k
     INFO(k.id);
     auto r = parse_rows(k, november, json::parse(R"({"rows":[{},{"unknown":1},{}]})"));
     REQUIRE_FALSE(r);
-    std::size_t required = std::count_if(k.fields.begin(), k.fields.end(), [](const field_spec& f) { return f.required; });
-    CHECK(r.error().details.size() >= 3 * required + 1);
+    auto required = std::count_if(k.fields.begin(), k.fields.end(), [](const field_spec& f) { return f.required; });
+    CHECK(r.error().details.size() >= 3 * static_cast<std::size_t>(required) + 1);
     CHECK(std::is_sorted(r.error().details.begin(), r.error().details.end(),
                          [](const issue& a, const issue& b) { return *a.row < *b.row; }));
-    CHECK(r.error().message.starts_with(fmt::format("{} problem(s) in the {} report", r.error().details.size(), k.id)));
+    auto count = r.error().details.size();
+    CHECK(r.error().message.starts_with(fmt::format("{} problem(s) in the {} report", count, k.id)));
   }
 }

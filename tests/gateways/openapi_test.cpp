@@ -12,6 +12,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "domain/report_kind.hpp"
 #include "gateways/openapi_document.hpp"
 #include "tests/gateways/support/test_client.hpp"
 
@@ -73,4 +74,71 @@ TEST_CASE("GET /v1/openapi.json serves docs/openapi.json as built, without a tok
   CHECK(r.body() == gateways::openapi_document());
   CHECK(r.body() == source_openapi());  // fails when the embedded copy is stale
   CHECK(json_of(r).at("openapi") == "3.1.0");
+}
+
+namespace {
+
+// "large_customer_demand" -> "LargeCustomerDemandRow".
+std::string row_schema_name(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out + "Row";
+}
+
+double number_of(const json::value& v) { return v.to_number<double>(); }
+
+}  // namespace
+
+TEST_CASE("each report kind's row schema in docs/openapi.json has the catalogue's fields, types and bounds",
+          "[gateways][openapi][report_kinds]") {
+  auto doc = json::parse(source_openapi());
+  const auto& schemas = doc.at("components").at("schemas").as_object();
+  for (const auto& k : domain::report_catalogue()) {
+    auto name = row_schema_name(k.id);
+    INFO(name);
+    REQUIRE(schemas.contains(name));
+    const auto& schema = schemas.at(name).as_object();
+    const auto& props = schema.at("properties").as_object();
+    std::vector<std::string> documented, fields, documented_required, required;
+    for (const auto& p : props) documented.emplace_back(p.key());
+    for (const auto& r : schema.at("required").as_array()) documented_required.emplace_back(r.as_string());
+    for (const auto& f : k.fields) {
+      fields.push_back(f.name);
+      if (f.required) required.push_back(f.name);
+    }
+    CHECK(documented == fields);
+    CHECK(documented_required == required);
+    CHECK(schema.at("additionalProperties") == false);
+    for (const auto& f : k.fields) {
+      INFO(f.name);
+      if (!props.contains(f.name)) continue;
+      const auto& p = props.at(f.name).as_object();
+      switch (f.type) {
+        case domain::field_type::year_month: CHECK(p.at("$ref") == "#/components/schemas/Month"); break;
+        case domain::field_type::text: CHECK(p.at("type") == "string"); break;
+        case domain::field_type::choice: {
+          json::array allowed;
+          for (const auto& a : f.allowed) allowed.push_back(json::string(a));
+          CHECK(p.at("enum").as_array() == allowed);
+          break;
+        }
+        case domain::field_type::number: CHECK(p.at("type") == "number"); break;
+        case domain::field_type::integer: CHECK(p.at("type") == "integer"); break;
+      }
+      CHECK(p.contains("exclusiveMinimum") == f.positive);
+      if (f.positive) CHECK(number_of(p.at("exclusiveMinimum")) == 0);
+      CHECK(p.contains("minimum") == f.min.has_value());
+      if (f.min && p.contains("minimum")) CHECK(number_of(p.at("minimum")) == *f.min);
+      CHECK(p.contains("maximum") == f.max.has_value());
+      if (f.max && p.contains("maximum")) CHECK(number_of(p.at("maximum")) == *f.max);
+    }
+  }
 }

@@ -109,6 +109,14 @@ TEST_CASE("report submit without --file or --csv says to give one", "[gridctl][c
   CHECK(req.error() == "give the rows with --file (JSON) or --csv (CSV)");
 }
 
+TEST_CASE("report kinds asks for every kind, or for the one named", "[gridctl][commands][report_kinds]") {
+  CHECK(request_for({"report", "kinds"}) == http_request{"GET", "/v1/report-kinds", "", {}});
+  CHECK(request_for({"report", "kinds", "load_statistics"}) ==
+        http_request{"GET", "/v1/report-kinds/load_statistics", "", {}});
+  CHECK(request_for({"report", "kinds", "a b"}).target == "/v1/report-kinds/a%20b");
+  CHECK(usage_code({"report", "kinds", "load_statistics", "extra"}) == 2);
+}
+
 TEST_CASE("ack posts who acknowledges only when --by is given", "[gridctl][commands]") {
   auto plain = request_for({"ack", "planning", "101"});
   CHECK(plain == http_request{"POST", "/v1/departments/planning/inbox/101/ack", "", {}});

@@ -67,6 +67,7 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
   REQUIRE(spare.status == 201);
   auto spare_id = std::string(spare.json().at("id").as_string());
 
+  const std::set<std::string> every_role(roles.begin(), roles.end());
   const std::vector<endpoint> endpoints = {
       {"GET", "/v1/health", "", {"*"}},
       {"PUT", m1_path, m1_body, {"admin", "liaison:marketing"}},
@@ -74,6 +75,8 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
       {"GET", "/v1/departments/planning/inbox", "", {"admin", "reader", "planner", "liaison:planning"}},
       {"POST", "/v1/departments/planning/inbox/" + item + "/ack", "", {"admin", "planner", "liaison:planning"}},
       {"GET", "/v1/departments/customer_service/inbox", "", {"admin", "reader", "cs_agent"}},
+      {"GET", "/v1/report-kinds", "", every_role},
+      {"GET", "/v1/report-kinds/load_statistics", "", every_role},
       {"GET", "/v1/events", "", {"admin", "reader"}},
       {"GET", "/v1/stream?after=0", "", {"admin", "reader"}, true},
       {"GET", "/v1/audit", "", {"admin", "reader"}},

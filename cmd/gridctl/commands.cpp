@@ -121,6 +121,13 @@ std::vector<command> build_table() {
          return get(a.has("KIND") ? fmt::format("/v1/report-kinds/{}", enc(a, "KIND")) : "/v1/report-kinds");
        },
        std::nullopt, false, report_kinds_for_people},
+      {{"report", "diff"}, "what changed between two versions of a report (default: the last two)",
+       {dept, kind, month, {"--from", "the older version (default: the one before --to)", arg_kind::whole},
+        {"--to", "the newer version (default: the latest)", arg_kind::whole}},
+       [](const arguments& a) -> built {
+         auto target = fmt::format("/v1/reports/{}/{}/{}/diff", enc(a, "DEPT"), enc(a, "KIND"), enc(a, "MONTH"));
+         return get(with_query(std::move(target), a, {{"from", "--from"}, {"to", "--to"}}));
+       }},
       {{"inbox"}, "what other departments sent a department",
        {dept,
         {"--after", "items after this item number (default 0)", arg_kind::whole},
@@ -205,7 +212,7 @@ const std::vector<command>& commands() {
 
 const std::vector<command_group>& command_groups() {
   static const std::vector<command_group> groups{
-      {"report", "monthly reports: submit, get, and the kinds there are"},
+      {"report", "monthly reports: submit, get, diff, and the kinds there are"},
       {"token", "API tokens (admin only): create, list, revoke"},
   };
   return groups;

@@ -212,3 +212,12 @@ TEST_CASE("batch sends the operations file as written to POST /v1/batch, with it
   REQUIRE_FALSE(refused);
   CHECK(refused.error() == R"(standard input: the file must hold {"operations":[…]})");
 }
+
+TEST_CASE("report diff asks for the two versions given, or the server's defaults", "[gridctl][versions]") {
+  auto req = request_for({"report", "diff", "marketing", "large_customer_demand", "2026-11", "--from", "1", "--to", "3"});
+  CHECK(req.method == "GET");
+  CHECK(req.target == "/v1/reports/marketing/large_customer_demand/2026-11/diff?from=1&to=3");
+  CHECK(request_for({"report", "diff", "marketing", "large_customer_demand", "2026-11"}).target ==
+        "/v1/reports/marketing/large_customer_demand/2026-11/diff");
+  CHECK(usage_code({"report", "diff", "marketing", "large_customer_demand", "2026-11", "--from", "x"}) == 2);
+}

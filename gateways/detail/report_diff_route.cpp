@@ -20,10 +20,7 @@ using domain::errc;
 
 namespace {
 
-struct diff_request {
-  domain::department department;
-  const domain::report_kind* kind;
-  domain::month period;
+struct diff_request : report_address {
   std::optional<std::uint32_t> from;
   std::optional<std::uint32_t> to;
 };
@@ -36,12 +33,8 @@ domain::expected<std::optional<std::uint32_t>> version_query(const request_conte
 }
 
 domain::expected<diff_request> parse_request(const request_context& ctx) {
-  auto department = department_param(ctx.param("department"));
-  if (!department) return unexpected{department.error()};
-  auto kind = kind_param(ctx.param("kind"));
-  if (!kind) return unexpected{kind.error()};
-  auto period = month_param(ctx.param("month"));
-  if (!period) return unexpected{period.error()};
+  auto at = parse_report_address(ctx);
+  if (!at) return unexpected{at.error()};
   auto from = version_query(ctx, "from");
   if (!from) return unexpected{from.error()};
   auto to = version_query(ctx, "to");
@@ -49,7 +42,7 @@ domain::expected<diff_request> parse_request(const request_context& ctx) {
   if (*from && *to && **from >= **to)
     return domain::fail(errc::invalid_request, "from must be an earlier version than to",
                         {{std::nullopt, "from", std::to_string(**from), "must be less than to"}});
-  return diff_request{*department, *kind, *period, *from, *to};
+  return diff_request{*at, *from, *to};
 }
 
 json::array stored_rows(const actors::report_document& doc) {

@@ -17,30 +17,7 @@ using domain::errc;
 
 namespace {
 
-// A report's address: who sends it, which kind, which month.
-struct report_address {
-  domain::department department;
-  const domain::report_kind* kind;
-  domain::month period;
-
-  std::string path() const {
-    return fmt::format("/v1/reports/{}/{}/{}", domain::to_string(department), kind->id,
-                       domain::to_string(period));
-  }
-};
-
 gridcoord::unexpected<domain::error> forward(const domain::error& e) { return {e}; }
-
-// 404 for an unknown department or kind, 400 for a malformed month.
-domain::expected<report_address> parse_address(const request_context& ctx) {
-  auto department = department_param(ctx.param("department"));
-  if (!department) return forward(department.error());
-  auto kind = kind_param(ctx.param("kind"));
-  if (!kind) return forward(kind.error());
-  auto period = month_param(ctx.param("month"));
-  if (!period) return forward(period.error());
-  return report_address{*department, *kind, *period};
-}
 
 // The rows of a JSON body, or of a CSV one (domain/report_csv.hpp): one set of rules.
 domain::expected<std::vector<domain::row>> rows_of(const request_context& ctx, const report_address& at) {
@@ -94,7 +71,7 @@ http_response document_response(const actors::report_document& doc) {
 
 route_handler put_report(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
-    auto at = parse_address(ctx);
+    auto at = parse_report_address(ctx);
     if (!at) return done(error_response(at.error()));
     auto submission = make_submission(ctx, *at);
     if (!submission) return done(error_response(submission.error()));
@@ -106,7 +83,7 @@ route_handler put_report(actors::client& client) {
 }
 
 domain::expected<actors::batch_operation> report_operation(const request_context& ctx) {
-  auto at = parse_address(ctx);
+  auto at = parse_report_address(ctx);
   if (!at) return forward(at.error());
   auto submission = make_submission(ctx, *at);
   if (!submission) return forward(submission.error());
@@ -119,7 +96,7 @@ domain::expected<actors::batch_operation> report_operation(const request_context
 
 route_handler get_report(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
-    auto at = parse_address(ctx);
+    auto at = parse_report_address(ctx);
     if (!at) return done(error_response(at.error()));
     std::optional<std::uint32_t> version;
     if (find_param(ctx.query, "version")) {

@@ -69,6 +69,20 @@ domain::expected<std::optional<bool>> bool_query(const request_context& ctx, std
               {{std::nullopt, std::string(key), std::string(*text), "must be true or false"}});
 }
 
+std::string report_address::path() const {
+  return fmt::format("/v1/reports/{}/{}/{}", domain::to_string(department), kind->id, domain::to_string(period));
+}
+
+domain::expected<report_address> parse_report_address(const request_context& ctx) {
+  auto department = department_param(ctx.param("department"));
+  if (!department) return unexpected{department.error()};
+  auto kind = kind_param(ctx.param("kind"));
+  if (!kind) return unexpected{kind.error()};
+  auto period = month_param(ctx.param("month"));
+  if (!period) return unexpected{period.error()};
+  return report_address{*department, *kind, *period};
+}
+
 domain::expected<std::string> idempotency_key_of(const request_context& ctx) {
   auto key = ctx.header("Idempotency-Key");
   if (!key) return std::string();

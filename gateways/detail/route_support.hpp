@@ -48,6 +48,18 @@ actors::reply<T> reply_with(respond done, F on_value) {
   };
 }
 
+// A report's address: who sends it, which kind, which month.
+struct report_address {
+  domain::department department;
+  const domain::report_kind* kind;
+  domain::month period;
+  std::string path() const;  // "/v1/reports/marketing/large_customer_demand/2026-10"
+};
+
+// The {department}/{kind}/{month} parameters: 404 for an unknown department
+// or kind, 400 for a malformed month.
+[[nodiscard]] domain::expected<report_address> parse_report_address(const request_context& ctx);
+
 [[nodiscard]] domain::expected<domain::department> department_param(std::string_view text);
 [[nodiscard]] domain::expected<const domain::report_kind*> kind_param(std::string_view text);
 [[nodiscard]] domain::expected<domain::month> month_param(std::string_view text);

@@ -1,7 +1,7 @@
 // Batches: all operations' events in one durable append, or none.
 #include <catch2/catch.hpp>
 
-#include "actors/runtime.hpp"
+#include "tests/actors/support/runtime_fixture.hpp"
 #include "tests/support/await.hpp"
 #include "tests/support/m1.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -14,7 +14,7 @@ using testing::await;
 
 namespace {
 
-const domain::time_point t0 = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2} + 8h;
+using testing::t0;
 
 actors::batch_operation report_op(std::string month) {
   actors::batch_operation op;
@@ -49,27 +49,11 @@ actors::batch_operation revoke_op(std::string id) {
   return op;
 }
 
-struct fixture {
-  domain::manual_clock clock{t0};
-  std::unique_ptr<actors::runtime> rt;
-  fixture() {
-    actors::runtime_options o;
-    o.clock = &clock;
-    o.scheduler_threads = 2;
-    o.snapshot_check_interval = 0ms;
-    rt = std::move(*actors::runtime::start(o));
-  }
-  actors::client& api() { return rt->api(); }
+struct fixture : testing::runtime_fixture {
   domain::expected<actors::batch_receipt> run(std::vector<actors::batch_operation> ops,
                                               std::string key = {}, std::string hash = "h1") {
     actors::batch_submission b{std::move(ops), "tk_admin", std::move(key), std::move(hash), ""};
     return await<actors::batch_receipt>([&](auto done) { api().run_batch(std::move(b), done); });
-  }
-  domain::expected<actors::submit_receipt> submit(actors::report_submission s) {
-    return await<actors::submit_receipt>([&](auto done) { api().submit_report(std::move(s), done); });
-  }
-  std::vector<domain::inbox_item> inbox(department d) {
-    return *await<std::vector<domain::inbox_item>>([&](auto done) { api().inbox(d, done); });
   }
   std::uint64_t last_seq() {
     return await<actors::health_report>([&](auto done) { api().health(done); })->last_seq;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "actors/runtime.hpp"
+#include "tests/actors/support/runtime_fixture.hpp"
 #include "tests/support/await.hpp"
 #include "tests/support/m1.hpp"
 
@@ -11,26 +11,8 @@ using testing::await;
 
 namespace {
 
-const domain::time_point t0 = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2} + 8h;
-
-struct fixture {
-  domain::manual_clock clock{t0};
-  std::unique_ptr<actors::runtime> rt;
-  fixture() {
-    actors::runtime_options o;
-    o.clock = &clock;
-    o.scheduler_threads = 2;
-    o.snapshot_check_interval = 0ms;
-    rt = std::move(*actors::runtime::start(o));
-  }
-  actors::client& api() { return rt->api(); }
-  domain::expected<actors::submit_receipt> submit(actors::report_submission s) {
-    return await<actors::submit_receipt>([&](auto done) { api().submit_report(std::move(s), done); });
-  }
-  std::vector<domain::inbox_item> inbox(department d) {
-    return *await<std::vector<domain::inbox_item>>([&](auto done) { api().inbox(d, done); });
-  }
-};
+using fixture = testing::runtime_fixture;
+using testing::t0;
 
 }  // namespace
 

@@ -33,13 +33,15 @@ status projection::apply_event(std::string_view type, std::uint64_t seq, time_po
                                std::string_view payload) {
   for (auto& [d, book] : books)
     if (auto st = book.apply_event(type, seq, at, payload); !st) return st;
-  return tokens.apply_event(type, at, payload);
+  if (auto st = tokens.apply_event(type, at, payload); !st) return st;
+  return equipment.apply_event(type, payload);
 }
 
 json::value projection::to_json() const {
   json::array a;
   for (const auto& [d, book] : books) a.push_back(book.to_json());
-  return json::object{{"books", std::move(a)}, {"tokens", tokens.to_json()}};
+  return json::object{{"books", std::move(a)}, {"tokens", tokens.to_json()},
+                      {"equipment", equipment.to_json()}};
 }
 
 expected<projection> projection::from_json(const json::value& v) {
@@ -53,6 +55,11 @@ expected<projection> projection::from_json(const json::value& v) {
     auto tokens = token_book::from_json(*t);
     if (!tokens) return unexpected{tokens.error()};
     p.tokens = std::move(*tokens);
+    if (const auto* e = o->if_contains("equipment")) {
+      auto registry = equipment_registry::from_json(*e);
+      if (!registry) return unexpected{registry.error()};
+      p.equipment = std::move(*registry);
+    }
   }
   if (!books) return fail(errc::internal, "the snapshot is unreadable");
   auto parsed = books_from_json(*books);

@@ -1,6 +1,6 @@
 #pragma once
 // domain/projection.hpp — everything gridcoord derives from its event log:
-// one book per department and the token book.
+// one book per department, the token book and the cycle's notices.
 //
 // Recovery rebuilds it from a snapshot plus the log's tail; the snapshot
 // keeper maintains a copy of it to snapshot. Applying events in sequence order
@@ -11,6 +11,7 @@
 #include <boost/json/value.hpp>
 
 #include "domain/book.hpp"
+#include "domain/cycle.hpp"
 #include "domain/token_book.hpp"
 
 namespace gridcoord::domain {
@@ -18,6 +19,7 @@ namespace gridcoord::domain {
 struct projection {
   std::map<department, department_book> books;  // one per department, always all five
   token_book tokens;
+  cycle_book cycle;  // the monthly cycle's reminders and late notices
 
   // Five empty books and no tokens.
   static projection empty();
@@ -26,7 +28,8 @@ struct projection {
                                    std::string_view payload);
 
   boost::json::value to_json() const;
-  // Also reads the first snapshot form, an array of books (no tokens then).
+  // Also reads the earlier snapshot forms: an array of books (no tokens then),
+  // and books with tokens but no cycle (an empty cycle book then).
   [[nodiscard]] static expected<projection> from_json(const boost::json::value& v);
 
   friend bool operator==(const projection&, const projection&) = default;

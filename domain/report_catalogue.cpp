@@ -33,6 +33,14 @@ field_spec choice(std::string name, bool req, std::vector<std::string> allowed, 
           .description = std::move(description)};
 }
 
+// `f`, naming an entry of the equipment registry (checked when the registry
+// is not empty; domain/references.hpp), in rows where field when[0] is when[1].
+field_spec refers(field_spec f, reference to, std::vector<std::string> when = {}) {
+  f.references = to;
+  f.references_when = std::move(when);
+  return f;
+}
+
 // A number greater than 0.
 field_spec positive(std::string name, bool req, std::string description) {
   return {.name = std::move(name), .type = field_type::number, .required = req, .positive = true,
@@ -59,7 +67,7 @@ report_kind large_customer_demand() {
       .sender = department::marketing,
       .recipients = {department::planning, department::dispatch},
       .fields = {text("customer", required, "customer name or id"),
-                 text("feeder", optional, "feeder the demand connects to (or give area)"),
+                 refers(text("feeder", optional, "feeder the demand connects to (or give area)"), reference::feeder),
                  text("area", optional, "area the demand falls in (or give feeder)"),
                  positive("demand_kw", optional, "potential demand in kW (or give demand_kva)"),
                  positive("demand_kva", optional, "potential demand in kVA (or give demand_kw)"),
@@ -82,11 +90,12 @@ report_kind regional_development() {
                         "project: new load of a regional or major project; reinforcement: new or uprated "
                         "equipment"),
                  text("area", optional, "project: the area the load falls in"),
-                 text("feeder", optional, "project: the feeder it connects to, when known"),
+                 refers(text("feeder", optional, "project: the feeder it connects to, when known"), reference::feeder),
                  text("project", optional, "project: its name"),
                  positive("load_mw", optional, "project: new load in MW"),
                  month_field("expected_month", optional, "project: month the load is expected, YYYY-MM"),
-                 text("equipment_id", optional, "reinforcement: the equipment built or uprated"),
+                 refers(text("equipment_id", optional, "reinforcement: the equipment built or uprated"),
+                        reference::equipment, {"action", "uprate"}),
                  choice("equipment_class", optional, equipment_classes,
                         "reinforcement: its class (required for new equipment)"),
                  choice("action", optional, {"new", "uprate"}, "reinforcement: new equipment, or a higher rating"),
@@ -135,7 +144,7 @@ report_kind load_statistics() {
       .title = "Monthly heavy-load and overload statistics per equipment",
       .sender = department::dispatch,
       .recipients = {department::planning, department::production},
-      .fields = {text("equipment_id", required, "the equipment measured"),
+      .fields = {refers(text("equipment_id", required, "the equipment measured"), reference::equipment),
                  choice("equipment_class", optional, equipment_classes, "its class"),
                  bounded("peak_load_kva", required, 0, std::nullopt, "highest load in the month, kVA"),
                  bounded("load_rate_pct", required, 0, 1000, "peak load as % of rating"),
@@ -158,11 +167,12 @@ report_kind connection_restrictions() {
       .recipients = {department::planning, department::dispatch},
       .fields = {text("application_id", required, "the connection application"),
                  text("customer", required, "customer name or id"),
-                 text("feeder", optional, "feeder applied for (or give area)"),
+                 refers(text("feeder", optional, "feeder applied for (or give area)"), reference::feeder),
                  text("area", optional, "area applied in (or give feeder)"),
                  positive("requested_kva", required, "capacity applied for, kVA"),
                  choice("outcome", required, {"refused", "delayed"}, "what became of the application"),
-                 text("limiting_equipment_id", required, "the equipment without the capacity"),
+                 refers(text("limiting_equipment_id", required, "the equipment without the capacity"),
+                        reference::equipment),
                  text("reason", required, "why, in words: the finding on the limiting equipment"),
                  month_field("expected_relief_month", optional,
                              "month capacity is expected (required when delayed), YYYY-MM")},
@@ -180,7 +190,8 @@ report_kind power_quality_requirements() {
       .sender = department::marketing,
       .recipients = {department::planning, department::dispatch},
       .fields = {text("customer", required, "customer name or id"),
-                 text("feeder", required, "feeder the customer is connected to or applied for"),
+                 refers(text("feeder", required, "feeder the customer is connected to or applied for"),
+                        reference::feeder),
                  choice("requirement", required, {"voltage_sag", "harmonics", "reliability", "flicker", "other"},
                         "what the requirement is about"),
                  text("detail", required, "the requirement in the customer's terms"),

@@ -13,6 +13,15 @@ std::string_view to_string(field_type t) noexcept {
   return "text";
 }
 
+std::string_view to_string(reference r) noexcept {
+  switch (r) {
+    case reference::none: return "none";
+    case reference::equipment: return "equipment";
+    case reference::feeder: return "feeder";
+  }
+  return "none";
+}
+
 const cell& row_view::at(std::string_view field) const { return cells[*kind.field_index(field)]; }
 
 bool row_view::given(std::string_view field) const {

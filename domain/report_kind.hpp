@@ -32,6 +32,13 @@ enum class field_type {
 // "text", "number", "integer", "choice", "year_month".
 std::string_view to_string(field_type t) noexcept;
 
+// What a text field's value names in the equipment registry (domain/equipment.hpp):
+// nothing, any equipment, or a feeder. Checked by domain/references.hpp.
+enum class reference { none, equipment, feeder };
+
+// "none", "equipment", "feeder".
+std::string_view to_string(reference r) noexcept;
+
 struct field_spec {
   std::string name;         // snake_case, unit in the name: "demand_kw"
   field_type type = field_type::text;
@@ -41,6 +48,10 @@ struct field_spec {
   bool positive = false;      // number must be > 0
   std::vector<std::string> allowed;  // choice: every accepted value
   std::string description;
+  reference references = reference::none;  // the registry entry the value names
+  // The reference is checked only in rows whose field `references_when[0]`
+  // has the value `references_when[1]` (M2: equipment uprated, not new); empty: always.
+  std::vector<std::string> references_when;
 };
 
 // A cell of a validated row: absent, text (also months and choices) or a number.

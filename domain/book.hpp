@@ -99,6 +99,8 @@ class department_book {
   std::uint32_t next_version(const std::string& stream) const;
   // Every version sent in `stream`, oldest first; empty when none.
   const std::vector<version_entry>& versions(const std::string& stream) const;
+  // Every report sent, by stream (domain/report.hpp's report_stream).
+  const std::map<std::string, std::vector<version_entry>>& sent() const noexcept { return sent_; }
 
   // Inbox items, oldest first.
   std::vector<inbox_item> inbox() const;

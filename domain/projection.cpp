@@ -33,6 +33,7 @@ status projection::apply_event(std::string_view type, std::uint64_t seq, time_po
                                std::string_view payload) {
   for (auto& [d, book] : books)
     if (auto st = book.apply_event(type, seq, at, payload); !st) return st;
+  if (auto st = cycle.apply_event(type, seq, at, payload); !st) return st;
   if (auto st = tokens.apply_event(type, at, payload); !st) return st;
   return equipment.apply_event(type, payload);
 }
@@ -40,7 +41,7 @@ status projection::apply_event(std::string_view type, std::uint64_t seq, time_po
 json::value projection::to_json() const {
   json::array a;
   for (const auto& [d, book] : books) a.push_back(book.to_json());
-  return json::object{{"books", std::move(a)}, {"tokens", tokens.to_json()},
+  return json::object{{"books", std::move(a)}, {"tokens", tokens.to_json()}, {"cycle", cycle.to_json()},
                       {"equipment", equipment.to_json()}};
 }
 
@@ -59,6 +60,11 @@ expected<projection> projection::from_json(const json::value& v) {
       auto registry = equipment_registry::from_json(*e);
       if (!registry) return unexpected{registry.error()};
       p.equipment = std::move(*registry);
+    }
+    if (const auto* c = o->if_contains("cycle")) {
+      auto book = cycle_book::from_json(*c);
+      if (!book) return unexpected{book.error()};
+      p.cycle = std::move(*book);
     }
   }
   if (!books) return fail(errc::internal, "the snapshot is unreadable");

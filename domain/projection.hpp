@@ -6,11 +6,14 @@
 // keeper maintains a copy of it to snapshot. Applying events in sequence order
 // is the only way it changes.
 // [Errors] apply_event and from_json answer errc::internal for unreadable data.
+//          A snapshot without "equipment" (taken before the registry) loads
+//          with an empty registry.
 #include <map>
 
 #include <boost/json/value.hpp>
 
 #include "domain/book.hpp"
+#include "domain/equipment.hpp"
 #include "domain/cycle.hpp"
 #include "domain/token_book.hpp"
 
@@ -19,6 +22,7 @@ namespace gridcoord::domain {
 struct projection {
   std::map<department, department_book> books;  // one per department, always all five
   token_book tokens;
+  equipment_registry equipment;
   cycle_book cycle;  // the monthly cycle's reminders and late notices
 
   // Five empty books and no tokens.

@@ -1,39 +1,19 @@
 #include <catch2/catch.hpp>
 
 #include "domain/reporting_calendar.hpp"
+#include "support/national_day.hpp"
 
 using namespace gridcoord::domain;
 using std::chrono::year;
 
+using gridcoord::testing::at;
+using gridcoord::testing::ymd;
+
 namespace {
 
-local_date ymd(int y, unsigned m, unsigned d) {
-  return local_date{year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
+reporting_calendar lanhai() { return gridcoord::testing::national_day_2026(); }
 
-time_point at(const char* rfc3339) {
-  auto t = parse_rfc3339(rfc3339);
-  REQUIRE(t);
-  return *t;
-}
-
-// National Day 2026 and its make-up days, in Shanghai; the default rule is
-// working day 5 with reminders 3 and 1 working days before; service_figures
-// is due on the 10th, with one reminder 3 working days before.
-reporting_calendar lanhai() {
-  calendar_days days;
-  days.name = "test";
-  days.years = {year{2026}};
-  for (unsigned d = 1; d <= 7; ++d) days.holidays.insert(ymd(2026, 10, d));
-  days.make_up_days = {ymd(2026, 9, 20), ymd(2026, 10, 10)};
-  auto cal = working_calendar::make("Asia/Shanghai", days);
-  REQUIRE(cal);
-  reporting_rules rules;
-  rules.per_kind["service_figures"] = due_rule{due_rule::basis::day_of_month, 10, {3}};
-  return reporting_calendar{*cal, rules};
-}
-
-const month september{year{2026}, std::chrono::September};
+const month september = gridcoord::testing::september_2026;
 
 }  // namespace
 

@@ -21,6 +21,7 @@
 #include "domain/book.hpp"
 #include "domain/clock.hpp"
 #include "domain/department.hpp"
+#include "domain/cycle.hpp"
 #include "domain/error.hpp"
 #include "domain/month.hpp"
 #include "domain/report.hpp"
@@ -198,3 +199,7 @@ class client {
 };
 
 }  // namespace gridcoord::actors
+  // The monthly cycle's status matrix of `period` (domain/cycle.hpp): every
+  // department's kinds with due dates, submissions, reminders and late notices.
+  virtual void cycle(domain::month period, reply<domain::cycle_matrix> done) = 0;
+

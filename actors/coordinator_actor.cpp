@@ -79,10 +79,11 @@ void tell_sender(coordinator_pointer self, domain::department recipient, const d
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
                                              event_log_actor log, security_actor security,
-                                             const domain::clock* clock) {
+                                             cycle_actor cycle, const domain::clock* clock) {
   self->state.departments = std::move(departments);
   self->state.log = std::move(log);
   self->state.security = std::move(security);
+  self->state.cycle = std::move(cycle);
   self->state.clock = clock;
   return {
       [self](report_submission& sub) { return route_submission(self, sub); },
@@ -96,6 +97,7 @@ coordinator_actor::behavior_type coordinator(coordinator_pointer self,
       [self](revoke_request& r) { return self->delegate(self->state.security, r); },
       [self](token_list_query q) { return self->delegate(self->state.security, q); },
       [self](batch_submission& b) { return run_batch(self, b); },
+      [self](cycle_query& q) { return self->delegate(self->state.cycle, q); },
   };
 }
 

@@ -5,7 +5,8 @@
 // a report goes to its sender's actor, which logs it; once durable, the
 // coordinator hands the new version to every recipient's actor and answers.
 // Queries go straight to the department or the event log, token requests to
-// the security actor (delegated). Batches run as actors/batch_run.hpp says.
+// the security actor (delegated), the cycle's matrix to the cycle actor.
+// Batches run as actors/batch_run.hpp says.
 // [Errors] not_found for an unknown report kind; forbidden when a department
 //          submits a kind it does not send.
 #include <map>
@@ -21,6 +22,7 @@ struct coordinator_state {
   std::map<domain::department, department_actor> departments;
   event_log_actor log;
   security_actor security;
+  cycle_actor cycle;
   const domain::clock* clock = nullptr;
   std::uint64_t next_batch = 1;
   static inline const char* name = "coordinator";
@@ -35,6 +37,6 @@ void tell_sender(coordinator_pointer self, domain::department recipient, const d
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
                                              event_log_actor log, security_actor security,
-                                             const domain::clock* clock);
+                                             cycle_actor cycle, const domain::clock* clock);
 
 }  // namespace gridcoord::actors

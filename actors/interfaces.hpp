@@ -6,6 +6,7 @@
 // department:  one per department; owns that department's book (the reports it
 //              sent, its inbox) and writes the events that change it.
 // security:    the token book (below).
+// cycle:       the monthly cycle's clock: reminders, late notices, the matrix.
 // coordinator: the front door; routes by DESIGN.md's flow tables, delivers each
 //              committed report to its recipients' inboxes, and runs batches
 //              (prepare at every participant, one append, commit or abort).
@@ -17,6 +18,7 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "actors/cycle_messages.hpp"
 #include "actors/messages.hpp"
 
 namespace gridcoord::actors {
@@ -38,8 +40,15 @@ using department_actor = caf::typed_actor<
     caf::replies_to<batch_prepare>::with<batch_prepared>,
     caf::reacts_to<batch_commit>,
     caf::reacts_to<batch_abort>,
+    caf::replies_to<sent_summary_query>::with<std::vector<domain::submission_summary>>,
     caf::reacts_to<ack_notice>,
     caf::reacts_to<delivery>>;
+
+// The monthly cycle: reminders, late notices, the status matrix (actors/cycle_actor.hpp).
+using cycle_actor = caf::typed_actor<
+    caf::replies_to<cycle_check>::with<std::vector<domain::cycle_notice>>,
+    caf::replies_to<cycle_query>::with<domain::cycle_matrix>,
+    caf::reacts_to<cycle_wake>>;
 
 // Owns the token book: issues and revokes tokens, keeps the directory the
 // gateways authenticate against.
@@ -62,6 +71,7 @@ using coordinator_actor = caf::typed_actor<
     caf::replies_to<token_request>::with<domain::issued_token>,
     caf::replies_to<revoke_request>::with<domain::token_record>,
     caf::replies_to<token_list_query>::with<std::vector<domain::token_record>>,
-    caf::replies_to<batch_submission>::with<batch_receipt>>;
+    caf::replies_to<batch_submission>::with<batch_receipt>,
+    caf::replies_to<cycle_query>::with<domain::cycle_matrix>>;
 
 }  // namespace gridcoord::actors

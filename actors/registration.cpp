@@ -50,7 +50,18 @@ void register_messages(caf::actor_system_config& cfg) {
       .add_message_type<prepared_operation>("gridcoord::prepared_operation")
       .add_message_type<batch_prepared>("gridcoord::batch_prepared")
       .add_message_type<batch_commit>("gridcoord::batch_commit")
-      .add_message_type<batch_abort>("gridcoord::batch_abort");
+      .add_message_type<batch_abort>("gridcoord::batch_abort")
+      .add_message_type<domain::cycle_notice>("gridcoord::cycle_notice")
+      .add_message_type<domain::sent_notice>("gridcoord::sent_notice")
+      .add_message_type<domain::submission_summary>("gridcoord::submission_summary")
+      .add_message_type<domain::notice_state>("gridcoord::notice_state")
+      .add_message_type<domain::report_schedule>("gridcoord::report_schedule")
+      .add_message_type<domain::cycle_entry>("gridcoord::cycle_entry")
+      .add_message_type<domain::cycle_matrix>("gridcoord::cycle_matrix")
+      .add_message_type<cycle_check>("gridcoord::cycle_check")
+      .add_message_type<cycle_wake>("gridcoord::cycle_wake")
+      .add_message_type<cycle_query>("gridcoord::cycle_query")
+      .add_message_type<sent_summary_query>("gridcoord::sent_summary_query");
 }
 
 }  // namespace gridcoord::actors

@@ -7,6 +7,7 @@
 
 #include "actors/actor_client.hpp"
 #include "actors/coordinator_actor.hpp"
+#include "actors/cycle_actor.hpp"
 #include "actors/department_actor.hpp"
 #include "actors/error.hpp"
 #include "actors/event_log_actor.hpp"
@@ -29,6 +30,7 @@ struct runtime::impl {
   std::vector<caf::strong_actor_ptr> actors;  // everything spawned, stopped at stop()
   std::unique_ptr<client> api;
   std::function<void()> close_api;
+  cycle_actor cycle;
   bool stopped = false;
 };
 
@@ -47,6 +49,25 @@ domain::expected<std::unique_ptr<storage::event_store>> open_store(const runtime
 }
 
 unsigned scheduler_threads(unsigned wanted) {
+std::shared_ptr<const domain::reporting_calendar> default_reporting_calendar() {
+  domain::calendar_days days;
+  days.name = "mon-fri";
+  days.all_years = true;
+  auto cal = domain::working_calendar::make("Asia/Shanghai", days);
+  if (!cal) throw std::logic_error(cal.error().message);  // the zone ships with tzdata
+  return std::make_shared<const domain::reporting_calendar>(std::move(*cal), domain::reporting_rules{});
+}
+
+// The cycle's start: the configured one, else the log's first event, else now.
+domain::expected<domain::time_point> cycle_since(const runtime_options& o, const storage::event_store& store,
+                                                 const domain::clock& clock) {
+  if (o.cycle_since) return *o.cycle_since;
+  auto first = store.read(0, 1);
+  if (!first) return unexpected{domain::error{domain::errc::internal,
+                                              "cannot read the event log: " + first.error().message, {}}};
+  return first->empty() ? clock.now() : first->front().time;
+}
+
   if (wanted != 0) return wanted;
   return std::max(1u, std::thread::hardware_concurrency());
 }
@@ -76,11 +97,18 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
     departments.emplace(d, sys.spawn(department, book, log, clock));
   auto directory = std::make_shared<token_directory>(recovered->state.tokens);
   auto guard = sys.spawn(security, recovered->state.tokens, log, clock, directory);
-  auto coord = sys.spawn(coordinator, departments, log, guard, clock);
+  auto since = cycle_since(p->options, *p->store, *clock);
+  if (!since) return unexpected{since.error()};
+  cycle_options cycle_opts{p->options.reporting_calendar ? p->options.reporting_calendar
+                                                         : default_reporting_calendar(),
+                           *since, p->options.cycle_max_sleep};
+  p->cycle = sys.spawn(cycle, std::move(cycle_opts), recovered->state.cycle, departments, log, clock);
+  auto coord = sys.spawn(coordinator, departments, log, guard, p->cycle, clock);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(log));
   for (auto& [d, a] : departments) p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(a));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(guard));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(coord));
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->cycle));
   auto handle = make_actor_client(sys, coord, directory);
   p->api = std::move(handle.api);
   p->close_api = std::move(handle.close);
@@ -113,6 +141,16 @@ void runtime::stop() {
   if (impl_->stopped) return;
   impl_->stopped = true;
   for (auto& a : impl_->actors) caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
+domain::expected<std::vector<domain::cycle_notice>> runtime::check_cycle() {
+  if (impl_->stopped) return unexpected{domain::error{domain::errc::unavailable, "gridcoord is stopping", {}}};
+  caf::scoped_actor self{*impl_->system};
+  domain::expected<std::vector<domain::cycle_notice>> out = std::vector<domain::cycle_notice>{};
+  self->request(impl_->cycle, request_timeout, cycle_check{})
+      .receive([&](std::vector<domain::cycle_notice>& n) { out = std::move(n); },
+               [&](caf::error& e) { out = unexpected{to_domain(e)}; });
+  return out;
+}
+
   impl_->system->await_all_actors_done();
   impl_->actors.clear();
   impl_->close_api();  // later calls are answered unavailable at once

@@ -3,7 +3,7 @@
 //
 // start() opens the event store (RocksDB under data_dir, or in memory when
 // data_dir is empty), rebuilds the department books from the snapshot and the
-// log's tail, spawns the event-log, department, security and coordinator actors on a
+// log's tail, spawns the event-log, department, security, cycle and coordinator actors on a
 // scheduler of `scheduler_threads` threads, and starts the snapshot keeper.
 // stop() stops the actors, waits for them, takes a final snapshot and closes
 // the store; the destructor calls it.
@@ -13,11 +13,14 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "actors/client.hpp"
 #include "domain/clock.hpp"
+#include "domain/cycle.hpp"
+#include "domain/reporting_calendar.hpp"
 #include "domain/error.hpp"
 
 namespace gridcoord::actors {
@@ -30,6 +33,13 @@ struct runtime_options {
   std::uint64_t snapshot_every_events = 10'000;
   std::chrono::milliseconds snapshot_check_interval{10'000};  // 0: only at stop
   const domain::clock* clock = nullptr;              // nullptr: the system clock
+  // The monthly cycle (actors/cycle_actor.hpp). nullptr: Monday to Friday in
+  // Asia/Shanghai with the default due rule (working day 5, reminders 3 and 1).
+  std::shared_ptr<const domain::reporting_calendar> reporting_calendar;
+  // The cycle's start: nullopt takes the time of the log's first event (the
+  // clock's now for an empty log), so it stays the same across restarts.
+  std::optional<domain::time_point> cycle_since;
+  std::chrono::milliseconds cycle_max_sleep{60'000};  // 0: the cycle checks only on check_cycle()
 };
 
 struct event_log_figures {
@@ -63,6 +73,10 @@ class runtime {
   event_log_figures log_figures() const;
 
   // Idempotent.
+  // Checks the monthly cycle's clock now and logs every reminder and late
+  // notice that is due; answers what it logged. Waits for the answer.
+  [[nodiscard]] domain::expected<std::vector<domain::cycle_notice>> check_cycle();
+
   void stop();
 
  private:

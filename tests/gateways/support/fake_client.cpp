@@ -202,6 +202,23 @@ void fake_client::health(actors::reply<actors::health_report> done) {
   later([done, h = health_] { done(h); });
 }
 
+void fake_client::cycle(domain::month period, actors::reply<domain::cycle_matrix> done) {
+  std::lock_guard lock(mutex_);
+  last_cycle_month_ = period;
+  if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
+  later([done, m = cycle_] { done(m); });
+}
+
+void fake_client::set_cycle(domain::cycle_matrix m) {
+  std::lock_guard lock(mutex_);
+  cycle_ = std::move(m);
+}
+
+std::optional<domain::month> fake_client::last_cycle_month() const {
+  std::lock_guard lock(mutex_);
+  return last_cycle_month_;
+}
+
 std::vector<actors::report_submission> fake_client::submissions() const {
   std::lock_guard lock(mutex_);
   return submissions_;

@@ -34,6 +34,8 @@ class fake_client final : public actors::client {
                    std::string origin, actors::reply<domain::inbox_item> done) override;
   void events(std::uint64_t after, std::size_t limit, actors::reply<std::vector<actors::event_view>> done) override;
   void health(actors::reply<actors::health_report> done) override;
+  // Answers the matrix set_cycle gave, for any month; records the month asked.
+  void cycle(domain::month period, actors::reply<domain::cycle_matrix> done) override;
   void create_token(std::string role, std::string description, std::string by, std::string origin,
                     actors::reply<domain::issued_token> done) override;
   void revoke_token(std::string id, std::string by, std::string origin,
@@ -58,6 +60,8 @@ class fake_client final : public actors::client {
 
   void hold();                                   // park answers from now on
   void wait_until_held(std::size_t calls);       // until `calls` answers are parked
+  void set_cycle(domain::cycle_matrix m);
+  std::optional<domain::month> last_cycle_month() const;
   void release();                                // answer everything parked, stop parking
 
   static inline const domain::time_point fixed_time{std::chrono::seconds{1'790'000'000}};
@@ -88,5 +92,7 @@ class fake_client final : public actors::client {
   std::uint64_t seq_ = 100;
   std::thread worker_;  // last: starts after every other member exists
 };
+  domain::cycle_matrix cycle_;
+  std::optional<domain::month> last_cycle_month_;
 
 }  // namespace gridcoord::testing

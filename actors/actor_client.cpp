@@ -66,9 +66,12 @@ class call_queue {
 class actor_client final : public client {
  public:
   actor_client(caf::actor_system& system, coordinator_actor coordinator,
-               std::shared_ptr<const token_directory> directory)
+               std::shared_ptr<const token_directory> directory, registry_actor registry,
+               std::shared_ptr<const equipment_directory> equipment)
       : coordinator_(std::move(coordinator)),
         directory_(std::move(directory)),
+        registry_(std::move(registry)),
+        equipment_(std::move(equipment)),
         queue_(std::make_shared<call_queue>()) {
     bridge_ = system.spawn([queue = queue_](caf::event_based_actor* self) -> caf::behavior {
       return {[queue, self](std::uint64_t ticket) {
@@ -137,6 +140,22 @@ class actor_client final : public client {
     ask<std::vector<domain::token_record>>(token_list_query{}, std::move(done));
   }
 
+  void import_equipment(equipment_import import, reply<equipment_receipt> done) override {
+    ask_actor<equipment_receipt>(registry_, std::move(import), std::move(done));
+  }
+
+  void get_equipment(std::string id, reply<domain::equipment> done) override {
+    ask_actor<domain::equipment>(registry_, equipment_get{std::move(id)}, std::move(done));
+  }
+
+  void list_equipment(domain::equipment_filter filter, reply<domain::equipment_page> done) override {
+    ask_actor<domain::equipment_page>(registry_, equipment_list::of(filter), std::move(done));
+  }
+
+  std::shared_ptr<const domain::equipment_registry> equipment_view() const override {
+    return equipment_->current();
+  }
+
   domain::expected<domain::principal> authenticate(std::string_view bearer) const override {
     return directory_->verify(bearer);
   }
@@ -144,10 +163,15 @@ class actor_client final : public client {
  private:
   template <class T, class Message>
   void ask(Message message, reply<T> done) {
+    ask_actor<T>(coordinator_, std::move(message), std::move(done));
+  }
+
+  template <class T, class Destination, class Message>
+  void ask_actor(const Destination& destination, Message message, reply<T> done) {
     auto answer = std::make_shared<answer_once<T>>(std::move(done));
-    auto ticket = queue_->put([coordinator = coordinator_, message = std::move(message),
+    auto ticket = queue_->put([destination, message = std::move(message),
                                answer](caf::event_based_actor* self) mutable {
-      self->request(coordinator, request_timeout, std::move(message))
+      self->request(destination, request_timeout, std::move(message))
           .then([answer](T& r) { (*answer)(std::move(r)); },
                 [answer](caf::error& e) { (*answer)(unexpected{to_domain(e)}); });
     });
@@ -156,6 +180,8 @@ class actor_client final : public client {
 
   coordinator_actor coordinator_;
   std::shared_ptr<const token_directory> directory_;
+  registry_actor registry_;
+  std::shared_ptr<const equipment_directory> equipment_;
   std::shared_ptr<call_queue> queue_;
   caf::actor bridge_;
 };
@@ -163,8 +189,10 @@ class actor_client final : public client {
 }  // namespace
 
 client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,
-                                std::shared_ptr<const token_directory> directory) {
-  auto c = std::make_unique<actor_client>(system, std::move(coordinator), std::move(directory));
+                                std::shared_ptr<const token_directory> directory, registry_actor registry,
+                                std::shared_ptr<const equipment_directory> equipment) {
+  auto c = std::make_unique<actor_client>(system, std::move(coordinator), std::move(directory),
+                                          std::move(registry), std::move(equipment));
   auto bridge = c->bridge();
   auto close = [raw = c.get()] { raw->close(); };
   return {std::move(c), std::move(bridge), std::move(close)};

@@ -15,6 +15,7 @@
 #include <caf/actor_system.hpp>
 
 #include "actors/client.hpp"
+#include "actors/equipment_directory.hpp"
 #include "actors/interfaces.hpp"
 #include "actors/token_directory.hpp"
 
@@ -26,8 +27,10 @@ struct client_handle {
   std::function<void()> close;      // after the actors stopped: answer every call unavailable
 };
 
-// `directory` answers client::authenticate.
+// `directory` answers client::authenticate; the equipment calls go to
+// `registry`, and `equipment` answers client::equipment_view.
 client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,
-                                std::shared_ptr<const token_directory> directory);
+                                std::shared_ptr<const token_directory> directory, registry_actor registry,
+                                std::shared_ptr<const equipment_directory> equipment);
 
 }  // namespace gridcoord::actors

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "domain/book.hpp"
 #include "domain/clock.hpp"
 #include "domain/department.hpp"
+#include "domain/equipment.hpp"
 #include "domain/cycle.hpp"
 #include "domain/error.hpp"
 #include "domain/month.hpp"
@@ -135,6 +137,23 @@ struct batch_receipt {
   bool replayed = false;               // an idempotent repeat: nothing new written
 };
 
+// An import into the equipment registry, read by the gateway, checked by the
+// registry actor against the registry as it stands (domain/equipment.hpp).
+struct equipment_import {
+  domain::import_draft draft;
+  std::string submitted_by;     // the caller's token id
+  std::string idempotency_key;  // "" when the request carried none
+  std::string request_hash;
+  std::string origin;
+};
+
+struct equipment_receipt {
+  std::uint64_t seq = 0;  // the equipment.imported event
+  domain::import_summary summary;
+  domain::time_point accepted_at{};
+  bool replayed = false;  // an idempotent repeat: nothing new written
+};
+
 struct health_report {
   bool ok = false;
   std::uint64_t last_seq = 0;
@@ -192,6 +211,17 @@ class client {
   virtual void revoke_token(std::string id, std::string by, std::string origin,
                             reply<domain::token_record> done) = 0;
   virtual void list_tokens(reply<std::vector<domain::token_record>> done) = 0;
+
+  // Checks the import against the registry and applies it, all or nothing
+  // (validation_failed with every issue); honours the idempotency key as
+  // submit_report does.
+  virtual void import_equipment(equipment_import import, reply<equipment_receipt> done) = 0;
+  // One record; not_found for an unknown id.
+  virtual void get_equipment(std::string id, reply<domain::equipment> done) = 0;
+  virtual void list_equipment(domain::equipment_filter filter, reply<domain::equipment_page> done) = 0;
+  // The registry as of the last committed import, for checking the equipment
+  // a report names. Synchronous and cheap (no message round trip); never null.
+  [[nodiscard]] virtual std::shared_ptr<const domain::equipment_registry> equipment_view() const = 0;
 
   // The caller behind a bearer token, or errc::unauthorized. Synchronous and
   // cheap (no message round trip): call it on every request.

@@ -6,6 +6,7 @@
 // department:  one per department; owns that department's book (the reports it
 //              sent, its inbox) and writes the events that change it.
 // security:    the token book (below).
+// registry:    the equipment registry: imports, reads (actors/registry_actor.hpp).
 // cycle:       the monthly cycle's clock: reminders, late notices, the matrix.
 // coordinator: the front door; routes by DESIGN.md's flow tables, delivers each
 //              committed report to its recipients' inboxes, and runs batches
@@ -19,6 +20,7 @@
 #include <caf/typed_actor.hpp>
 
 #include "actors/cycle_messages.hpp"
+#include "actors/equipment_messages.hpp"
 #include "actors/messages.hpp"
 
 namespace gridcoord::actors {
@@ -49,6 +51,13 @@ using cycle_actor = caf::typed_actor<
     caf::replies_to<cycle_check>::with<std::vector<domain::cycle_notice>>,
     caf::replies_to<cycle_query>::with<domain::cycle_matrix>,
     caf::reacts_to<cycle_wake>>;
+
+// Owns the equipment registry: checks and logs imports, answers reads, keeps
+// the directory the gateways check reports against.
+using registry_actor = caf::typed_actor<
+    caf::replies_to<equipment_import>::with<equipment_receipt>,
+    caf::replies_to<equipment_get>::with<domain::equipment>,
+    caf::replies_to<equipment_list>::with<domain::equipment_page>>;
 
 // Owns the token book: issues and revokes tokens, keeps the directory the
 // gateways authenticate against.

@@ -12,6 +12,7 @@
 #include "actors/error.hpp"
 #include "actors/event_log_actor.hpp"
 #include "actors/recovery.hpp"
+#include "actors/registry_actor.hpp"
 #include "actors/registration.hpp"
 #include "actors/security_actor.hpp"
 #include "storage/memory_store.hpp"
@@ -84,7 +85,7 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto recovered = recover(*p->store);
   if (!recovered) return unexpected{recovered.error()};
   p->report = {recovered->last_seq, recovered->snapshot_seq, recovered->replayed_events,
-               recovered->state.tokens.active()};
+               recovered->state.tokens.active(), recovered->state.equipment.size()};
 
   register_messages(p->config);
   // CAF 0.17 starts max(cores, 4) threads by default; this machine's cores are enough.
@@ -109,7 +110,10 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(guard));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(coord));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->cycle));
-  auto handle = make_actor_client(sys, coord, directory);
+  auto equipment = std::make_shared<equipment_directory>(recovered->state.equipment);
+  auto registrar = sys.spawn(registry, recovered->state.equipment, log, clock, equipment);
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(registrar));
+  auto handle = make_actor_client(sys, coord, directory, registrar, equipment);
   p->api = std::move(handle.api);
   p->close_api = std::move(handle.close);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(handle.bridge));

@@ -58,6 +58,7 @@ struct startup_report {
   std::uint64_t snapshot_seq = 0;
   std::uint64_t replayed_events = 0;
   std::size_t active_tokens = 0;  // 0 on a first start: time to issue a bootstrap admin token
+  std::size_t equipment = 0;      // records in the registry; 0: report reference checks are off
 };
 
 class runtime {

@@ -13,6 +13,8 @@
 //   dispatcher             as liaison:dispatch, plus (later) outages
 //   cs_agent               as liaison:customer_service, plus (later) complaints
 //   every role             the catalogue of report kinds (GET /v1/report-kinds)
+//                          and the equipment registry (GET /v1/equipment…)
+//   liaison:production     as any liaison, plus importing equipment (admin too)
 //   anonymous              health and published information only
 // [Errors] parse_role answers nullopt for anything that is not one of the above.
 #include <optional>
@@ -55,6 +57,8 @@ enum class operation_kind {
   manage_tokens,  // create, list, revoke tokens
   run_batch,      // POST a batch: any authenticated role; each operation in it is checked on its own
   read_catalogue,  // the report kinds and their schemas: any authenticated role
+  import_equipment,  // POST an equipment import: admin and liaison:production (production owns the equipment)
+  read_equipment,    // the equipment registry: any authenticated role
 };
 
 struct operation {

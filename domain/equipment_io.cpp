@@ -47,8 +47,8 @@ void read_id(const json::value& v, import_row& r, std::vector<issue>& out) {
   if (!s) return;
   if (s->size() > max_id_bytes)
     return out.push_back({r.number, "id", std::string(*s), fmt::format("must be at most {} bytes", max_id_bytes)});
-  if (std::any_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '/'; }))
-    return out.push_back({r.number, "id", std::string(*s), "must not hold a slash or control characters"});
+  if (std::any_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+    return out.push_back({r.number, "id", std::string(*s), "must not hold control characters"});
   r.record.id = *s;
 }
 

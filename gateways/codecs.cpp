@@ -130,7 +130,21 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const field_spec& 
                     {"max", bound(f.max)},
                     {"positive", f.positive},
                     {"allowed", std::move(allowed)},
-                    {"description", f.description}};
+                    {"description", f.description},
+                    {"references", f.references == reference::none ? json::value(nullptr)
+                                                                    : json::value(to_string(f.references))},
+                    {"references_when", f.references_when.size() == 2
+                                            ? json::value(json::object{{"field", f.references_when[0]},
+                                                                       {"value", f.references_when[1]}})
+                                            : json::value(nullptr)}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const equipment& e) {
+  jv = record_to_json(e);
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const equipment_page& p) {
+  jv = json::object{{"equipment", json::value_from(p.items)}, {"next_after", p.next_after}, {"end", p.end}};
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const report_kind& k) {
@@ -202,6 +216,15 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const event_view& 
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const audit_page& p) {
   jv = json::object{{"events", json::value_from(p.events)}, {"next_after", p.next_after}, {"end", p.end}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const equipment_receipt& r) {
+  jv = json::object{{"seq", r.seq},
+                    {"imported", r.summary.imported},
+                    {"added", r.summary.added},
+                    {"replaced", r.summary.replaced},
+                    {"accepted_at", domain::format_rfc3339(r.accepted_at)},
+                    {"replayed", r.replayed}};
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const health_report& h) {

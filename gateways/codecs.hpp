@@ -40,9 +40,16 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const token_record& t);
 // the record's fields plus "token", the secret shown once
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issued_token& t);
-// {"name","type","required","min","max","positive","allowed","description"};
-// min and max null when unbounded, allowed [] unless the type is choice.
+// {"name","type","required","min","max","positive","allowed","description",
+//  "references","references_when"}; min and max null when unbounded, allowed []
+// unless the type is choice; references "equipment" or "feeder" for a field
+// checked against the equipment registry (else null), references_when
+// {"field","value"} when only such rows are checked (else null).
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const field_spec& f);
+// {"id","kind","parent"?,"area_class","region","rating_kva"}.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment& e);
+// {"equipment":[equipment…],"next_after","end"}.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment_page& p);
 // {"id","flow","title","sender","recipients","key","fields":[field_spec…],
 //  "rules":[{"fields":[…],"description"}…]}; the key's "no duplicate rows" rule last.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const report_kind& k);
@@ -60,6 +67,8 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const event_view& e);
 // {"events":[…],"next_after":N,"end":bool}
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const audit_page& p);
+// {"seq","imported","added","replaced","accepted_at","replayed"}.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment_receipt& r);
 // {"status":"ok"|"unavailable","last_seq","version"}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const health_report& h);
 

@@ -36,6 +36,10 @@ void register_routes(router& r, actors::client& client) {
   r.add(post, "/v1/departments/{department}/inbox/{item}/ack", rule(k::acknowledge),
         detail::post_ack(client));
   r.add(post, "/v1/batch", rule(k::run_batch), detail::post_batch(client));
+  r.add(post, "/v1/equipment/imports", rule(k::import_equipment), detail::post_equipment_import(client),
+        body_types::json_or_csv);
+  r.add(get, "/v1/equipment", rule(k::read_equipment), detail::get_equipment_list(client));
+  r.add(get, "/v1/equipment/{id}", rule(k::read_equipment), detail::get_equipment(client));
   r.add(get, "/v1/events", rule(k::read_events), detail::get_events(client));
   r.add(get, "/v1/stream", rule(k::read_events), detail::get_stream(client));
   r.add(get, "/v1/audit", rule(k::read_events), detail::get_audit(client));

@@ -23,7 +23,15 @@ using domain::errc, domain::operation_kind;
 
 namespace {
 
-using parse_fn = domain::expected<actors::batch_operation> (*)(const request_context&);
+using parse_fn = domain::expected<actors::batch_operation> (*)(const request_context&,
+                                                               const domain::equipment_registry&);
+
+// The routes that name no equipment, as parse_fns.
+template <domain::expected<actors::batch_operation> (*parse)(const request_context&)>
+domain::expected<actors::batch_operation> without_registry(const request_context& ctx,
+                                                           const domain::equipment_registry&) {
+  return parse(ctx);
+}
 
 struct batchable {
   std::string_view method;
@@ -34,9 +42,10 @@ struct batchable {
 
 constexpr batchable batchable_routes[] = {
     {"PUT", "/v1/reports/{department}/{kind}/{month}", operation_kind::submit_report, report_operation},
-    {"POST", "/v1/departments/{department}/inbox/{item}/ack", operation_kind::acknowledge, ack_operation},
-    {"POST", "/v1/tokens", operation_kind::manage_tokens, token_operation},
-    {"DELETE", "/v1/tokens/{id}", operation_kind::manage_tokens, revoke_operation},
+    {"POST", "/v1/departments/{department}/inbox/{item}/ack", operation_kind::acknowledge,
+     without_registry<ack_operation>},
+    {"POST", "/v1/tokens", operation_kind::manage_tokens, without_registry<token_operation>},
+    {"DELETE", "/v1/tokens/{id}", operation_kind::manage_tokens, without_registry<revoke_operation>},
 };
 
 constexpr std::string_view batchable_list =
@@ -78,7 +87,7 @@ const json::array* operations_of(const request_context& ctx) {
 
 // Authorizes and parses one operation; `denied` tells a 403 from a bad request.
 domain::expected<actors::batch_operation> to_operation(const request_context& ctx, const sub_request& sub,
-                                                       bool& denied) {
+                                                       const domain::equipment_registry& registry, bool& denied) {
   auto path = sub.path.find('?') == std::string::npos ? split_path(sub.path) : std::nullopt;
   if (!path) return unexpected{shape_error("path", "must be a percent-encoded path without a query")};
   for (const auto& route : batchable_routes) {
@@ -94,7 +103,7 @@ domain::expected<actors::batch_operation> to_operation(const request_context& ct
                                                        domain::to_string(ctx.caller->granted), sub.method,
                                                        sub.path));
     }
-    return route.parse(inner);
+    return route.parse(inner, registry);
   }
   return unexpected{shape_error("path", fmt::format("{} {} cannot be batched; a batch holds {}", sub.method,
                                                     sub.path, batchable_list))};
@@ -102,6 +111,7 @@ domain::expected<actors::batch_operation> to_operation(const request_context& ct
 
 // Every operation, or every failure: the denied ones (403) before the malformed ones (422).
 domain::expected<std::vector<actors::batch_operation>> parse_batch(const request_context& ctx,
+                                                                   const domain::equipment_registry& registry,
                                                                    std::vector<sub_request>& subs) {
   const auto* list = operations_of(ctx);
   if (!list || list->empty())
@@ -114,7 +124,7 @@ domain::expected<std::vector<actors::batch_operation>> parse_batch(const request
   for (std::size_t i = 0; i < list->size(); ++i) {
     auto sub = parse_sub_request((*list)[i]);
     bool refused = false;
-    auto op = sub ? to_operation(ctx, *sub, refused) : unexpected{sub.error()};
+    auto op = sub ? to_operation(ctx, *sub, registry, refused) : unexpected{sub.error()};
     subs.push_back(sub ? std::move(*sub) : sub_request{});
     if (op) ops.push_back(std::move(*op));
     else (refused ? denied : malformed).push_back({i, op.error()});
@@ -169,7 +179,7 @@ route_handler post_batch(actors::client& client) {
     auto key = idempotency_key_of(ctx);
     if (!key) return done(error_response(key.error()));
     std::vector<sub_request> subs;
-    auto ops = parse_batch(ctx, subs);
+    auto ops = parse_batch(ctx, *client.equipment_view(), subs);
     if (!ops) return done(error_response(ops.error()));
     auto headers = *ops;
     for (auto& op : headers) op.report.rows.clear();

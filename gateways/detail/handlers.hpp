@@ -50,10 +50,17 @@ route_handler post_batch(actors::client& client);
 
 // A sub-request of a batch as the operation its route performs; the context's
 // params and body are the sub-request's. Errors as the route answers them.
-[[nodiscard]] domain::expected<actors::batch_operation> report_operation(const request_context& ctx);
+// A report's equipment is checked against `registry` (domain/references.hpp).
+[[nodiscard]] domain::expected<actors::batch_operation> report_operation(const request_context& ctx,
+                                                                         const domain::equipment_registry& registry);
 [[nodiscard]] domain::expected<actors::batch_operation> ack_operation(const request_context& ctx);
 [[nodiscard]] domain::expected<actors::batch_operation> token_operation(const request_context& ctx);
 [[nodiscard]] domain::expected<actors::batch_operation> revoke_operation(const request_context& ctx);
+
+// detail/equipment_routes.cpp: the equipment registry.
+route_handler post_equipment_import(actors::client& client);
+route_handler get_equipment_list(actors::client& client);
+route_handler get_equipment(actors::client& client);
 
 // detail/audit_routes.cpp
 route_handler get_audit(actors::client& client);

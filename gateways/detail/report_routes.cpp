@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "domain/json.hpp"
+#include "domain/references.hpp"
 #include "domain/report.hpp"
 #include "domain/report_csv.hpp"
 #include "gateways/codecs.hpp"
@@ -19,19 +20,27 @@ namespace {
 
 gridcoord::unexpected<domain::error> forward(const domain::error& e) { return {e}; }
 
-// The rows of a JSON body, or of a CSV one (domain/report_csv.hpp): one set of rules.
-domain::expected<std::vector<domain::row>> rows_of(const request_context& ctx, const report_address& at) {
-  if (ctx.csv) return domain::parse_csv_rows(*at.kind, at.period, *ctx.csv);
+// The rows of a JSON body, or of a CSV one (domain/report_csv.hpp): one set of
+// rules, and the equipment they name checked against `registry` (off when it
+// is empty; domain/references.hpp).
+domain::expected<std::vector<domain::row>> rows_of(const request_context& ctx, const report_address& at,
+                                                   const domain::equipment_registry& registry) {
+  if (ctx.csv) {
+    auto body = domain::csv_to_json(*at.kind, *ctx.csv);
+    if (!body) return forward(body.error());
+    return domain::parse_checked_rows(*at.kind, at.period, *body, registry);
+  }
   static const json::value no_body;
-  return domain::parse_rows(*at.kind, at.period, ctx.body ? *ctx.body : no_body);
+  return domain::parse_checked_rows(*at.kind, at.period, ctx.body ? *ctx.body : no_body, registry);
 }
 
 // Everything submit_report needs, validated here, in the gateway's thread.
 domain::expected<actors::report_submission> make_submission(const request_context& ctx,
-                                                            const report_address& at) {
+                                                            const report_address& at,
+                                                            const domain::equipment_registry& registry) {
   auto key = idempotency_key_of(ctx);
   if (!key) return forward(key.error());
-  auto rows = rows_of(ctx, at);
+  auto rows = rows_of(ctx, at, registry);
   if (!rows) return forward(rows.error());
   actors::report_submission s;
   s.sender = at.department;
@@ -73,7 +82,7 @@ route_handler put_report(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
     auto at = parse_report_address(ctx);
     if (!at) return done(error_response(at.error()));
-    auto submission = make_submission(ctx, *at);
+    auto submission = make_submission(ctx, *at, *client.equipment_view());
     if (!submission) return done(error_response(submission.error()));
     client.submit_report(std::move(*submission),
                          reply_with<actors::submit_receipt>(
@@ -82,10 +91,11 @@ route_handler put_report(actors::client& client) {
   };
 }
 
-domain::expected<actors::batch_operation> report_operation(const request_context& ctx) {
+domain::expected<actors::batch_operation> report_operation(const request_context& ctx,
+                                                           const domain::equipment_registry& registry) {
   auto at = parse_report_address(ctx);
   if (!at) return forward(at.error());
-  auto submission = make_submission(ctx, *at);
+  auto submission = make_submission(ctx, *at, registry);
   if (!submission) return forward(submission.error());
   actors::batch_operation op;
   op.kind = actors::batch_op_kind::submit_report;

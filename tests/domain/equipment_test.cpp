@@ -192,3 +192,14 @@ TEST_CASE("the registry is a projection of its import events and survives a snap
   CHECK(loaded->equipment.empty());
   CHECK_FALSE(p.apply_event(equipment_imported_type, 2, {}, R"({"equipment":[{"id":"X"}]})"));
 }
+
+TEST_CASE("an id may hold a slash but no control character", "[domain][equipment]") {
+  auto r = check(equipment_registry{}, R"({"equipment":[
+    {"id":"SS-07","kind":"substation","area_class":"urban","region":"R","rating_kva":1},
+    {"id":"SS-07/T1","kind":"main_transformer","parent":"SS-07","area_class":"urban","region":"R","rating_kva":1},
+    {"id":"F\u0007","kind":"feeder","parent":"SS-07/T1","area_class":"urban","region":"R","rating_kva":1}]})");
+  REQUIRE_FALSE(r);
+  REQUIRE(r.error().details.size() == 1);
+  CHECK(r.error().details[0].row == 3);
+  CHECK(r.error().details[0].reason == "must not hold control characters");
+}

@@ -44,7 +44,8 @@ TEST_CASE("GET /v1/report-kinds/{kind} describes fields, bounds, allowed values 
   CHECK(k.at("key") == json::parse(R"(["equipment_id"])"));
   const auto& fields = k.at("fields").as_array();
   CHECK(fields[0] == json::parse(R"({"name":"equipment_id","type":"text","required":true,"min":null,"max":null,
-                                     "positive":false,"allowed":[],"description":"the equipment measured"})"));
+                                     "positive":false,"allowed":[],"description":"the equipment measured",
+                                     "references":"equipment","references_when":null})"));
   CHECK(fields[1].at("type") == "choice");
   CHECK(fields[1].at("allowed") ==
         json::parse(R"(["substation","main_transformer","feeder","distribution_transformer"])"));

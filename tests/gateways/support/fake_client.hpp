@@ -45,6 +45,11 @@ class fake_client final : public actors::client {
   // Records the batch; answers one outcome per operation with seqs 1, 2, …
   void run_batch(actors::batch_submission batch, actors::reply<actors::batch_receipt> done) override;
   domain::expected<domain::principal> authenticate(std::string_view bearer) const override;
+  // The equipment calls run the domain registry's own checks (fake_equipment.cpp).
+  void import_equipment(actors::equipment_import import, actors::reply<actors::equipment_receipt> done) override;
+  void get_equipment(std::string id, actors::reply<domain::equipment> done) override;
+  void list_equipment(domain::equipment_filter filter, actors::reply<domain::equipment_page> done) override;
+  std::shared_ptr<const domain::equipment_registry> equipment_view() const override;
 
   // A valid admin token, known to every fake_client.
   static const std::string& admin_token();
@@ -90,6 +95,8 @@ class fake_client final : public actors::client {
   domain::token_book tokens_;
   std::pair<std::uint64_t, std::size_t> last_events_query_{};
   std::uint64_t seq_ = 100;
+  std::shared_ptr<const domain::equipment_registry> equipment_ = std::make_shared<domain::equipment_registry>();
+  std::map<std::string, std::pair<std::string, actors::equipment_receipt>> equipment_keys_;  // key -> hash, receipt
   std::thread worker_;  // last: starts after every other member exists
 };
   domain::cycle_matrix cycle_;

@@ -59,6 +59,7 @@ std::optional<department> home_department(const role& r) {
 bool allowed(const role& r, const operation& op) {
   if (op.kind == operation_kind::read_public || op.kind == operation_kind::run_batch ||
       op.kind == operation_kind::read_catalogue || op.kind == operation_kind::read_equipment ||
+      op.kind == operation_kind::read_cycle ||
       r.kind == role_kind::admin)
     return true;
   bool reads = op.kind == operation_kind::read_report || op.kind == operation_kind::read_inbox ||

@@ -13,7 +13,8 @@
 //   dispatcher             as liaison:dispatch, plus (later) outages
 //   cs_agent               as liaison:customer_service, plus (later) complaints
 //   every role             the catalogue of report kinds (GET /v1/report-kinds)
-//                          and the equipment registry (GET /v1/equipment…)
+//                          and the equipment registry (GET /v1/equipment…),
+//                          the monthly cycle's status matrix (GET /v1/cycle/…)
 //   liaison:production     as any liaison, plus importing equipment (admin too)
 //   anonymous              health and published information only
 // [Errors] parse_role answers nullopt for anything that is not one of the above.
@@ -59,6 +60,7 @@ enum class operation_kind {
   read_catalogue,  // the report kinds and their schemas: any authenticated role
   import_equipment,  // POST an equipment import: admin and liaison:production (production owns the equipment)
   read_equipment,    // the equipment registry: any authenticated role
+  read_cycle,        // the monthly cycle's status matrix: any authenticated role
 };
 
 struct operation {

@@ -20,11 +20,19 @@
 
 #include "actors/client.hpp"
 #include "domain/book.hpp"
+#include "domain/cycle.hpp"
 #include "domain/token_book.hpp"
 #include "domain/error.hpp"
 #include "domain/report_kind.hpp"
 
 namespace gridcoord::domain {
+
+// The monthly cycle's matrix: {"month","as_of","time_zone","cycle_since",
+// "summary":{status: count},"departments":[{"department","reports":[{"kind",
+// "flow","status","due_day","due_at","first_submitted_at","latest_version",
+// "latest_submitted_at","reminders":[…],"late_notice":{…}}]}]}, absent times
+// null (gateways/cycle_codec.cpp).
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const cycle_matrix& m);
 
 // {"row":3,"field":"demand_kw","value":"-5","reason":"…"}; "row" left out when absent.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issue& i);

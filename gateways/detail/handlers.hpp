@@ -62,6 +62,9 @@ route_handler post_equipment_import(actors::client& client);
 route_handler get_equipment_list(actors::client& client);
 route_handler get_equipment(actors::client& client);
 
+// detail/cycle_routes.cpp: GET /v1/cycle/{month}, the monthly cycle's status matrix.
+route_handler get_cycle(actors::client& client);
+
 // detail/audit_routes.cpp
 route_handler get_audit(actors::client& client);
 

@@ -1,5 +1,6 @@
 #include "domain/json.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <boost/json/serialize.hpp>
@@ -19,8 +20,20 @@ void append_number(std::string& out, double d) {
   fmt::format_to(std::back_inserter(out), "{}", d);
 }
 
+// Most strings need no escape: copied between quotes as they are, without the
+// temporary string json::serialize returns (Boost.JSON escapes only '"', '\\'
+// and control characters; UTF-8 is kept as is).
 void append_string(std::string& out, json::string_view s) {
-  out += json::serialize(s);
+  bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+  if (!plain) {
+    out += json::serialize(s);
+    return;
+  }
+  out += '"';
+  out.append(s.data(), s.size());
+  out += '"';
 }
 
 }  // namespace

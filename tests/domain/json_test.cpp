@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "domain/json.hpp"
 
@@ -18,6 +19,16 @@ TEST_CASE("numbers are written as people write them", "[domain][json]") {
 
 TEST_CASE("strings are escaped and UTF-8 kept", "[domain][json]") {
   CHECK(to_text(json::value("蓝海 \"quoted\"\n")) == "\"蓝海 \\\"quoted\\\"\\n\"");
+}
+
+TEST_CASE("every byte of a string and a key is written as Boost.JSON escapes it", "[domain][json]") {
+  for (int c = 0; c < 256; ++c) {
+    std::string s = "a" + std::string(1, static_cast<char>(c)) + "b";
+    CHECK(to_text(json::value(json::string(s))) == json::serialize(json::string(s)));
+    json::object o;
+    o[s] = 1;
+    CHECK(to_text(o) == json::serialize(o));
+  }
 }
 
 TEST_CASE("numbers read back to the same double", "[domain][json]") {

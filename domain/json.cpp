@@ -73,6 +73,10 @@ void append_text(std::string& out, const json::value& v) {
   }
 }
 
+void append_text(std::string& out, json::string_view s) { append_string(out, s); }
+
+void append_text(std::string& out, double d) { append_number(out, d); }
+
 std::string to_text(const json::value& v) {
   std::string out;
   append_text(out, v);

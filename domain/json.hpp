@@ -15,5 +15,8 @@ std::string to_text(const boost::json::value& v);
 
 // Appends to `out` instead of returning a new string.
 void append_text(std::string& out, const boost::json::value& v);
+// A string and a number, as append_text writes them inside a value.
+void append_text(std::string& out, boost::json::string_view s);
+void append_text(std::string& out, double d);
 
 }  // namespace gridcoord::domain

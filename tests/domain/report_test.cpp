@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "domain/json.hpp"
 #include "domain/report.hpp"
 
 using namespace gridcoord::domain;
@@ -99,4 +100,15 @@ TEST_CASE("a report version survives encode and decode of its header", "[domain]
   CHECK(back->row_count == 1);
   CHECK(back->rows.empty());
   CHECK_FALSE(decode_report_header("{\"sender\":\"nobody\"}"));
+}
+
+TEST_CASE("an encoded version holds its rows exactly as rows_to_json writes them", "[domain][report]") {
+  auto rows = parse(R"({"rows":[
+    {"customer":"蓝海冷链 \"北\"","area":"Harbour","demand_kva":630,"expected_month":"2026-12","likelihood_pct":55},
+    {"customer":"A","feeder":"F-1","demand_kw":1250.5,"expected_month":"2027-01","likelihood_pct":5}]})");
+  REQUIRE(rows);
+  report_version v{department::marketing, "large_customer_demand", october, 1, {department::planning},
+                   "zhang.min", 2, *rows};
+  auto text = encode(v);
+  CHECK(text.substr(text.find(",\"rows\":") + 8) == to_text(rows_to_json(m1(), *rows)) + "}");
 }

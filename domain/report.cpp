@@ -126,21 +126,31 @@ class duplicate_finder {
   // `issues` from index `first` on are row n's own.
   void check(const row& r, std::size_t n, std::size_t first, std::vector<issue>& issues) {
     if (key_fields_.empty() || any_bad(issues, first, kind_.key)) return;
-    std::string key, shown;  // shown: "T-12", or "equipment_class=feeder, effective_from=2026-01"
-    bool single = key_fields_.size() == 1;
-    for (std::size_t k = 0; k < key_fields_.size(); ++k) {
-      auto text = cell_text(r[key_fields_[k]]);
-      key += fmt::format("{}:{}", text.size(), text);  // length-prefixed: no two keys collide
-      if (single) shown = text;
-      else if (!text.empty()) shown += fmt::format("{}{}={}", shown.empty() ? "" : ", ", kind_.key[k], text);
+    std::string key;
+    for (std::size_t field : key_fields_) {
+      auto text = cell_text(r[field]);
+      key += std::to_string(text.size());  // length-prefixed: no two keys collide
+      key += ':';
+      key += text;
     }
     auto [it, fresh] = first_row_.try_emplace(std::move(key), n);
     if (fresh) return;
-    issues.push_back({n, single ? kind_.key.front() : "", shown,
+    bool single = key_fields_.size() == 1;
+    issues.push_back({n, single ? kind_.key.front() : "", shown(r),
                       fmt::format("repeats row {}: {}", it->second, key_description(kind_))});
   }
 
  private:
+  // The key as an issue shows it: "T-12", or "equipment_class=feeder, effective_from=2026-01".
+  std::string shown(const row& r) const {
+    if (key_fields_.size() == 1) return cell_text(r[key_fields_.front()]);
+    std::string out;
+    for (std::size_t k = 0; k < key_fields_.size(); ++k)
+      if (auto text = cell_text(r[key_fields_[k]]); !text.empty())
+        out += fmt::format("{}{}={}", out.empty() ? "" : ", ", kind_.key[k], text);
+    return out;
+  }
+
   const report_kind& kind_;
   std::vector<std::size_t> key_fields_;
   std::unordered_map<std::string, std::size_t> first_row_;

@@ -1,4 +1,7 @@
 #include "config/calendar_files.hpp"
+#include "config/shipped_files.hpp"
+
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -248,12 +251,33 @@ gridcoord::expected<domain::reporting_rules, load_error> load_reporting_file(con
   return parse_reporting_file(*text, path);
 }
 
+namespace {
+
+// The file's text; a shipped file missing from the working directory is
+// taken from the copy built in, with a note saying so.
+gridcoord::expected<std::string, load_error> settings_file(const std::string& path, std::vector<std::string>& notes) {
+  if (auto text = read_text(path)) return std::move(*text);
+  if (auto built_in = shipped_file(path)) {
+    std::error_code ec;
+    notes.push_back(fmt::format("{} is not in {}: using the copy built into gridcoord", path,
+                                std::filesystem::current_path(ec).string()));
+    return std::string(*built_in);
+  }
+  return unexpected{load_error{fmt::format("{}: cannot be read", path)}};
+}
+
+}  // namespace
+
 gridcoord::expected<loaded_reporting_calendar, load_error> load_reporting_calendar(const settings& s) {
-  auto cal = load_calendar_file(s.calendar.file, s.time.zone);
-  if (!cal) return unexpected{cal.error()};
-  auto rules = load_reporting_file(s.calendar.reporting_file);
-  if (!rules) return unexpected{rules.error()};
   std::vector<std::string> notes;
+  auto cal_text = settings_file(s.calendar.file, notes);
+  if (!cal_text) return unexpected{cal_text.error()};
+  auto cal = parse_calendar_file(*cal_text, s.calendar.file, s.time.zone);
+  if (!cal) return unexpected{cal.error()};
+  auto rules_text = settings_file(s.calendar.reporting_file, notes);
+  if (!rules_text) return unexpected{rules_text.error()};
+  auto rules = parse_reporting_file(*rules_text, s.calendar.reporting_file);
+  if (!rules) return unexpected{rules.error()};
   const auto& days = cal->days();
   if (!days.all_years) {
     std::string years;

@@ -39,7 +39,9 @@ struct loaded_reporting_calendar {
 };
 
 // Both files of settings.calendar in the zone of settings.time (relative paths
-// are relative to the working directory, as storage.data_dir is).
+// are relative to the working directory, as storage.data_dir is). A shipped
+// file (config/shipped_files.hpp) that is not there is taken from the copy
+// built into the binary, with a note.
 [[nodiscard]] gridcoord::expected<loaded_reporting_calendar, load_error> load_reporting_calendar(
     const settings& s);
 

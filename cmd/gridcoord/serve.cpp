@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/runtime.hpp"
+#include "config/calendar_files.hpp"
 #include "cmd/gridcoord/demo.hpp"
 #include "gateways/access_log.hpp"
 #include "gateways/http_server.hpp"
@@ -66,9 +67,17 @@ int serve(const serve_options& options) {
   auto signals = shutdown_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before any thread starts
 
+  auto calendar = config::load_reporting_calendar(s);
+  if (!calendar) {
+    spdlog::critical("cannot load the reporting calendar: {}", calendar.error().message);
+    return 1;
+  }
+  for (const auto& note : calendar->notes) spdlog::info("calendar: {}", note);
   std::error_code ec;
   std::filesystem::create_directories(s.storage.data_dir, ec);
-  auto rt = actors::runtime::start(runtime_options_of(s));
+  auto options_rt = runtime_options_of(s);
+  options_rt.reporting_calendar = std::make_shared<const domain::reporting_calendar>(std::move(calendar->calendar));
+  auto rt = actors::runtime::start(std::move(options_rt));
   if (!rt) {
     spdlog::critical("cannot start: {}", rt.error().message);
     return 1;

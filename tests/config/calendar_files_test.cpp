@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "config/calendar_files.hpp"
+#include "config/shipped_files.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 using namespace gridcoord;
 using namespace gridcoord::config;
@@ -118,4 +123,35 @@ TEST_CASE("settings load the calendar and the reporting rules together", "[confi
         std::string::npos);
   s.time.zone = "Nowhere/Special";
   CHECK_FALSE(load_reporting_calendar(s));
+}
+
+TEST_CASE("the shipped files are built in, for a server started outside the source tree", "[config][calendar]") {
+  for (const char* name : {"calendars/cn-2026.toml", "calendars/mon-fri.toml", "reporting.toml"}) {
+    std::ifstream in(config_dir + "/" + name, std::ios::binary);
+    std::string on_disk{std::istreambuf_iterator<char>(in), {}};
+    auto built_in = shipped_file(std::string("config/") + name);
+    REQUIRE(built_in);
+    CHECK(*built_in == on_disk);
+  }
+  CHECK_FALSE(shipped_file("config/calendars/cn-2027.toml"));
+  CHECK_FALSE(shipped_file("/etc/gridcoord/reporting.toml"));
+
+  // The default settings name the shipped files relative to the working
+  // directory; run where there are none.
+  struct scoped_cwd {
+    std::filesystem::path before = std::filesystem::current_path();
+    explicit scoped_cwd(const std::filesystem::path& p) { std::filesystem::current_path(p); }
+    ~scoped_cwd() { std::filesystem::current_path(before); }
+  } cwd{std::filesystem::temp_directory_path()};
+  settings s;
+  REQUIRE_FALSE(std::filesystem::exists(s.calendar.file));
+  auto loaded = load_reporting_calendar(s);
+  REQUIRE(loaded);
+  CHECK(loaded->calendar.due_day("load_statistics", month_of(2026, 9)) == ymd(2026, 10, 13));
+  REQUIRE(loaded->notes.size() == 3);
+  CHECK(loaded->notes[0].find("config/calendars/cn-2026.toml is not in ") == 0);
+  CHECK(loaded->notes[0].find("using the copy built into gridcoord") != std::string::npos);
+
+  s.calendar.reporting_file = "config/elsewhere.toml";  // not shipped: an error, as before
+  CHECK(load_reporting_calendar(s).error().message == "config/elsewhere.toml: cannot be read");
 }

@@ -82,6 +82,7 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
       {"GET", "/v1/audit", "", {"admin", "reader"}},
       {"POST", "/v1/tokens", R"({"role":"reader"})", {"admin"}},
       {"GET", "/v1/tokens", "", {"admin"}},
+      {"GET", "/v1/cycle/2026-10", "", every_role},
       {"DELETE", "/v1/tokens/" + spare_id, "", {"admin"}},
       // A batch needs, for each operation, the role that operation's endpoint needs.
       {"POST", "/v1/batch", testing::batch_of("PUT", m1_path, m1_body), {"admin", "liaison:marketing"}},

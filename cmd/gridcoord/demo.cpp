@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
+#include "domain/references.hpp"
 #include "domain/report.hpp"
 
 namespace gridcoord::cmd {
@@ -30,15 +31,28 @@ constexpr demo_report demo_reports[] = {
     ]})json"},
 };
 
+// Lanhai's equipment, so that reports are checked against it from the start.
+domain::status import_demo_equipment(actors::client& api) {
+  auto draft = domain::read_import_csv(demo_equipment_csv());
+  if (!draft) return unexpected{draft.error()};
+  std::promise<domain::expected<actors::equipment_receipt>> answer;
+  api.import_equipment({std::move(*draft), "demo", "demo-equipment", "demo-equipment", ""},
+                       [&](auto receipt) { answer.set_value(std::move(receipt)); });
+  auto receipt = answer.get_future().get();
+  if (!receipt) return unexpected{receipt.error()};
+  return {};
+}
+
 }  // namespace
 
 domain::expected<int> load_demo_data(actors::client& api, std::uint64_t last_seq) {
   if (last_seq > 0) return 0;  // never add demo data to a log that has history
+  if (auto st = import_demo_equipment(api); !st) return unexpected{st.error()};
   const auto* kind = domain::find_report_kind("large_customer_demand");
   int submitted = 0;
   for (const auto& r : demo_reports) {
     auto period = *domain::parse_month(r.month);
-    auto rows = domain::parse_rows(*kind, period, boost::json::parse(r.rows));
+    auto rows = domain::parse_checked_rows(*kind, period, boost::json::parse(r.rows), *api.equipment_view());
     if (!rows) return unexpected{rows.error()};
     actors::report_submission sub{domain::department::marketing, kind->id, period, std::move(*rows),
                                   "demo", fmt::format("demo-m1-{}", r.month), r.month};
@@ -54,7 +68,9 @@ domain::expected<int> load_demo_data(actors::client& api, std::uint64_t last_seq
 std::string demo_hints(const std::string& base, const std::string& token) {
   return fmt::format(R"(
 gridcoord demo is running at {0} with demo data for the fictional city of Lanhai:
-marketing has sent two monthly large-customer demand reports (M1) to planning and dispatch.
+its equipment registry (docs/examples/equipment.csv) is imported, and marketing has sent two
+monthly large-customer demand reports (M1) to planning and dispatch. Reports are checked
+against the registry: a feeder it does not hold is refused (422).
 
 An administrator token for this session (shown only now):
 
@@ -71,6 +87,7 @@ Try:
   curl -s -H "Authorization: Bearer $TOKEN" -X PUT {0}/v1/reports/marketing/large_customer_demand/2026-11 \
        -H 'Content-Type: application/json' -H 'Idempotency-Key: my-first-report' \
        -d '{{"rows":[{{"customer":"Harbour Hotel","feeder":"LH-F03","demand_kw":450,"expected_month":"2027-02","likelihood_pct":75}}]}}'
+  curl -s -H "Authorization: Bearer $TOKEN" '{0}/v1/equipment?kind=feeder'
   curl -s -H "Authorization: Bearer $TOKEN" '{0}/v1/events?after=0&limit=10'
 
 Stop with Ctrl-C; the data stays in the data directory for the next start.

@@ -4,14 +4,19 @@
 // for a person trying the server.
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "actors/client.hpp"
 
 namespace gridcoord::cmd {
 
-// Submits the demo reports unless the log already holds events.
-// Returns the number of reports submitted, or an error.
+// Imports the demo's equipment registry (docs/examples/equipment.csv) and
+// submits the demo reports, checked against it, unless the log already holds
+// events. Returns the number of reports submitted, or an error.
 [[nodiscard]] domain::expected<int> load_demo_data(actors::client& api, std::uint64_t last_seq);
+
+// docs/examples/equipment.csv as built into the binary.
+std::string_view demo_equipment_csv() noexcept;
 
 // What to try next, with curl commands against `base_url` using `token`.
 std::string demo_hints(const std::string& base_url, const std::string& token);

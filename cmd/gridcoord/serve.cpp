@@ -96,8 +96,11 @@ int serve(const serve_options& options) {
       spdlog::critical("cannot load the demo data: {}", loaded.error().message);
       return 1;
     }
-    if (*loaded > 0) spdlog::info("demo data loaded: {} reports", *loaded);
+    if (*loaded > 0) spdlog::info("demo data loaded: the Lanhai equipment registry and {} reports", *loaded);
   }
+  if ((*rt)->api().equipment_view()->empty())
+    spdlog::warn("the equipment registry is empty: reports are not checked against equipment until one is "
+                 "imported (POST /v1/equipment/imports, gridctl equipment import; docs/equipment.md)");
 
   gateways::http_server server(s.server, (*rt)->api(), {}, metrics_of(**rt));
   if (auto started = server.start(); !started) {

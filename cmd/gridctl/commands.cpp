@@ -54,9 +54,9 @@ void add_idempotency_key(const arguments& a, client::http_request& req) {
   if (a.has("--idempotency-key")) req.headers.emplace_back("Idempotency-Key", a.at("--idempotency-key"));
 }
 
-// The file of --csv, sent as written (bytes unchanged) as text/csv.
-built csv_file_body(const arguments& a, std::string method) {
-  auto text = a.read_file(a.at("--csv"));
+// The file of --csv (or of `arg`), sent as written (bytes unchanged) as text/csv.
+built csv_file_body(const arguments& a, std::string method, std::string_view arg = "--csv") {
+  auto text = a.read_file(a.at(arg));
   if (!text) return unexpected{text.error()};
   client::http_request req{std::move(method), {}, std::move(*text), {}};
   req.content_type = "text/csv; charset=utf-8";
@@ -69,6 +69,15 @@ built submit_report(const arguments& a) {
   auto req = a.has("--csv") ? csv_file_body(a, "PUT") : json_file_body(a, "--file", "rows", "PUT");
   if (!req) return req;
   req->target = fmt::format("/v1/reports/{}/{}/{}", enc(a, "DEPT"), enc(a, "KIND"), enc(a, "MONTH"));
+  add_idempotency_key(a, *req);
+  return req;
+}
+
+// FILE as JSON {"equipment":[…]}, or with --csv as a CSV file; sent as written.
+built import_equipment(const arguments& a) {
+  auto req = a.has("--csv") ? csv_file_body(a, "POST", "FILE") : json_file_body(a, "FILE", "equipment", "POST");
+  if (!req) return req;
+  req->target = "/v1/equipment/imports";
   add_idempotency_key(a, *req);
   return req;
 }
@@ -176,6 +185,26 @@ std::vector<command> build_table() {
          arg_kind::file, true},
         {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
        run_batch},
+      {{"equipment", "import"}, "import equipment into the registry (ids already there are replaced)",
+       {{"FILE", "JSON file holding {\"equipment\":[…]} (or CSV with --csv); - reads standard input",
+         arg_kind::file},
+        {"--csv", "FILE is CSV (UTF-8, a header naming the fields), sent as written", arg_kind::flag},
+        {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
+       import_equipment},
+      {{"equipment", "list"}, "the equipment registry, by id",
+       {{"--kind", "only substation, main_transformer, feeder or distribution_transformer"},
+        {"--parent", "only equipment directly under this id"},
+        {"--region", "only equipment in this region (exact text)"},
+        {"--after", "equipment after this id"},
+        {"--limit", "records per request, 1 to 1000 (server default 100; with --all 1000)", arg_kind::whole}},
+       [](const arguments& a) -> built {
+         return get(with_query("/v1/equipment", a,
+                               {{"kind", "--kind"}, {"parent", "--parent"}, {"region", "--region"},
+                                {"after", "--after"}, {"limit", "--limit"}}));
+       },
+       paging{"equipment", "--after", "next_after", "--limit", 1000, "end"}},
+      {{"equipment", "get"}, "one record of the equipment registry", {{"ID", "equipment id, e.g. F12"}},
+       [](const arguments& a) -> built { return get(fmt::format("/v1/equipment/{}", enc(a, "ID"))); }},
       {{"token", "create"}, "issue an API token (shown once: keep it)",
        {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},
         {"--description", "what the token is for, e.g. who holds it"}},
@@ -214,6 +243,7 @@ const std::vector<command_group>& command_groups() {
   static const std::vector<command_group> groups{
       {"report", "monthly reports: submit, get, diff, and the kinds there are"},
       {"token", "API tokens (admin only): create, list, revoke"},
+      {"equipment", "the equipment registry: import (JSON or CSV), list, get"},
   };
   return groups;
 }

@@ -55,6 +55,11 @@ const std::vector<std::string> roles = {"admin",   "reader",           "planner"
                                         "dispatcher", "cs_agent",      "liaison:marketing",
                                         "liaison:planning", "liaison:production"};
 
+const std::string equipment_import = R"({"equipment":[
+  {"id":"S1","kind":"substation","area_class":"urban","region":"R","rating_kva":126000},
+  {"id":"T1","kind":"main_transformer","parent":"S1","area_class":"urban","region":"R","rating_kva":63000},
+  {"id":"F-101","kind":"feeder","parent":"T1","area_class":"urban","region":"R","rating_kva":10000}]})";
+
 }  // namespace
 
 TEST_CASE("every endpoint answers every role as the authorization matrix says", "[system][auth][matrix]") {
@@ -88,6 +93,10 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
       {"POST", "/v1/batch", testing::batch_of("PUT", m1_path, m1_body), {"admin", "liaison:marketing"}},
       {"POST", "/v1/batch", testing::batch_of("POST", "/v1/departments/planning/inbox/" + item + "/ack", "{}"),
        {"admin", "planner", "liaison:planning"}},
+      // Production owns the equipment; the import names F-101, which m1_body uses.
+      {"POST", "/v1/equipment/imports", equipment_import, {"admin", "liaison:production"}},
+      {"GET", "/v1/equipment", "", every_role},
+      {"GET", "/v1/equipment/F-101", "", every_role},
   };
   std::map<std::string, std::string> tokens;
   for (const auto& r : roles) tokens[r] = s.issue(r);

@@ -1,7 +1,9 @@
 // docs/examples/reports/<kind>.json, one per report kind, submitted over HTTP to
 // the real actor runtime: each is accepted and reaches exactly its kind's
-// recipients, so the routing table is exercised for every kind. The copies of
-// the examples in docs/reports.md are checked against the files.
+// recipients, so the routing table is exercised for every kind. The example
+// registry (docs/examples/equipment.csv) is imported first, so the examples
+// prove they name registered equipment. The copies of the examples in
+// docs/reports.md are checked against the files.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -44,11 +46,21 @@ std::string json_block_after(const std::string& doc, const std::string& marker) 
   return close == std::string::npos ? std::string() : doc.substr(open, close - open);
 }
 
+// Imports docs/examples/equipment.csv: from then on reports are checked against it.
+void import_example_registry(testing::live_server& s) {
+  auto r = s.client().request("POST", "/v1/equipment/imports", read_source("docs/examples/equipment.csv"),
+                              bearer(s.admin, {{"Content-Type", "text/csv; charset=utf-8"}}));
+  INFO(r.body);
+  REQUIRE(r.status == 201);
+  REQUIRE(r.json().at("added") == 14);
+}
+
 }  // namespace
 
 TEST_CASE("every example report is accepted and delivered to exactly its kind's recipients",
           "[system][http][report_kinds]") {
   testing::live_server s;
+  import_example_registry(s);
   auto c = s.client();
   for (const auto& k : domain::report_catalogue()) {
     INFO(k.flow << " " << k.id);
@@ -81,6 +93,32 @@ TEST_CASE("every example report is accepted and delivered to exactly its kind's 
     REQUIRE(stored.status == 200);
     CHECK(stored.json().at("rows") == json::parse(body).at("rows"));
   }
+}
+
+TEST_CASE("the M1 row examples name registered feeders; a report naming unknown equipment is 422",
+          "[system][http][equipment]") {
+  testing::live_server s;
+  import_example_registry(s);
+  auto c = s.client();
+  const std::string path = "/v1/reports/marketing/large_customer_demand/2026-11";
+  CHECK(c.request("PUT", path, read_source("docs/examples/m1-rows.json"), bearer(s.admin)).status == 201);
+  CHECK(c.request("PUT", path, read_source("docs/examples/m1-rows.csv"),
+                  bearer(s.admin, {{"Content-Type", "text/csv; charset=utf-8"}})).status == 201);
+  auto bad = c.request("PUT", "/v1/reports/dispatch/load_statistics/2026-10", R"({"rows":[
+    {"equipment_id":"SS-07/T1","peak_load_kva":41250.5,"load_rate_pct":82.5,"hours_above_heavy_h":36,"hours_above_overload_h":0},
+    {"equipment_id":"SS-99/T4","peak_load_kva":100,"load_rate_pct":1,"hours_above_heavy_h":0,"hours_above_overload_h":0}]})",
+                       bearer(s.admin));
+  REQUIRE(bad.status == 422);
+  CHECK(bad.json().at("error").at("details") ==
+        json::parse(R"([{"row":2,"field":"equipment_id","value":"SS-99/T4","reason":"no equipment SS-99/T4 in the registry"}])"));
+  auto not_feeder = c.request("PUT", path, R"({"rows":[{"customer":"X","feeder":"SS-07/T2","demand_kw":10,
+                                             "expected_month":"2027-01","likelihood_pct":50}]})", bearer(s.admin));
+  REQUIRE(not_feeder.status == 422);
+  CHECK(not_feeder.json().at("error").at("details").at(0).at("reason") ==
+        "SS-07/T2 is a main_transformer, not a feeder");
+  auto events = c.request("GET", "/v1/audit?entity=report/dispatch/", "", bearer(s.admin));
+  REQUIRE(events.status == 200);
+  CHECK(events.json().at("events").as_array().empty());  // nothing stored
 }
 
 TEST_CASE("docs/reports.md shows each example as its file holds it", "[system][docs][report_kinds]") {

@@ -88,6 +88,7 @@ Try:
        -H 'Content-Type: application/json' -H 'Idempotency-Key: my-first-report' \
        -d '{{"rows":[{{"customer":"Harbour Hotel","feeder":"LH-F03","demand_kw":450,"expected_month":"2027-02","likelihood_pct":75}}]}}'
   curl -s -H "Authorization: Bearer $TOKEN" '{0}/v1/equipment?kind=feeder'
+  curl -s -H "Authorization: Bearer $TOKEN" {0}/v1/cycle/2026-11
   curl -s -H "Authorization: Bearer $TOKEN" '{0}/v1/events?after=0&limit=10'
 
 Stop with Ctrl-C; the data stays in the data directory for the next start.

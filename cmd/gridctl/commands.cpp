@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cmd/gridctl/catalogue_view.hpp"
+#include "cmd/gridctl/cycle_view.hpp"
 #include "domain/json.hpp"
 
 namespace gridcoord::gridctl {
@@ -137,6 +138,9 @@ std::vector<command> build_table() {
          auto target = fmt::format("/v1/reports/{}/{}/{}/diff", enc(a, "DEPT"), enc(a, "KIND"), enc(a, "MONTH"));
          return get(with_query(std::move(target), a, {{"from", "--from"}, {"to", "--to"}}));
        }},
+      {{"cycle"}, "the month's reporting status: every department's reports, due dates, reminders, late notices",
+       {month}, [](const arguments& a) -> built { return get(fmt::format("/v1/cycle/{}", enc(a, "MONTH"))); },
+       std::nullopt, false, cycle_for_people},
       {{"inbox"}, "what other departments sent a department",
        {dept,
         {"--after", "items after this item number (default 0)", arg_kind::whole},

@@ -1,0 +1,17 @@
+#pragma once
+// cmd/gridctl/cycle_view.hpp — `gridctl cycle MONTH --table`: the answer of
+// GET /v1/cycle/{month} shaped for render_for_people.
+//
+//   month, as_of, time_zone and the summary as key/value lines, then one line
+//   per report: department, flow, kind, status, due day, first submission,
+//   latest version, reminders ("1/2 sent"), late notice (when it was logged,
+//   "not sent", or "-" while it is not due). Times lose their microseconds.
+//   Anything else is left unchanged.
+// [Threading] Pure; safe from any thread.
+#include <boost/json/value.hpp>
+
+namespace gridcoord::gridctl {
+
+boost::json::value cycle_for_people(const boost::json::value& answer);
+
+}  // namespace gridcoord::gridctl

@@ -115,13 +115,13 @@ class actor_client final : public client {
     ask<health_report>(log_status_query{}, std::move(done));
   }
 
-  void audit(audit_query query, reply<audit_page> done) override {
-    ask<audit_page>(std::move(query), std::move(done));
-  }
   void cycle(domain::month period, reply<domain::cycle_matrix> done) override {
     ask<domain::cycle_matrix>(cycle_query{period}, std::move(done));
   }
 
+  void audit(audit_query query, reply<audit_page> done) override {
+    ask<audit_page>(std::move(query), std::move(done));
+  }
 
   void create_token(std::string role, std::string description, std::string by, std::string origin,
                     reply<domain::issued_token> done) override {

@@ -21,9 +21,9 @@
 
 #include "domain/book.hpp"
 #include "domain/clock.hpp"
+#include "domain/cycle.hpp"
 #include "domain/department.hpp"
 #include "domain/equipment.hpp"
-#include "domain/cycle.hpp"
 #include "domain/error.hpp"
 #include "domain/month.hpp"
 #include "domain/report.hpp"
@@ -201,6 +201,10 @@ class client {
 
   virtual void health(reply<health_report> done) = 0;
 
+  // The monthly cycle's status matrix of `period` (domain/cycle.hpp): every
+  // department's kinds with due dates, submissions, reminders and late notices.
+  virtual void cycle(domain::month period, reply<domain::cycle_matrix> done) = 0;
+
   // Issues a token with `role` ("admin", "liaison:marketing", ...); the answer
   // holds the token text, which is never shown again. validation_failed for
   // an unknown role.
@@ -229,7 +233,3 @@ class client {
 };
 
 }  // namespace gridcoord::actors
-  // The monthly cycle's status matrix of `period` (domain/cycle.hpp): every
-  // department's kinds with due dates, submissions, reminders and late notices.
-  virtual void cycle(domain::month period, reply<domain::cycle_matrix> done) = 0;
-

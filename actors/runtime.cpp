@@ -30,8 +30,8 @@ struct runtime::impl {
   std::unique_ptr<caf::actor_system> system;
   std::vector<caf::strong_actor_ptr> actors;  // everything spawned, stopped at stop()
   std::unique_ptr<client> api;
-  std::function<void()> close_api;
   cycle_actor cycle;
+  std::function<void()> close_api;
   bool stopped = false;
 };
 
@@ -49,7 +49,6 @@ domain::expected<std::unique_ptr<storage::event_store>> open_store(const runtime
   return std::move(*store);
 }
 
-unsigned scheduler_threads(unsigned wanted) {
 std::shared_ptr<const domain::reporting_calendar> default_reporting_calendar() {
   domain::calendar_days days;
   days.name = "mon-fri";
@@ -69,6 +68,7 @@ domain::expected<domain::time_point> cycle_since(const runtime_options& o, const
   return first->empty() ? clock.now() : first->front().time;
 }
 
+unsigned scheduler_threads(unsigned wanted) {
   if (wanted != 0) return wanted;
   return std::max(1u, std::thread::hardware_concurrency());
 }
@@ -108,8 +108,8 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(log));
   for (auto& [d, a] : departments) p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(a));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(guard));
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(coord));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->cycle));
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(coord));
   auto equipment = std::make_shared<equipment_directory>(recovered->state.equipment);
   auto registrar = sys.spawn(registry, recovered->state.equipment, log, clock, equipment);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(registrar));
@@ -141,10 +141,6 @@ event_log_figures runtime::log_figures() const {
   return f;
 }
 
-void runtime::stop() {
-  if (impl_->stopped) return;
-  impl_->stopped = true;
-  for (auto& a : impl_->actors) caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
 domain::expected<std::vector<domain::cycle_notice>> runtime::check_cycle() {
   if (impl_->stopped) return unexpected{domain::error{domain::errc::unavailable, "gridcoord is stopping", {}}};
   caf::scoped_actor self{*impl_->system};
@@ -155,6 +151,10 @@ domain::expected<std::vector<domain::cycle_notice>> runtime::check_cycle() {
   return out;
 }
 
+void runtime::stop() {
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  for (auto& a : impl_->actors) caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
   impl_->system->await_all_actors_done();
   impl_->actors.clear();
   impl_->close_api();  // later calls are answered unavailable at once

@@ -73,11 +73,11 @@ class runtime {
   // Group-commit figures of the store since start; zeros for the memory store.
   event_log_figures log_figures() const;
 
-  // Idempotent.
   // Checks the monthly cycle's clock now and logs every reminder and late
   // notice that is due; answers what it logged. Waits for the answer.
   [[nodiscard]] domain::expected<std::vector<domain::cycle_notice>> check_cycle();
 
+  // Idempotent.
   void stop();
 
  private:

@@ -60,13 +60,13 @@ class fake_client final : public actors::client {
   void add_inbox_item(domain::department recipient, domain::inbox_item item);
   void add_event(actors::event_view e);
   void set_health(actors::health_report h);
+  void set_cycle(domain::cycle_matrix m);
+  std::optional<domain::month> last_cycle_month() const;
   void fail_next_call(domain::error e);  // the next call of any kind answers this
   std::pair<std::uint64_t, std::size_t> last_events_query() const;
 
   void hold();                                   // park answers from now on
   void wait_until_held(std::size_t calls);       // until `calls` answers are parked
-  void set_cycle(domain::cycle_matrix m);
-  std::optional<domain::month> last_cycle_month() const;
   void release();                                // answer everything parked, stop parking
 
   static inline const domain::time_point fixed_time{std::chrono::seconds{1'790'000'000}};
@@ -92,6 +92,8 @@ class fake_client final : public actors::client {
   std::map<domain::department, std::vector<domain::inbox_item>> inboxes_;
   std::vector<actors::event_view> events_;
   actors::health_report health_{true, 42, "0.1.0-test"};
+  domain::cycle_matrix cycle_;
+  std::optional<domain::month> last_cycle_month_;
   domain::token_book tokens_;
   std::pair<std::uint64_t, std::size_t> last_events_query_{};
   std::uint64_t seq_ = 100;
@@ -99,7 +101,5 @@ class fake_client final : public actors::client {
   std::map<std::string, std::pair<std::string, actors::equipment_receipt>> equipment_keys_;  // key -> hash, receipt
   std::thread worker_;  // last: starts after every other member exists
 };
-  domain::cycle_matrix cycle_;
-  std::optional<domain::month> last_cycle_month_;
 
 }  // namespace gridcoord::testing

@@ -3,6 +3,7 @@
 // GET /v1/cycle/{month} shows what was submitted against it.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <regex>
 
 #include <boost/json/parse.hpp>
@@ -42,7 +43,8 @@ TEST_CASE("the server's cycle runs on the shipped calendar and shows submissions
   testing::temp_dir dir;
   server_process server(GRIDCOORD_SERVER_BINARY, dir.str() + "/data", dir.str() + "/server.log");
   auto auth = std::map<std::string, std::string>{{"Authorization", "Bearer " + bootstrap_token(server)}};
-  CHECK(server.log().find("config/calendars/cn-2026.toml is not in") != std::string::npos);
+  if (!std::filesystem::exists("config/calendars/cn-2026.toml"))  // ctest runs in the build tree
+    CHECK(server.log().find("config/calendars/cn-2026.toml is not in") != std::string::npos);
   http_client c("127.0.0.1", server.port());
 
   auto put = c.request("PUT", "/v1/reports/marketing/large_customer_demand/2026-09", R"({"rows":[

@@ -3,7 +3,8 @@
 // Starts the real stack in this process: the actor runtime on RocksDB in a
 // fresh data directory (sync writes, group commit: the production settings of
 // `gridcoord serve`) and the HTTP server on an ephemeral port, with a marketing
-// liaison token. Generates a realistic report of --rows rows
+// liaison token and (unless --no-registry) an equipment registry holding every
+// feeder the rows name, so the reference checks run. Generates a realistic report of --rows rows
 // (bench/m1_report.hpp) as JSON and as CSV and PUTs it over one keep-alive
 // connection to /v1/reports/marketing/large_customer_demand/{month}, --runs
 // times per format after one warm-up request. Each time is from the start of
@@ -30,6 +31,7 @@
 #include "bench/m1_report.hpp"
 #include "config/settings.hpp"
 #include "domain/csv.hpp"
+#include "domain/equipment.hpp"
 #include "domain/json.hpp"
 #include "domain/report.hpp"
 #include "domain/report_csv.hpp"
@@ -49,6 +51,7 @@ struct bench_options {
   std::string data_dir;  // "": a fresh directory under the system's temp dir
   std::string month = "2026-10";
   bool parts = true;
+  bool registry = true;  // import the feeders first, so the reference checks run
 };
 
 // The real stack: runtime on RocksDB behind the HTTP server, and a liaison token.
@@ -63,8 +66,22 @@ struct stack {
   std::exit(1);
 }
 
+// Imports a registry holding every feeder the generated rows name (F-101 …
+// F-999, under one substation and transformer), so that the reference checks
+// run as they do in production.
+void import_registry(actors::client& api) {
+  std::string csv = "id,kind,parent,area_class,region,rating_kva\nS1,substation,,urban,蓝海市,126000\n"
+                    "S1/T1,main_transformer,S1,urban,蓝海市,63000\n";
+  for (int f = 101; f <= 999; ++f) csv += fmt::format("F-{},feeder,S1/T1,urban,蓝海市,10000\n", f);
+  auto draft = domain::read_import_csv(csv);
+  if (!draft || !draft->issues.empty()) die("the bench registry does not read");
+  std::promise<domain::expected<actors::equipment_receipt>> p;
+  api.import_equipment({std::move(*draft), "bench", "", "", ""}, [&](auto r) { p.set_value(std::move(r)); });
+  if (auto r = p.get_future().get(); !r) die("cannot import the bench registry: " + r.error().message);
+}
+
 // As cmd/gridcoord/serve.cpp maps the default settings.
-stack start_stack(const std::string& dir) {
+stack start_stack(const std::string& dir, bool registry) {
   config::settings s;
   actors::runtime_options o;
   o.data_dir = dir;
@@ -75,6 +92,7 @@ stack start_stack(const std::string& dir) {
   auto rt = actors::runtime::start(o);
   if (!rt) die("cannot start the runtime: " + rt.error().message);
   stack st{std::move(*rt), nullptr, {}};
+  if (registry) import_registry(st.rt->api());
   std::promise<domain::expected<domain::issued_token>> p;
   st.rt->api().create_token("liaison:marketing", "bench liaison", "bench", "",
                             [&](auto t) { p.set_value(std::move(t)); });
@@ -226,6 +244,8 @@ int main(int argc, char** argv) {
     return domain::parse_month(m) ? std::string{} : std::string{"not a month YYYY-MM"};
   });
   app.add_flag("!--no-parts", o.parts, "skip the in-process measurements of the parts");
+  app.add_flag("!--no-registry", o.registry,
+               "no equipment registry: the reports' feeders are then not checked against one");
   CLI11_PARSE(app, argc, argv);
   spdlog::set_level(spdlog::level::warn);  // no access line per request
 
@@ -235,7 +255,7 @@ int main(int argc, char** argv) {
   auto csv = bench::m1_csv(rows);
   fmt::print("{} rows, JSON body {} bytes, CSV body {} bytes; store in {}\n", o.rows, json.size(), csv.size(), dir);
   {
-    auto st = start_stack(dir);
+    auto st = start_stack(dir, o.registry);
     end_to_end(st, o, json, csv);
     if (o.parts) parts(st, o, json, csv);
     st.server->stop();

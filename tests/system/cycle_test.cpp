@@ -14,18 +14,11 @@
 
 using namespace gridcoord;
 using testing::http_client;
+using testing::bootstrap_token;
 using testing::server_process;
 namespace json = boost::json;
 
 namespace {
-
-std::string bootstrap_token(const server_process& server) {
-  static const std::regex token{R"(gct_[0-9a-f]{16}_[0-9a-f]{64})"};
-  std::smatch m;
-  auto log = server.log();
-  REQUIRE(std::regex_search(log, m, token));
-  return m[0];
-}
 
 const json::object& report_of(const json::value& matrix, std::string_view department, std::string_view kind) {
   for (const auto& d : matrix.at("departments").as_array()) {

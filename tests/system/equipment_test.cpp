@@ -15,6 +15,7 @@
 
 using namespace gridcoord;
 using testing::http_client;
+using testing::bootstrap_token;
 using testing::server_process;
 
 namespace {
@@ -24,14 +25,6 @@ const std::string m1_path = "/v1/reports/marketing/large_customer_demand/2026-10
 std::string m1_naming(const std::string& feeder) {
   return R"({"rows":[{"customer":"蓝海钢铁","feeder":")" + feeder +
          R"(","demand_kw":1250.5,"expected_month":"2027-03","likelihood_pct":80}]})";
-}
-
-std::string bootstrap_token(const server_process& server) {
-  static const std::regex token{R"(gct_[0-9a-f]{16}_[0-9a-f]{64})"};
-  std::smatch m;
-  auto log = server.log();
-  REQUIRE(std::regex_search(log, m, token));
-  return m[0];
 }
 
 std::map<std::string, std::string> as(const std::string& token, std::map<std::string, std::string> more = {}) {

@@ -84,4 +84,13 @@ class server_process {
   unsigned short port_ = 0;
 };
 
+// The administrator token a first start prints once; throws when the log has none.
+inline std::string bootstrap_token(const server_process& server) {
+  static const std::regex token{R"(gct_[0-9a-f]{16}_[0-9a-f]{64})"};
+  std::smatch m;
+  auto log = server.log();
+  if (!std::regex_search(log, m, token)) throw std::runtime_error("no token in the server's log:\n" + log);
+  return m[0];
+}
+
 }  // namespace gridcoord::testing

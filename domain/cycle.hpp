@@ -139,6 +139,7 @@ struct cycle_entry {
   std::optional<submission_summary> submission;
   std::vector<notice_state> reminders;  // earliest first
   notice_state late_notice;             // scheduled at due_at
+  friend bool operator==(const cycle_entry&, const cycle_entry&) = default;
 };
 
 struct cycle_matrix {
@@ -147,6 +148,7 @@ struct cycle_matrix {
   std::string time_zone;
   time_point since{};  // the cycle's start: no notice scheduled before it is sent
   std::vector<cycle_entry> entries;  // by department (all_departments order), then catalogue order
+  friend bool operator==(const cycle_matrix&, const cycle_matrix&) = default;
 };
 
 // The matrix of month `m` at `now` from the senders' submissions of `m`.

@@ -60,6 +60,7 @@ struct report_schedule {
   time_point month_ends;             // the instant the month ends (the next one begins)
   time_point due_at;                 // the instant the due day ends
   std::vector<time_point> reminders;  // earliest first
+  friend bool operator==(const report_schedule&, const report_schedule&) = default;
 };
 
 class reporting_calendar {

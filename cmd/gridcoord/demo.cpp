@@ -80,7 +80,7 @@ Try:
   curl -s {0}/v1/health
   curl -s -H "Authorization: Bearer $TOKEN" {0}/v1/departments/planning/inbox
   curl -s -H "Authorization: Bearer $TOKEN" {0}/v1/reports/marketing/large_customer_demand/2026-10
-  curl -s -H "Authorization: Bearer $TOKEN" -X POST {0}/v1/departments/planning/inbox/2/ack \
+  curl -s -H "Authorization: Bearer $TOKEN" -X POST {0}/v1/departments/planning/inbox/3/ack \
        -H 'Content-Type: application/json' -d '{{"by":"li.wei"}}'
   curl -s -H "Authorization: Bearer $TOKEN" -X POST {0}/v1/tokens \
        -H 'Content-Type: application/json' -d '{{"role":"liaison:marketing","description":"Zhang Min"}}'

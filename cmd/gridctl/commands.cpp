@@ -10,6 +10,7 @@
 
 #include "cmd/gridctl/catalogue_view.hpp"
 #include "cmd/gridctl/cycle_view.hpp"
+#include "cmd/gridctl/report_view.hpp"
 #include "domain/json.hpp"
 
 namespace gridcoord::gridctl {
@@ -124,7 +125,8 @@ std::vector<command> build_table() {
         csv_file, {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
        submit_report},
       {{"report", "get"}, "read a report (the latest version unless --version)",
-       {dept, kind, month, {"--version", "version number, from 1", arg_kind::whole}}, get_report},
+       {dept, kind, month, {"--version", "version number, from 1", arg_kind::whole}}, get_report, std::nullopt, false,
+       report_for_people},
       {{"report", "kinds"}, "the report kinds: who sends each to whom, its fields and rules",
        {{"KIND", "one report kind, e.g. load_statistics; all kinds when left out", arg_kind::text, false, true}},
        [](const arguments& a) -> built {

@@ -149,7 +149,7 @@ class actor_client final : public client {
   }
 
   void list_equipment(domain::equipment_filter filter, reply<domain::equipment_page> done) override {
-    ask_actor<domain::equipment_page>(registry_, equipment_list::of(filter), std::move(done));
+    ask_actor<domain::equipment_page>(registry_, equipment_list{std::move(filter)}, std::move(done));
   }
 
   std::shared_ptr<const domain::equipment_registry> equipment_view() const override {

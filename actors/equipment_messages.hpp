@@ -3,7 +3,7 @@
 // `inspect` functions of the equipment types they carry.
 //
 // Registered in actors/registration.cpp with every other message type.
-// std::optional travels as a flag plus value (CAF 0.17 has no inspector for it).
+// std::optional travels in inspect.hpp's optional_box.
 #include <string>
 
 #include <caf/meta/load_callback.hpp>
@@ -23,13 +23,8 @@ typename Inspector::result_type inspect(Inspector& f, equipment& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, import_row& x) {
-  bool has_kind = x.kind.has_value();
-  equipment_kind k = x.kind.value_or(equipment_kind::feeder);
-  return f(caf::meta::type_name("import_row"), x.number, x.record, has_kind, k, x.valid,
-           caf::meta::load_callback([&]() -> caf::error {
-             x.kind = has_kind ? std::optional<equipment_kind>{k} : std::nullopt;
-             return caf::none;
-           }));
+  optional_box<equipment_kind> kind{x.kind};
+  return f(caf::meta::type_name("import_row"), x.number, x.record, kind, x.valid);
 }
 
 template <class Inspector>
@@ -72,27 +67,15 @@ typename Inspector::result_type inspect(Inspector& f, equipment_get& x) {
   return f(caf::meta::type_name("equipment_get"), x.id);
 }
 
-// Asks for a page of the registry (domain::equipment_filter's fields).
+// Asks for a page of the registry.
 struct equipment_list {
-  bool by_kind = false;
-  domain::equipment_kind kind = domain::equipment_kind::feeder;  // when by_kind
-  std::string parent;
-  std::string region;
-  std::string after;
-  std::uint64_t limit = 100;
-  friend bool operator==(const equipment_list&, const equipment_list&) = default;
-
-  static equipment_list of(const domain::equipment_filter& f) {
-    return {f.kind.has_value(), f.kind.value_or(domain::equipment_kind::feeder), f.parent, f.region, f.after,
-            f.limit};
-  }
-  domain::equipment_filter filter() const {
-    return {by_kind ? std::optional{kind} : std::nullopt, parent, region, after, limit};
-  }
+  domain::equipment_filter filter;
 };
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, equipment_list& x) {
-  return f(caf::meta::type_name("equipment_list"), x.by_kind, x.kind, x.parent, x.region, x.after, x.limit);
+  domain::optional_box<domain::equipment_kind> kind{x.filter.kind};
+  return f(caf::meta::type_name("equipment_list"), kind, x.filter.parent, x.filter.region, x.filter.after,
+           x.filter.limit);
 }
 
 }  // namespace gridcoord::actors

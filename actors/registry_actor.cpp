@@ -121,7 +121,7 @@ registry_actor::behavior_type registry(registry_pointer self, domain::equipment_
   return {
       [self](equipment_import& req) { return import(self, req); },
       [self](equipment_get& q) { return get_one(self, q); },
-      [self](equipment_list& q) { return self->state.registry.select(q.filter()); },
+      [self](equipment_list& q) { return self->state.registry.select(q.filter); },
   };
 }
 

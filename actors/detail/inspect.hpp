@@ -4,13 +4,17 @@
 //
 // They live here, in the types' own namespaces (for argument-dependent
 // lookup), so that domain/ and storage/ stay free of CAF. std::optional and
-// std::chrono::year_month have no CAF inspector in 0.17: they travel as a
-// flag plus value, or two integers, restored by a load_callback.
+// the std::chrono calendar types have no CAF inspector in 0.17: they travel
+// in a box (optional_box: a flag and a value; month_box: two integers;
+// date_box: a day count), restored by a load_callback.
+#include <optional>
+
 #include <caf/meta/load_callback.hpp>
 #include <caf/meta/type_name.hpp>
 #include <caf/none.hpp>
 
 #include "domain/book.hpp"
+#include "domain/calendar.hpp"
 #include "domain/error.hpp"
 #include "domain/report.hpp"
 #include "domain/token_book.hpp"
@@ -32,6 +36,34 @@ typename Inspector::result_type inspect(Inspector& f, month_box& m) {
            }));
 }
 
+// An optional travels as a flag and a value.
+template <class T>
+struct optional_box {
+  std::optional<T>& ref;
+};
+template <class Inspector, class T>
+typename Inspector::result_type inspect(Inspector& f, optional_box<T>& b) {
+  bool has = b.ref.has_value();
+  T value = b.ref.value_or(T{});
+  return f(has, value, caf::meta::load_callback([&]() -> caf::error {
+             b.ref = has ? std::optional<T>{std::move(value)} : std::nullopt;
+             return caf::none;
+           }));
+}
+
+// A local date travels as days since 1970-01-01.
+struct date_box {
+  local_date& ref;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, date_box& b) {
+  auto days = std::chrono::sys_days{b.ref}.time_since_epoch().count();
+  return f(days, caf::meta::load_callback([&]() -> caf::error {
+             b.ref = local_date{std::chrono::sys_days{std::chrono::days{days}}};
+             return caf::none;
+           }));
+}
+
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, cell& x) {
   return f(caf::meta::type_name("cell"), x.k, x.text, x.number);
@@ -39,13 +71,8 @@ typename Inspector::result_type inspect(Inspector& f, cell& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, issue& x) {
-  bool has_row = x.row.has_value();
-  std::size_t row_number = x.row.value_or(0);
-  return f(caf::meta::type_name("issue"), has_row, row_number, x.field, x.value, x.reason,
-           caf::meta::load_callback([&]() -> caf::error {
-             x.row = has_row ? std::optional<std::size_t>{row_number} : std::nullopt;
-             return caf::none;
-           }));
+  optional_box<std::size_t> row_number{x.row};
+  return f(caf::meta::type_name("issue"), row_number, x.field, x.value, x.reason);
 }
 
 template <class Inspector>
@@ -67,13 +94,8 @@ typename Inspector::result_type inspect(Inspector& f, acknowledgement& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, delivery_status& x) {
-  bool acked = x.ack.has_value();
-  acknowledgement ack = x.ack.value_or(acknowledgement{});
-  return f(caf::meta::type_name("delivery_status"), x.recipient, acked, ack,
-           caf::meta::load_callback([&]() -> caf::error {
-             x.ack = acked ? std::optional<acknowledgement>{ack} : std::nullopt;
-             return caf::none;
-           }));
+  optional_box<acknowledgement> ack{x.ack};
+  return f(caf::meta::type_name("delivery_status"), x.recipient, ack);
 }
 
 template <class Inspector>
@@ -90,16 +112,10 @@ typename Inspector::result_type inspect(Inspector& f, newer_version& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, inbox_item& x) {
   month_box period{x.period};
-  bool acked = x.ack.has_value();
-  acknowledgement ack = x.ack.value_or(acknowledgement{});
-  bool superseded = x.newer.has_value();
-  newer_version newer = x.newer.value_or(newer_version{});
-  return f(caf::meta::type_name("inbox_item"), x.id, x.from, x.kind, period, x.version,
-           x.received_at, acked, ack, superseded, newer, caf::meta::load_callback([&]() -> caf::error {
-             x.ack = acked ? std::optional<acknowledgement>{ack} : std::nullopt;
-             x.newer = superseded ? std::optional<newer_version>{newer} : std::nullopt;
-             return caf::none;
-           }));
+  optional_box<acknowledgement> ack{x.ack};
+  optional_box<newer_version> newer{x.newer};
+  return f(caf::meta::type_name("inbox_item"), x.id, x.from, x.kind, period, x.version, x.received_at, ack,
+           newer);
 }
 
 template <class Inspector>
@@ -109,14 +125,9 @@ typename Inspector::result_type inspect(Inspector& f, role& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, token_record& x) {
-  bool revoked = x.revoked_at.has_value();
-  time_point revoked_at = x.revoked_at.value_or(time_point{});
+  optional_box<time_point> revoked_at{x.revoked_at};
   return f(caf::meta::type_name("token_record"), x.id, x.granted, x.description, x.secret_hash,
-           x.created_at, x.created_by, revoked, revoked_at, x.revoked_by,
-           caf::meta::load_callback([&]() -> caf::error {
-             x.revoked_at = revoked ? std::optional<time_point>{revoked_at} : std::nullopt;
-             return caf::none;
-           }));
+           x.created_at, x.created_by, revoked_at, x.revoked_by);
 }
 
 template <class Inspector>
@@ -146,24 +157,14 @@ typename Inspector::result_type inspect(Inspector& f, idempotency_record& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, append_request& x) {
-  bool has_key = x.idempotency.has_value();
-  idempotency_record rec = x.idempotency.value_or(idempotency_record{});
-  return f(caf::meta::type_name("append_request"), x.events, has_key, rec,
-           caf::meta::load_callback([&]() -> caf::error {
-             x.idempotency = has_key ? std::optional<idempotency_record>{rec} : std::nullopt;
-             return caf::none;
-           }));
+  domain::optional_box<idempotency_record> idempotency{x.idempotency};
+  return f(caf::meta::type_name("append_request"), x.events, idempotency);
 }
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, append_result& x) {
-  bool has_existing = x.existing.has_value();
-  idempotency_record rec = x.existing.value_or(idempotency_record{});
-  return f(caf::meta::type_name("append_result"), x.first_seq, x.last_seq, x.replayed,
-           has_existing, rec, caf::meta::load_callback([&]() -> caf::error {
-             x.existing = has_existing ? std::optional<idempotency_record>{rec} : std::nullopt;
-             return caf::none;
-           }));
+  domain::optional_box<idempotency_record> existing{x.existing};
+  return f(caf::meta::type_name("append_result"), x.first_seq, x.last_seq, x.replayed, existing);
 }
 
 }  // namespace gridcoord::storage

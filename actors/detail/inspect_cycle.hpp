@@ -1,42 +1,13 @@
 #pragma once
 // actors/detail/inspect_cycle.hpp — CAF `inspect` functions for the monthly
 // cycle's domain types (domain/cycle.hpp), kept apart from inspect.hpp so
-// that each stays short. Optionals and dates travel as boxes restored by a
-// load_callback, as in inspect.hpp.
+// that each stays short. Optionals and dates travel in inspect.hpp's boxes.
 #include <optional>
 
 #include "actors/detail/inspect.hpp"
 #include "domain/cycle.hpp"
 
 namespace gridcoord::domain {
-
-// An optional travels as a flag and a value.
-template <class T>
-struct optional_box {
-  std::optional<T>& ref;
-};
-template <class Inspector, class T>
-typename Inspector::result_type inspect(Inspector& f, optional_box<T>& b) {
-  bool has = b.ref.has_value();
-  T value = b.ref.value_or(T{});
-  return f(has, value, caf::meta::load_callback([&]() -> caf::error {
-             b.ref = has ? std::optional<T>{std::move(value)} : std::nullopt;
-             return caf::none;
-           }));
-}
-
-// A local date travels as days since 1970-01-01.
-struct date_box {
-  local_date& ref;
-};
-template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, date_box& b) {
-  auto days = std::chrono::sys_days{b.ref}.time_since_epoch().count();
-  return f(days, caf::meta::load_callback([&]() -> caf::error {
-             b.ref = local_date{std::chrono::sys_days{std::chrono::days{days}}};
-             return caf::none;
-           }));
-}
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, cycle_notice& x) {

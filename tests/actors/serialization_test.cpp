@@ -1,6 +1,6 @@
-// The cycle's message types survive CAF's binary serialization, as they must
-// when a department's actor runs on another node: every optional, date and
-// nested vector of actors/detail/inspect_cycle.hpp comes back equal.
+// Message types survive CAF's binary serialization, as they must when a
+// department's actor runs on another node: every optional (optional_box),
+// date and nested vector comes back equal, on both sides of each optional.
 #include <catch2/catch.hpp>
 
 #include <caf/actor_system.hpp>
@@ -9,6 +9,7 @@
 #include <caf/binary_serializer.hpp>
 
 #include "actors/cycle_messages.hpp"
+#include "actors/equipment_messages.hpp"
 #include "actors/registration.hpp"
 #include "tests/domain/support/national_day.hpp"
 
@@ -59,4 +60,41 @@ TEST_CASE("a cycle matrix and its notices come back equal from a binary round tr
   CHECK(s.round_trip(subs.front()) == subs.front());
   actors::sent_summary_query q{testing::september_2026, testing::september_2026 + std::chrono::months{2}};
   CHECK(s.round_trip(q) == q);
+}
+
+TEST_CASE("optionals in inbox items, issues, tokens, appends and equipment reads survive a round trip",
+          "[actors][serialization]") {
+  serializing_system s;
+  domain::inbox_item open{4, domain::department::marketing, "large_customer_demand", testing::september_2026, 1,
+                          at("2026-10-08T03:00:00Z"), std::nullopt, std::nullopt};
+  auto acked = open;
+  acked.ack = domain::acknowledgement{"li.wei (tk_1)", at("2026-10-08T04:00:00Z")};
+  acked.newer = domain::newer_version{2, 9, at("2026-10-09T03:00:00Z")};
+  CHECK(s.round_trip(open) == open);
+  CHECK(s.round_trip(acked) == acked);
+
+  domain::issue in_row{3, "demand_kw", "-5", "must be greater than 0"};
+  domain::issue whole{std::nullopt, "", "", "the body is not an object"};
+  CHECK(s.round_trip(in_row) == in_row);
+  CHECK(s.round_trip(whole) == whole);
+
+  domain::token_record token;
+  token.id = "tk_1";
+  token.revoked_at = at("2026-10-10T00:00:00Z");
+  CHECK(s.round_trip(token) == token);
+
+  storage::append_request req{{{"cycle/planning", "cycle.reminder", at("2026-10-09T01:00:00Z"), "gridcoord", "{}", ""}},
+                              storage::idempotency_record{"key-1", "hash", "{}", 7}};
+  auto back = s.round_trip(req);
+  CHECK(back.events == req.events);
+  CHECK(back.idempotency == req.idempotency);
+  CHECK_FALSE(s.round_trip(storage::append_request{}).idempotency);
+
+  actors::equipment_list by_kind{{domain::equipment_kind::feeder, "LH-S2/T1", "", "LH-F03", 50}};
+  auto list = s.round_trip(by_kind);
+  CHECK(list.filter.kind == domain::equipment_kind::feeder);
+  CHECK(list.filter.parent == "LH-S2/T1");
+  CHECK(list.filter.after == "LH-F03");
+  CHECK(list.filter.limit == 50);
+  CHECK_FALSE(s.round_trip(actors::equipment_list{}).filter.kind);
 }

@@ -6,9 +6,7 @@
 // std::optional travels in inspect.hpp's optional_box.
 #include <string>
 
-#include <caf/meta/load_callback.hpp>
 #include <caf/meta/type_name.hpp>
-#include <caf/none.hpp>
 
 #include "actors/client.hpp"
 #include "actors/detail/inspect.hpp"

@@ -1,4 +1,5 @@
 #include "cmd/gridctl/catalogue_view.hpp"
+#include "cmd/gridctl/view_support.hpp"
 
 #include <string>
 #include <vector>
@@ -33,28 +34,23 @@ std::string bounds_text(const json::object& f) {
   return out;
 }
 
-json::value copy_of(const json::object& o, std::string_view key) {
-  const auto* v = field(o, key);
-  return v ? *v : json::value(nullptr);
-}
-
 json::object kind_line(const json::object& k) {
   const auto* fields = field(k, "fields");
-  return {{"flow", copy_of(k, "flow")},
-          {"id", copy_of(k, "id")},
-          {"sender", copy_of(k, "sender")},
-          {"recipients", copy_of(k, "recipients")},
+  return {{"flow", field_or_null(k, "flow")},
+          {"id", field_or_null(k, "id")},
+          {"sender", field_or_null(k, "sender")},
+          {"recipients", field_or_null(k, "recipients")},
           {"fields", fields && fields->is_array() ? json::value(fields->get_array().size()) : nullptr},
-          {"title", copy_of(k, "title")}};
+          {"title", field_or_null(k, "title")}};
 }
 
 json::object field_line(const json::object& f) {
   const auto* required = field(f, "required");
-  return {{"name", copy_of(f, "name")},
-          {"type", copy_of(f, "type")},
+  return {{"name", field_or_null(f, "name")},
+          {"type", field_or_null(f, "type")},
           {"required", required && required->is_bool() && required->get_bool() ? "yes" : ""},
           {"bounds", bounds_text(f)},
-          {"description", copy_of(f, "description")}};
+          {"description", field_or_null(f, "description")}};
 }
 
 // The allowed values of a choice field, "" for other fields.
@@ -68,7 +64,7 @@ std::string allowed_text(const json::object& f) {
 
 json::object one_kind(const json::object& k) {
   json::object out;
-  for (auto key : {"id", "flow", "title", "sender", "recipients", "key"}) out[key] = copy_of(k, key);
+  for (auto key : {"id", "flow", "title", "sender", "recipients", "key"}) out[key] = field_or_null(k, key);
   if (const auto* rules = field(k, "rules"); rules && rules->is_array()) {
     std::size_t n = 0;
     for (const auto& r : rules->get_array()) {

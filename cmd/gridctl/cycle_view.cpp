@@ -1,4 +1,5 @@
 #include "cmd/gridctl/cycle_view.hpp"
+#include "cmd/gridctl/view_support.hpp"
 
 #include <string>
 
@@ -19,11 +20,6 @@ json::value short_time(const json::value* v) {
   if (auto dot = t.find('.'); dot != std::string::npos && t.ends_with('Z')) t = t.substr(0, dot) + "Z";
   if (t.size() > 10 && t[10] == 'T') t[10] = ' ';
   return json::string(t);
-}
-
-json::value copy_of(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v ? *v : json::value(nullptr);
 }
 
 std::string reminders_text(const json::value* reminders) {
@@ -49,12 +45,12 @@ json::value late_notice_text(const json::object& r) {
 
 json::object report_line(std::string_view department, const json::object& r) {
   return {{"department", department},
-          {"flow", copy_of(r, "flow")},
-          {"kind", copy_of(r, "kind")},
-          {"status", copy_of(r, "status")},
-          {"due", copy_of(r, "due_day")},
+          {"flow", field_or_null(r, "flow")},
+          {"kind", field_or_null(r, "kind")},
+          {"status", field_or_null(r, "status")},
+          {"due", field_or_null(r, "due_day")},
           {"first submitted", short_time(r.if_contains("first_submitted_at"))},
-          {"version", copy_of(r, "latest_version")},
+          {"version", field_or_null(r, "latest_version")},
           {"reminders", reminders_text(r.if_contains("reminders"))},
           {"late notice", late_notice_text(r)}};
 }
@@ -79,9 +75,9 @@ json::value cycle_for_people(const json::value& answer) {
     for (const auto& [status, count] : s->get_object())
       if (count.is_number() && count != 0) summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ",
                                                                   json::serialize(count), std::string(status));
-  return json::object{{"month", copy_of(*o, "month")},
+  return json::object{{"month", field_or_null(*o, "month")},
                       {"as of", short_time(o->if_contains("as_of"))},
-                      {"time zone", copy_of(*o, "time_zone")},
+                      {"time zone", field_or_null(*o, "time_zone")},
                       {"summary", summary},
                       {"reports", std::move(lines)}};
 }

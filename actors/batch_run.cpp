@@ -101,9 +101,7 @@ void abort_all(coordinator_pointer self, const batch_run& run) {
 
 void answer_stored(batch_run& run, const storage::idempotency_record& rec) {
   if (rec.request_hash != run.request_hash) {
-    run.promise.deliver(to_caf(errc::conflict,
-                               fmt::format("Idempotency-Key '{}' was already used for a different "
-                                           "request; use a new key for new content", run.key)));
+    run.promise.deliver(idempotency_conflict(run.key));
     return;
   }
   auto stored = detail::decode_batch_receipt(rec);

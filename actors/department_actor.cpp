@@ -36,9 +36,7 @@ void finish(department_pointer self, std::uint64_t id, domain::expected<submit_r
     if (!outcome) {
       w.promise.deliver(to_caf(outcome.error()));
     } else if (!entry.key.empty() && w.request_hash != stored_hash) {
-      w.promise.deliver(to_caf(errc::conflict,
-                               fmt::format("Idempotency-Key '{}' was already used for a different "
-                                           "request; use a new key for new content", entry.key)));
+      w.promise.deliver(idempotency_conflict(entry.key));
     } else {
       auto receipt = *outcome;
       receipt.replayed = !(written && i == 0);

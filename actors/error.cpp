@@ -1,5 +1,7 @@
 #include "actors/error.hpp"
 
+#include <fmt/format.h>
+
 #include <caf/atom.hpp>
 #include <caf/message.hpp>
 #include <caf/sec.hpp>
@@ -19,6 +21,11 @@ caf::error to_caf(domain::error e) {
 
 caf::error to_caf(domain::errc code, std::string message) {
   return to_caf(domain::error{code, std::move(message), {}});
+}
+
+caf::error idempotency_conflict(std::string_view key) {
+  return to_caf(domain::errc::conflict, fmt::format("Idempotency-Key '{}' was already used for a different "
+                                                    "request; use a new key for new content", key));
 }
 
 domain::error to_domain(const caf::error& e) {

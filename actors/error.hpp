@@ -16,6 +16,9 @@ caf::error to_caf(domain::error e);
 caf::error to_caf(domain::errc code, std::string message);
 domain::error to_domain(const caf::error& e);
 
+// errc::conflict: Idempotency-Key `key` was first used for another request.
+caf::error idempotency_conflict(std::string_view key);
+
 // What a client is told about a storage failure.
 domain::error to_domain(const storage::error& e);
 

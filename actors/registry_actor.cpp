@@ -1,54 +1,25 @@
 #include "actors/registry_actor.hpp"
 
-#include <boost/json.hpp>
 #include <caf/all.hpp>
 #include <fmt/format.h>
 
+#include "actors/detail/receipt_codec.hpp"
 #include "actors/error.hpp"
-#include "domain/json.hpp"
 
 namespace gridcoord::actors {
 
 namespace {
 
-namespace json = boost::json;
 using domain::errc;
 using receipt_promise = caf::typed_response_promise<equipment_receipt>;
-
-std::int64_t micros(domain::time_point t) { return t.time_since_epoch().count(); }
-
-// What the idempotency record keeps: the receipt without its seq (the store's).
-std::string encode_receipt(const equipment_receipt& r) {
-  return domain::to_text(json::object{{"imported", r.summary.imported},
-                                      {"added", r.summary.added},
-                                      {"replaced", r.summary.replaced},
-                                      {"accepted_at_us", micros(r.accepted_at)}});
-}
-
-domain::expected<equipment_receipt> decode_receipt(const storage::idempotency_record& rec) {
-  try {
-    auto o = json::parse(rec.result).as_object();
-    equipment_receipt r;
-    r.seq = rec.first_seq;
-    r.summary = {o.at("imported").to_number<std::size_t>(), o.at("added").to_number<std::size_t>(),
-                 o.at("replaced").to_number<std::size_t>()};
-    r.accepted_at = domain::time_point{std::chrono::microseconds{o.at("accepted_at_us").to_number<std::int64_t>()}};
-    r.replayed = true;
-    return r;
-  } catch (const std::exception& e) {
-    return domain::fail(errc::internal, std::string("a stored equipment receipt is unreadable: ") + e.what());
-  }
-}
 
 // The first answer to a key, for a repeat with `hash`.
 void replay(receipt_promise& rp, const storage::idempotency_record& rec, const equipment_import& req) {
   if (rec.request_hash != req.request_hash) {
-    rp.deliver(to_caf(errc::conflict, fmt::format("Idempotency-Key '{}' was already used for a different "
-                                                  "request; use a new key for new content",
-                                                  req.idempotency_key)));
+    rp.deliver(idempotency_conflict(req.idempotency_key));
     return;
   }
-  auto r = decode_receipt(rec);
+  auto r = detail::decode_equipment_receipt(rec);
   if (r) rp.deliver(std::move(*r));
   else rp.deliver(to_caf(r.error()));
 }
@@ -59,7 +30,7 @@ storage::append_request import_event(const equipment_import& req, const std::vec
   out.events.push_back({std::string(domain::equipment_stream), std::string(domain::equipment_imported_type),
                         receipt.accepted_at, req.submitted_by, domain::encode_import(rows), req.origin});
   if (!req.idempotency_key.empty())
-    out.idempotency = storage::idempotency_record{req.idempotency_key, req.request_hash, encode_receipt(receipt), 0};
+    out.idempotency = storage::idempotency_record{req.idempotency_key, req.request_hash, detail::encode_receipt(receipt), 0};
   return out;
 }
 
@@ -116,8 +87,7 @@ registry_actor::behavior_type registry(registry_pointer self, domain::equipment_
   self->state.registry = std::move(recovered);
   self->state.log = std::move(log);
   self->state.clock = clock;
-  self->state.directory = std::move(directory);
-  self->state.directory->replace(self->state.registry);
+  self->state.directory = std::move(directory);  // already holds `recovered`
   return {
       [self](equipment_import& req) { return import(self, req); },
       [self](equipment_get& q) { return get_one(self, q); },

@@ -141,4 +141,26 @@ domain::expected<batch_receipt> decode_batch_receipt(const storage::idempotency_
   }
 }
 
+std::string encode_receipt(const equipment_receipt& r) {
+  return domain::to_text(json::object{{"imported", r.summary.imported},
+                                      {"added", r.summary.added},
+                                      {"replaced", r.summary.replaced},
+                                      {"accepted_at_us", micros(r.accepted_at)}});
+}
+
+domain::expected<equipment_receipt> decode_equipment_receipt(const storage::idempotency_record& rec) {
+  try {
+    auto o = json::parse(rec.result).as_object();
+    equipment_receipt r;
+    r.seq = rec.first_seq;
+    r.summary = {o.at("imported").to_number<std::size_t>(), o.at("added").to_number<std::size_t>(),
+                 o.at("replaced").to_number<std::size_t>()};
+    r.accepted_at = from_micros(o.at("accepted_at_us").to_number<std::int64_t>());
+    r.replayed = true;
+    return r;
+  } catch (const std::exception& e) {
+    return domain::fail(errc::internal, std::string("a stored equipment receipt is unreadable: ") + e.what());
+  }
+}
+
 }  // namespace gridcoord::actors::detail

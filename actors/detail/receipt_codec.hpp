@@ -23,6 +23,10 @@ namespace gridcoord::actors::detail {
 std::string encode_receipt(const submit_receipt& r);
 [[nodiscard]] domain::expected<submit_receipt> decode_receipt(const storage::idempotency_record& rec);
 
+// An equipment import: its summary and time; the seq is the record's first_seq.
+std::string encode_receipt(const equipment_receipt& r);
+[[nodiscard]] domain::expected<equipment_receipt> decode_equipment_receipt(const storage::idempotency_record& rec);
+
 inline constexpr std::int64_t no_event = -1;
 
 // `offsets[i]` is the index of operation i's event among the batch's events,

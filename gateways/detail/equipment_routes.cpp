@@ -7,12 +7,10 @@
 #include <fmt/format.h>
 
 #include "domain/equipment.hpp"
-#include "domain/json.hpp"
 #include "domain/list_query.hpp"
 #include "gateways/codecs.hpp"
 #include "gateways/detail/handlers.hpp"
 #include "gateways/detail/route_support.hpp"
-#include "gateways/request_hash.hpp"
 #include "gateways/uri.hpp"
 
 namespace gridcoord::gateways::detail {
@@ -35,8 +33,7 @@ domain::expected<actors::equipment_import> make_import(const request_context& ct
   out.submitted_by = caller_id(ctx);
   out.origin = origin_of(ctx);
   out.idempotency_key = std::move(*key);
-  out.request_hash = ctx.csv ? request_hash("POST text/csv", imports_path, *ctx.csv)
-                             : request_hash("POST", imports_path, domain::to_text(ctx.body ? *ctx.body : no_body));
+  out.request_hash = body_hash(ctx, "POST", imports_path);
   return out;
 }
 

@@ -2,14 +2,12 @@
 #include <boost/json/value_from.hpp>
 #include <fmt/format.h>
 
-#include "domain/json.hpp"
 #include "domain/references.hpp"
 #include "domain/report.hpp"
 #include "domain/report_csv.hpp"
 #include "gateways/codecs.hpp"
 #include "gateways/detail/handlers.hpp"
 #include "gateways/detail/route_support.hpp"
-#include "gateways/request_hash.hpp"
 
 namespace gridcoord::gateways::detail {
 
@@ -51,8 +49,7 @@ domain::expected<actors::report_submission> make_submission(const request_contex
   s.origin = origin_of(ctx);
   s.idempotency_key = std::move(*key);
   // A CSV replay must repeat the bytes; a JSON one may format its text differently.
-  s.request_hash = ctx.csv ? request_hash("PUT text/csv", at.path(), *ctx.csv)
-                           : request_hash("PUT", at.path(), domain::to_text(ctx.body ? *ctx.body : json::value{}));
+  s.request_hash = body_hash(ctx, "PUT", at.path());
   return s;
 }
 

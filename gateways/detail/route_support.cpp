@@ -7,6 +7,7 @@
 
 #include "domain/json.hpp"
 #include "domain/origin.hpp"
+#include "gateways/request_hash.hpp"
 #include "gateways/uri.hpp"
 
 namespace gridcoord::gateways::detail {
@@ -106,6 +107,11 @@ std::optional<path_params> match_pattern(std::string_view pattern, const std::ve
     }
   }
   return params;
+}
+
+std::string body_hash(const request_context& ctx, std::string_view method, std::string_view path) {
+  if (ctx.csv) return request_hash(fmt::format("{} text/csv", method), path, *ctx.csv);
+  return request_hash(method, path, domain::to_text(ctx.body ? *ctx.body : boost::json::value{}));
 }
 
 std::string origin_of(const request_context& ctx) {

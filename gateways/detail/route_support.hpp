@@ -91,4 +91,10 @@ std::string caller_id(const request_context& ctx);
 // Where it came from (role, address, request id): domain::encode(request_origin).
 std::string origin_of(const request_context& ctx);
 
+// The idempotency digest of a write whose body is JSON or CSV
+// (body_types::json_or_csv): CSV as its bytes, under "METHOD text/csv"; JSON
+// as its canonical text (domain::to_text), so that a retry formatted
+// differently is the same request.
+std::string body_hash(const request_context& ctx, std::string_view method, std::string_view path);
+
 }  // namespace gridcoord::gateways::detail

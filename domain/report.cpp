@@ -277,4 +277,29 @@ expected<report_version> decode_report_header(std::string_view payload) {
   return v;
 }
 
+expected<report_version> decode_report(std::string_view payload) {
+  auto v = decode_report_header(payload);
+  if (!v) return v;
+  const report_kind* kind = find_report_kind(v->kind);
+  json::value doc = json::parse(payload);  // decode_report_header read it already
+  const auto* rows = doc.get_object().if_contains("rows");
+  if (!rows || !rows->is_array())
+    return fail(errc::internal, "a stored report version is unreadable: no rows");
+  v->rows.reserve(rows->get_array().size());
+  for (const auto& r : rows->get_array()) {
+    if (!r.is_object()) return fail(errc::internal, "a stored report version is unreadable: a row is not an object");
+    row cells(kind->fields.size());
+    for (const auto& [name, value] : r.get_object()) {
+      auto it = std::find_if(kind->fields.begin(), kind->fields.end(),
+                             [&](const field_spec& f) { return f.name == name; });
+      if (it == kind->fields.end()) continue;
+      cell& c = cells[static_cast<std::size_t>(it - kind->fields.begin())];
+      if (value.is_number()) c = {cell::kind::number, {}, value.to_number<double>()};
+      else if (value.is_string()) c = {cell::kind::text, std::string(value.get_string()), 0};
+    }
+    v->rows.push_back(std::move(cells));
+  }
+  return v;
+}
+
 }  // namespace gridcoord::domain

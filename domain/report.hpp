@@ -53,5 +53,7 @@ std::string encode(const report_version& v);
 // header, and a reader returns the stored rows as they are).
 // errc::internal when the payload is not a report_version (a damaged log).
 [[nodiscard]] expected<report_version> decode_report_header(std::string_view payload);
+// The whole version, rows included (cells as stored, not validated again).
+[[nodiscard]] expected<report_version> decode_report(std::string_view payload);
 
 }  // namespace gridcoord::domain

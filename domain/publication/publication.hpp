@@ -41,15 +41,22 @@ struct publication {
 // {"number","period","restricted_month","issued_at","issued_by","as_of",
 //  "entries":[{"region","point","kind","area_class","available_kva","binding",
 //  "reason","expected_relief_month"}],"sources":[{"kind","month","version"}]}.
+// Months are "YYYY-MM", as_of and expected_relief_month null when absent,
+// issued_at RFC 3339 UTC; numbers as people write them (domain/json.hpp).
+// Entries carry no status: every entry is red, and decode sets light::red.
+// decode(encode(p)) == p for every p whose entries are red.
 std::string encode_publication(const publication& p);
 [[nodiscard]] expected<publication> decode_publication(std::string_view payload);
 
 // One line per entry under a header line: region,point,kind,area_class,
 // available_kva,binding,reason,expected_relief_month,as_of (RFC 4180 quoting,
-// UTF-8 with a byte-order mark so spreadsheets read Chinese region names).
+// UTF-8 with a byte-order mark so spreadsheets read Chinese region names,
+// CRLF after every line as RFC 4180 and spreadsheets expect). Absent months
+// are empty fields; as_of is the publication's, repeated on every line.
 std::string render_csv(const publication& p);
 // A whole HTML5 document: title, "as of", a table of the entries (escaped),
-// the sources and the number; readable printed on A4.
+// the sources and the number; readable printed on A4. lang="en", UTF-8, inline
+// CSS; every text from the publication is HTML-escaped (& < > " ').
 std::string render_html(const publication& p);
 
 }  // namespace gridcoord::domain::capacity

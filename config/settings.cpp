@@ -50,7 +50,9 @@ const std::set<std::string>& known_keys() {
       "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
       "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "calendar.file",
       "calendar.reporting_file", "log.level",
-      "log.format", "tls.cert_file", "tls.key_file", "tls.min_version"};
+      "log.format", "tls.cert_file", "tls.key_file", "tls.min_version",
+      "publication.directory", "publication.post_url", "publication.post_timeout_s",
+      "publication.working_days_after_month_end", "publication.time"};
   return keys;
 }
 
@@ -64,6 +66,43 @@ std::string unknown_key(const toml::table& root) {
     }
   }
   return {};
+}
+
+// A whole number in [low, high] at section.key (negative ones included, so
+// that the message says the range rather than "the wrong type").
+template <class T>
+void get_in_range(reader& r, std::string_view section, std::string_view key, std::int64_t low,
+                  std::int64_t high, T& out) {
+  const auto* node = r.root.at_path(fmt::format("{}.{}", section, key)).node();
+  if (!node) return;
+  auto v = node->value_exact<std::int64_t>();
+  if (!v) return r.fail(section, key, "has the wrong type");
+  if (*v < low || *v > high) return r.fail(section, key, fmt::format("must be {} to {}", low, high));
+  out = T(*v);
+}
+
+// "HH:MM", 00:00 to 23:59.
+bool is_clock_time(std::string_view t) {
+  auto digit = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+  if (t.size() != 5 || t[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) return false;
+  return (t[0] - '0') * 10 + (t[1] - '0') < 24 && t[3] < '6';
+}
+
+void read_publication(reader& r, publication_settings& p) {
+  r.get("publication", "directory", p.directory);
+  r.get("publication", "post_url", p.post_url);
+  if (!p.post_url.empty()) {
+    std::string_view url = p.post_url;
+    auto rest = url.starts_with("http://") ? url.substr(7) : url.starts_with("https://") ? url.substr(8) : "";
+    if (rest.empty() || rest.front() == '/')
+      r.fail("publication", "post_url", "must be \"\" or an http:// or https:// URL with a host");
+  }
+  std::int64_t timeout = p.post_timeout.count();
+  get_in_range(r, "publication", "post_timeout_s", 1, 3600, timeout);
+  p.post_timeout = std::chrono::seconds{timeout};
+  get_in_range(r, "publication", "working_days_after_month_end", 1, 23, p.working_days_after_month_end);
+  r.get("publication", "time", p.time);
+  if (!is_clock_time(p.time)) r.fail("publication", "time", "must be \"HH:MM\" (00:00 to 23:59)");
 }
 
 void read_all(reader& r, settings& s) {
@@ -93,6 +132,7 @@ void read_all(reader& r, settings& s) {
   r.get("tls", "cert_file", s.server.tls.cert_file);
   r.get("tls", "key_file", s.server.tls.key_file);
   r.get("tls", "min_version", s.server.tls.min_version);
+  read_publication(r, s.publication);
 }
 
 // What is wrong with the TLS settings as a whole; "" when nothing.

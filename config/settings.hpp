@@ -67,6 +67,16 @@ struct log_settings {
   std::string format = "json";                     // json (one object per line) or text (for people)
 };
 
+// The published restricted list (M6, docs/publication.md): where it goes and
+// when the monthly one is issued.
+struct publication_settings {
+  std::string directory = "./var/publication";   // "" = no files; <number>/restricted.* and latest.*
+  std::string post_url;                           // "" = no POST; http:// or https://
+  std::chrono::seconds post_timeout{10};          // one POST as a whole; 1 or more
+  unsigned working_days_after_month_end = 3;      // issued on this working day after month end (1..23)
+  std::string time = "09:00";                     // local time (time.zone) of that day, "HH:MM"
+};
+
 struct settings {
   server_settings server;
   storage_settings storage;
@@ -74,6 +84,7 @@ struct settings {
   time_settings time;
   calendar_settings calendar;
   log_settings log;
+  publication_settings publication;
 };
 
 struct load_error {

@@ -23,6 +23,11 @@ TEST_CASE("the shipped settings file holds exactly the defaults", "[config]") {
   CHECK(loaded->server.tls.key_file == defaults.server.tls.key_file);
   CHECK(loaded->server.tls.min_version == defaults.server.tls.min_version);
   CHECK_FALSE(loaded->server.tls.enabled());
+  CHECK(loaded->publication.directory == defaults.publication.directory);
+  CHECK(loaded->publication.post_url == defaults.publication.post_url);
+  CHECK(loaded->publication.post_timeout == defaults.publication.post_timeout);
+  CHECK(loaded->publication.working_days_after_month_end == defaults.publication.working_days_after_month_end);
+  CHECK(loaded->publication.time == defaults.publication.time);
 }
 
 TEST_CASE("a setting in the file overrides its default", "[config]") {
@@ -116,4 +121,49 @@ TEST_CASE("the --tls-cert and --tls-key flags override the file's TLS files", "[
   CHECK(half.error().message.find("tls.key_file is not") != std::string::npos);
   REQUIRE(set_tls_files(plain, "", "key.pem"));
   CHECK(plain.server.tls.enabled());
+}
+
+TEST_CASE("the publication settings default to the directory, no POST, the third working day at 09:00",
+          "[config]") {
+  settings s;
+  CHECK(s.publication.directory == "./var/publication");
+  CHECK(s.publication.post_url == "");
+  CHECK(s.publication.post_timeout == std::chrono::seconds{10});
+  CHECK(s.publication.working_days_after_month_end == 3);
+  CHECK(s.publication.time == "09:00");
+}
+
+TEST_CASE("the publication settings are read from their section", "[config]") {
+  auto s = parse_settings("[publication]\ndirectory = \"/srv/m6\"\npost_url = \"https://web.example/m6\"\n"
+                          "post_timeout_s = 30\nworking_days_after_month_end = 5\ntime = \"17:45\"\n",
+                          "p.toml");
+  REQUIRE(s);
+  CHECK(s->publication.directory == "/srv/m6");
+  CHECK(s->publication.post_url == "https://web.example/m6");
+  CHECK(s->publication.post_timeout == std::chrono::seconds{30});
+  CHECK(s->publication.working_days_after_month_end == 5);
+  CHECK(s->publication.time == "17:45");
+}
+
+TEST_CASE("a bad publication URL, number or time is an error naming the key", "[config]") {
+  auto message = [](const std::string& body) {
+    auto s = parse_settings("[publication]\n" + body + "\n", "p.toml");
+    return s ? std::string("accepted") : s.error().message;
+  };
+  CHECK(message("post_url = \"ftp://web.example/m6\"") ==
+        "p.toml: publication.post_url must be \"\" or an http:// or https:// URL with a host");
+  CHECK(message("post_url = \"http://\"") ==
+        "p.toml: publication.post_url must be \"\" or an http:// or https:// URL with a host");
+  CHECK(message("post_timeout_s = -1") == "p.toml: publication.post_timeout_s must be 1 to 3600");
+  CHECK(message("post_timeout_s = 0") == "p.toml: publication.post_timeout_s must be 1 to 3600");
+  CHECK(message("post_timeout_s = \"10\"") == "p.toml: publication.post_timeout_s has the wrong type");
+  CHECK(message("working_days_after_month_end = -3") ==
+        "p.toml: publication.working_days_after_month_end must be 1 to 23");
+  CHECK(message("working_days_after_month_end = 24") ==
+        "p.toml: publication.working_days_after_month_end must be 1 to 23");
+  CHECK(message("time = \"9:00\"") == "p.toml: publication.time must be \"HH:MM\" (00:00 to 23:59)");
+  CHECK(message("time = \"24:00\"") == "p.toml: publication.time must be \"HH:MM\" (00:00 to 23:59)");
+  CHECK(message("time = \"09:60\"") == "p.toml: publication.time must be \"HH:MM\" (00:00 to 23:59)");
+  CHECK(message("directory = \"\"\npost_url = \"http://127.0.0.1:9000/in\"") == "accepted");
+  CHECK(message("schedule = 3") == "p.toml: unknown setting 'publication.schedule'");
 }

@@ -26,6 +26,9 @@
 
 namespace gridcoord::domain::capacity {
 
+// Months, kinds and areas print as in domain/: the overloads below would hide them.
+using domain::to_string;
+
 enum class light : std::uint8_t { green, amber, red };
 std::string_view to_string(light l) noexcept;
 std::optional<light> parse_light(std::string_view text);

@@ -62,6 +62,12 @@ struct calendar_settings {
   std::string reporting_file = "config/reporting.toml";  // when each report kind is due
 };
 
+// The capacity part of the standards catalogue (docs/standards.md); a relative
+// path is relative to the working directory.
+struct standards_settings {
+  std::string file = "config/standards.toml";  // capacity register settings and default load standards
+};
+
 struct log_settings {
   std::string level = "info";                      // trace, debug, info, warn, error
   std::string format = "json";                     // json (one object per line) or text (for people)
@@ -83,6 +89,7 @@ struct settings {
   actor_settings actors;
   time_settings time;
   calendar_settings calendar;
+  standards_settings standards;
   log_settings log;
   publication_settings publication;
 };

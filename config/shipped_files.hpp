@@ -1,8 +1,9 @@
 #pragma once
-// config/shipped_files.hpp — the calendar and reporting files gridcoord ships
-// (config/calendars/cn-2026.toml, config/calendars/mon-fri.toml,
-// config/reporting.toml), built into the binary so that a server started
-// outside the source tree (a test, an installed binary) still has them.
+// config/shipped_files.hpp — the calendar, reporting and standards files
+// gridcoord ships (config/calendars/cn-2026.toml, config/calendars/mon-fri.toml,
+// config/reporting.toml, config/standards.toml), built into the binary so
+// that a server started outside the source tree (a test, an installed binary)
+// still has them.
 // [Threading] Constant data.
 // [Errors]    nullopt for a path that is not one of the shipped names.
 #include <optional>

@@ -152,6 +152,10 @@ class actor_client final : public client {
     ask_actor<domain::equipment_page>(registry_, equipment_list{std::move(filter)}, std::move(done));
   }
 
+  void get_equipment_history(std::string id, reply<equipment_history> done) override {
+    ask_actor<equipment_history>(registry_, equipment_history_query{std::move(id)}, std::move(done));
+  }
+
   std::shared_ptr<const domain::equipment_registry> equipment_view() const override {
     return equipment_->current();
   }

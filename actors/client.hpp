@@ -154,6 +154,24 @@ struct equipment_receipt {
   bool replayed = false;  // an idempotent repeat: nothing new written
 };
 
+// One version of a record: the import event that made it, and the record as
+// it stood from then on.
+struct equipment_change {
+  std::uint32_t version = 0;
+  std::uint64_t seq = 0;
+  domain::time_point at{};
+  std::string by;  // the importer's token id
+  domain::equipment record;
+  friend bool operator==(const equipment_change&, const equipment_change&) = default;
+};
+
+// Every version of a record, version 1 first.
+struct equipment_history {
+  std::string id;
+  std::vector<equipment_change> versions;
+  friend bool operator==(const equipment_history&, const equipment_history&) = default;
+};
+
 struct health_report {
   bool ok = false;
   std::uint64_t last_seq = 0;
@@ -223,6 +241,8 @@ class client {
   // One record; not_found for an unknown id.
   virtual void get_equipment(std::string id, reply<domain::equipment> done) = 0;
   virtual void list_equipment(domain::equipment_filter filter, reply<domain::equipment_page> done) = 0;
+  // Every version of one record, read from the log; not_found for an unknown id.
+  virtual void get_equipment_history(std::string id, reply<equipment_history> done) = 0;
   // The registry as of the last committed import, for checking the equipment
   // a report names. Synchronous and cheap (no message round trip); never null.
   [[nodiscard]] virtual std::shared_ptr<const domain::equipment_registry> equipment_view() const = 0;

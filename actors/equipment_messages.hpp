@@ -5,6 +5,7 @@
 // Registered in actors/registration.cpp with every other message type.
 // std::optional travels in inspect.hpp's optional_box.
 #include <string>
+#include <vector>
 
 #include <caf/meta/type_name.hpp>
 
@@ -16,7 +17,9 @@ namespace gridcoord::domain {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, equipment& x) {
-  return f(caf::meta::type_name("equipment"), x.id, x.kind, x.parent, x.area, x.region, x.rating_kva);
+  optional_box<double> latitude{x.latitude}, longitude{x.longitude};
+  return f(caf::meta::type_name("equipment"), x.id, x.kind, x.parent, x.area, x.region, x.rating_kva, latitude,
+           longitude, x.version, x.changed_seq, x.changed_at);
 }
 
 template <class Inspector>
@@ -32,7 +35,7 @@ typename Inspector::result_type inspect(Inspector& f, import_draft& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, import_summary& x) {
-  return f(caf::meta::type_name("import_summary"), x.imported, x.added, x.replaced);
+  return f(caf::meta::type_name("import_summary"), x.imported, x.added, x.replaced, x.unchanged);
 }
 
 template <class Inspector>
@@ -74,6 +77,26 @@ typename Inspector::result_type inspect(Inspector& f, equipment_list& x) {
   domain::optional_box<domain::equipment_kind> kind{x.filter.kind};
   return f(caf::meta::type_name("equipment_list"), kind, x.filter.parent, x.filter.region, x.filter.after,
            x.filter.limit);
+}
+
+// Asks for every version of one record, read from the log.
+struct equipment_history_query {
+  std::string id;
+  friend bool operator==(const equipment_history_query&, const equipment_history_query&) = default;
+};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, equipment_history_query& x) {
+  return f(caf::meta::type_name("equipment_history_query"), x.id);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, equipment_change& x) {
+  return f(caf::meta::type_name("equipment_change"), x.version, x.seq, x.at, x.by, x.record);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, equipment_history& x) {
+  return f(caf::meta::type_name("equipment_history"), x.id, x.versions);
 }
 
 }  // namespace gridcoord::actors

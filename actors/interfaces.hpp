@@ -57,7 +57,8 @@ using cycle_actor = caf::typed_actor<
 using registry_actor = caf::typed_actor<
     caf::replies_to<equipment_import>::with<equipment_receipt>,
     caf::replies_to<equipment_get>::with<domain::equipment>,
-    caf::replies_to<equipment_list>::with<domain::equipment_page>>;
+    caf::replies_to<equipment_list>::with<domain::equipment_page>,
+    caf::replies_to<equipment_history_query>::with<equipment_history>>;
 
 // Owns the token book: issues and revokes tokens, keeps the directory the
 // gateways authenticate against.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -14,10 +15,11 @@ constexpr std::array<std::string_view, 4> kind_names{"substation", "main_transfo
 constexpr std::array<std::string_view, 3> area_names{"urban", "rural", "remote"};
 
 // The import's ids: the first row that names each.
-using import_index = std::map<std::string_view, const import_row*, std::less<>>;
+using import_index = std::unordered_map<std::string_view, const import_row*>;
 
 import_index index_ids(const import_draft& draft, std::vector<issue>& out) {
   import_index index;
+  index.reserve(draft.rows.size());
   for (const auto& r : draft.rows) {
     if (r.record.id.empty()) continue;  // its own issue says so
     auto [it, fresh] = index.try_emplace(r.record.id, &r);
@@ -34,7 +36,7 @@ std::optional<equipment_kind> kind_after(const equipment_registry& reg, const im
                                          std::string_view parent, bool& known) {
   known = true;
   if (auto it = index.find(parent); it != index.end()) return it->second->kind;
-  if (const auto* e = reg.find(parent)) return e->kind;
+  if (auto k = reg.kind_of(parent)) return k;
   known = false;
   return std::nullopt;
 }
@@ -65,31 +67,6 @@ void check_parent(const equipment_registry& reg, const import_index& index, cons
                                to_string(*wanted), to_string(kind), to_string(*wanted))});
 }
 
-// A row that changes the kind of an id with registered children (not
-// themselves in the import) would leave them under the wrong kind.
-void check_kind_changes(const std::map<std::string, equipment, std::less<>>& items, const import_index& index,
-                        std::vector<issue>& out) {
-  struct orphaned {
-    std::size_t count = 0;
-    const equipment* first = nullptr;
-  };
-  std::map<const import_row*, orphaned> by_row;
-  for (const auto& [id, child] : items) {
-    if (child.parent.empty() || index.contains(id)) continue;
-    auto it = index.find(child.parent);
-    if (it == index.end() || !it->second->kind) continue;
-    if (*it->second->kind == parent_kind_of(child.kind)) continue;
-    auto& o = by_row[it->second];
-    if (o.count++ == 0) o.first = &child;
-  }
-  for (const auto& [row, o] : by_row)
-    out.push_back({row->number, "kind", std::string(to_string(*row->kind)),
-                   fmt::format("{} has {} registered child(ren) ({}, a {}, first) whose parent must be a {}; "
-                               "import them too, or keep the kind",
-                               row->record.id, o.count, o.first->id, to_string(o.first->kind),
-                               to_string(*parent_kind_of(o.first->kind)))});
-}
-
 }  // namespace
 
 std::string_view to_string(equipment_kind k) noexcept { return kind_names[static_cast<std::size_t>(k)]; }
@@ -117,9 +94,45 @@ std::optional<equipment_kind> parent_kind_of(equipment_kind k) noexcept {
   return std::nullopt;
 }
 
-const equipment* equipment_registry::find(std::string_view id) const {
-  auto it = items_.find(id);
-  return it == items_.end() ? nullptr : &it->second;
+bool same_fields(const equipment& a, const equipment& b) noexcept {
+  return a.id == b.id && a.kind == b.kind && a.parent == b.parent && a.area == b.area && a.region == b.region &&
+         a.rating_kva == b.rating_kva && a.latitude == b.latitude && a.longitude == b.longitude;
+}
+
+// A row that changes the kind of an id with registered children (not
+// themselves in the import) would leave them under the wrong kind.
+bool equipment_registry::orphans_children(const import_index& index, std::vector<issue>& out) const {
+  std::vector<const import_row*> changing;  // rows that change a registered kind
+  for (const auto& [id, row] : index)
+    if (row->kind && kind_of(id).value_or(*row->kind) != *row->kind) changing.push_back(row);
+  if (changing.empty()) return false;
+  struct orphaned {
+    std::size_t count = 0;
+    std::uint32_t first = none;
+  };
+  std::unordered_map<const import_row*, orphaned> by_row;
+  for (auto n : order_) {
+    const auto& child = slots_[n];
+    if (child.parent == none || index.contains(name(n))) continue;
+    auto it = index.find(name(child.parent));
+    if (it == index.end() || !it->second->kind) continue;
+    if (*it->second->kind == parent_kind_of(child.kind)) continue;
+    auto& o = by_row[it->second];
+    if (o.count++ == 0) o.first = n;
+  }
+  std::sort(changing.begin(), changing.end(),
+            [](const import_row* a, const import_row* b) { return a->number < b->number; });
+  for (const auto* row : changing) {
+    auto it = by_row.find(row);
+    if (it == by_row.end()) continue;
+    const auto& first = slots_[it->second.first];
+    out.push_back({row->number, "kind", std::string(to_string(*row->kind)),
+                   fmt::format("{} has {} registered child(ren) ({}, a {}, first) whose parent must be a {}; "
+                               "import them too, or keep the kind",
+                               row->record.id, it->second.count, name(it->second.first), to_string(first.kind),
+                               to_string(*parent_kind_of(first.kind)))});
+  }
+  return true;
 }
 
 expected<std::vector<equipment>> equipment_registry::check_import(const import_draft& draft) const {
@@ -127,7 +140,7 @@ expected<std::vector<equipment>> equipment_registry::check_import(const import_d
   auto index = index_ids(draft, issues);
   for (const auto& r : draft.rows)
     if (r.kind) check_parent(*this, index, r, issues);
-  check_kind_changes(items_, index, issues);
+  orphans_children(index, issues);
   if (!issues.empty()) {
     std::stable_sort(issues.begin(), issues.end(),
                      [](const issue& a, const issue& b) { return a.row.value_or(0) < b.row.value_or(0); });
@@ -138,44 +151,6 @@ expected<std::vector<equipment>> equipment_registry::check_import(const import_d
   out.reserve(draft.rows.size());
   for (const auto& r : draft.rows) out.push_back(r.record);
   return out;
-}
-
-import_summary equipment_registry::summarize(const std::vector<equipment>& rows) const {
-  import_summary s{rows.size(), 0, 0};
-  for (const auto& e : rows) ++(find(e.id) ? s.replaced : s.added);
-  return s;
-}
-
-import_summary equipment_registry::apply_import(const std::vector<equipment>& rows) {
-  auto s = summarize(rows);
-  for (const auto& e : rows) items_.insert_or_assign(e.id, e);
-  return s;
-}
-
-equipment_page equipment_registry::select(const equipment_filter& f) const {
-  equipment_page p;
-  const auto limit = std::max<std::uint64_t>(f.limit, 1);
-  for (auto it = items_.upper_bound(f.after); it != items_.end(); ++it) {
-    const auto& e = it->second;
-    if ((f.kind && e.kind != *f.kind) || (!f.parent.empty() && e.parent != f.parent) ||
-        (!f.region.empty() && e.region != f.region))
-      continue;
-    if (p.items.size() == limit) {
-      p.end = false;
-      break;
-    }
-    p.items.push_back(e);
-  }
-  p.next_after = p.items.empty() ? f.after : p.items.back().id;
-  return p;
-}
-
-status equipment_registry::apply_event(std::string_view type, std::string_view payload) {
-  if (type != equipment_imported_type) return {};
-  auto rows = decode_import(payload);
-  if (!rows) return unexpected{rows.error()};
-  apply_import(*rows);
-  return {};
 }
 
 }  // namespace gridcoord::domain

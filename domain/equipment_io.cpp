@@ -1,10 +1,12 @@
-// Reading imports (JSON and CSV bodies) and the JSON of records, events and snapshots.
+// Reading imports (JSON and CSV bodies) and the JSON of records and events.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "domain/csv.hpp"
 #include "domain/equipment.hpp"
 #include "domain/json.hpp"
 #include "domain/report_csv.hpp"
@@ -17,69 +19,124 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::size_t max_id_bytes = 64;
-constexpr std::string_view field_list = "id, kind, parent, area_class, region, rating_kva";
+constexpr std::string_view field_list = "id, kind, parent, area_class, region, rating_kva, latitude, longitude";
+enum field : std::size_t { f_id, f_kind, f_parent, f_area, f_region, f_rating, f_latitude, f_longitude, f_count };
 
-// The fields as a report kind's schema, for the CSV header mapping (csv_to_json).
-const report_kind& csv_schema() {
-  static const report_kind schema{
+// The fields as a report kind's schema, for the CSV header mapping; indexed by `field`.
+const report_kind& schema() {
+  static const report_kind s{
       .id = "equipment",
       .fields = {{.name = "id", .required = true},
                  {.name = "kind", .type = field_type::choice, .required = true},
                  {.name = "parent"},
                  {.name = "area_class", .type = field_type::choice, .required = true},
                  {.name = "region", .required = true},
-                 {.name = "rating_kva", .type = field_type::number, .required = true, .positive = true}}};
-  return schema;
+                 {.name = "rating_kva", .type = field_type::number, .required = true, .positive = true},
+                 {.name = "latitude", .type = field_type::number},
+                 {.name = "longitude", .type = field_type::number}}};
+  return s;
 }
 
-std::string value_text(const json::value& v) { return v.is_string() ? std::string(v.get_string()) : to_text(v); }
-
-// A non-empty string field; nullptr (with an issue) otherwise.
-const json::string* text_of(const json::value& v, std::size_t n, std::string_view field, std::vector<issue>& out) {
-  if (!v.is_string()) out.push_back({n, std::string(field), value_text(v), "must be a string"});
-  else if (v.get_string().empty()) out.push_back({n, std::string(field), "", "must not be empty"});
-  else return &v.get_string();
-  return nullptr;
+std::optional<std::size_t> field_of(std::string_view name) {
+  const auto& fields = schema().fields;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == name) return i;
+  return std::nullopt;
 }
 
-void read_id(const json::value& v, import_row& r, std::vector<issue>& out) {
-  const auto* s = text_of(v, r.number, "id", out);
-  if (!s) return;
-  if (s->size() > max_id_bytes)
-    return out.push_back({r.number, "id", std::string(*s), fmt::format("must be at most {} bytes", max_id_bytes)});
-  if (std::any_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
-    return out.push_back({r.number, "id", std::string(*s), "must not hold control characters"});
-  r.record.id = *s;
-}
+// A field's value as given, from a JSON value or a CSV cell.
+struct given_value {
+  enum class type : std::uint8_t { absent, text, number, other } is = type::absent;
+  std::string_view text;  // text; other: its JSON
+  double number = 0;
+  std::string shown() const { return is == type::number ? to_text(json::value(number)) : std::string(text); }
+};
 
-void read_rating(const json::value& v, import_row& r, std::vector<issue>& out) {
-  if (!v.is_number() || !std::isfinite(v.to_number<double>()))
-    return out.push_back({r.number, "rating_kva", value_text(v), "must be a number"});
-  double d = v.to_number<double>();
-  if (d <= 0) return out.push_back({r.number, "rating_kva", value_text(v), "must be greater than 0"});
-  r.record.rating_kva = d;
-}
+struct row_reader {
+  import_row& r;
+  std::vector<issue>& out;
 
-void read_field(std::string_view name, const json::value& v, import_row& r, std::vector<issue>& out) {
-  auto n = r.number;
-  if (name == "id") return read_id(v, r, out);
-  if (name == "rating_kva") return read_rating(v, r, out);
-  const auto* s = text_of(v, n, name, out);
-  if (!s) return;
-  if (name == "kind") {
-    r.kind = parse_equipment_kind(*s);
-    if (r.kind) r.record.kind = *r.kind;
-    else out.push_back({n, "kind", std::string(*s),
-                        "must be one of substation, main_transformer, feeder, distribution_transformer"});
-  } else if (name == "area_class") {
-    auto a = parse_area_class(*s);
-    if (a) r.record.area = *a;
-    else out.push_back({n, "area_class", std::string(*s), "must be one of urban, rural, remote"});
-  } else if (name == "parent") {
-    r.record.parent = *s;
-  } else {
-    r.record.region = *s;
+  void add(std::size_t f, std::string value, std::string reason) {
+    out.push_back({r.number, schema().fields[f].name, std::move(value), std::move(reason)});
   }
+
+  std::optional<std::string_view> text(std::size_t f, const given_value& c) {
+    if (c.is != given_value::type::text) add(f, c.shown(), "must be a string");
+    else if (c.text.empty()) add(f, "", "must not be empty");
+    else return c.text;
+    return std::nullopt;
+  }
+
+  std::optional<double> number(std::size_t f, const given_value& c) {
+    if (c.is != given_value::type::number || !std::isfinite(c.number)) add(f, c.shown(), "must be a number");
+    else return c.number;
+    return std::nullopt;
+  }
+
+  void id(std::string_view s) {
+    if (s.size() > max_id_bytes) return add(f_id, std::string(s), fmt::format("must be at most {} bytes", max_id_bytes));
+    if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+      return add(f_id, std::string(s), "must not hold control characters");
+    r.record.id = s;
+  }
+
+  void degrees(std::size_t f, const given_value& c, double bound, std::optional<double>& to) {
+    auto d = number(f, c);
+    if (!d) return;
+    if (*d < -bound || *d > bound)
+      return add(f, c.shown(), fmt::format("must be between {} and {} (degrees, WGS 84)", -bound, bound));
+    to = std::round(*d * 1e7) / 1e7;
+  }
+
+  void read(std::size_t f, const given_value& c) {
+    if (f == f_rating) {
+      auto d = number(f, c);
+      if (d && *d <= 0) add(f, c.shown(), "must be greater than 0");
+      else if (d) r.record.rating_kva = *d;
+      return;
+    }
+    if (f == f_latitude) return degrees(f, c, 90, r.record.latitude);
+    if (f == f_longitude) return degrees(f, c, 180, r.record.longitude);
+    auto s = text(f, c);
+    if (!s) return;
+    switch (f) {
+      case f_id: return id(*s);
+      case f_kind:
+        r.kind = parse_equipment_kind(*s);
+        if (r.kind) r.record.kind = *r.kind;
+        else add(f, std::string(*s), "must be one of substation, main_transformer, feeder, distribution_transformer");
+        return;
+      case f_area:
+        if (auto a = parse_area_class(*s)) r.record.area = *a;
+        else add(f, std::string(*s), "must be one of urban, rural, remote");
+        return;
+      case f_parent: r.record.parent = *s; return;
+      default: r.record.region = *s; return;
+    }
+  }
+
+  // Every field in schema order, then the pairing of the coordinates.
+  void read_all(const std::array<given_value, f_count>& cells) {
+    for (std::size_t f = 0; f < f_count; ++f) {
+      if (cells[f].is == given_value::type::absent) {
+        if (schema().fields[f].required) add(f, "", "is required");
+        continue;
+      }
+      read(f, cells[f]);
+    }
+    bool lat = cells[f_latitude].is != given_value::type::absent, lon = cells[f_longitude].is != given_value::type::absent;
+    if (lat != lon)
+      add(lat ? f_longitude : f_latitude, "",
+          fmt::format("is required with {}: give both coordinates or neither", lat ? "latitude" : "longitude"));
+  }
+};
+
+given_value json_cell(const json::value& v, std::string& scratch) {
+  if (v.is_null()) return {};
+  if (v.is_string()) return {given_value::type::text, v.get_string(), 0};
+  if (v.is_number()) return {given_value::type::number, {}, v.to_number<double>()};
+  scratch = to_text(v);
+  return {given_value::type::other, scratch, 0};
 }
 
 import_row read_row(const json::value& v, std::size_t n, std::vector<issue>& out) {
@@ -87,24 +144,62 @@ import_row read_row(const json::value& v, std::size_t n, std::vector<issue>& out
   r.number = n;
   const auto* o = v.if_object();
   if (!o) {
-    out.push_back({n, "", value_text(v), "a row must be an object of field: value"});
+    out.push_back({n, "", v.is_string() ? std::string(v.get_string()) : to_text(v),
+                   "a row must be an object of field: value"});
     return r;
   }
   std::size_t before = out.size();
-  for (const auto& kv : *o)
-    if (!csv_schema().field_index(kv.key()))
-      out.push_back({n, std::string(kv.key()), value_text(kv.value()),
+  std::array<given_value, f_count> cells;
+  std::array<std::string, f_count> scratch;
+  for (const auto& kv : *o) {
+    if (auto f = field_of(kv.key())) cells[*f] = json_cell(kv.value(), scratch[*f]);
+    else
+      out.push_back({n, std::string(kv.key()), kv.value().is_string() ? std::string(kv.value().get_string()) : to_text(kv.value()),
                      fmt::format("is not a field of an equipment record ({})", field_list)});
-  for (const auto& f : csv_schema().fields) {
-    const auto* given = o->if_contains(f.name);
-    if (!given || given->is_null()) {
-      if (f.required) out.push_back({n, f.name, "", "is required"});
-      continue;
-    }
-    read_field(f.name, *given, r, out);
   }
+  row_reader{r, out}.read_all(cells);
   r.valid = out.size() == before;
   return r;
+}
+
+// A CSV cell as the value a JSON body would hold (docs/reports.md, CSV).
+given_value csv_cell(std::size_t f, std::string_view text) {
+  if (schema().fields[f].type != field_type::number) return text.empty() ? given_value{} : given_value{given_value::type::text, text, 0};
+  auto trimmed = text;
+  while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
+  while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+  if (trimmed.empty()) return {};
+  if (auto d = parse_csv_number(text)) return {given_value::type::number, {}, *d};
+  return {given_value::type::text, text, 0};
+}
+
+void append_record(std::string& out, const equipment& e) {
+  out += R"({"id":)";
+  append_text(out, json::string_view(e.id));
+  out += R"(,"kind":")";
+  out += to_string(e.kind);
+  out += '"';
+  if (!e.parent.empty()) {
+    out += R"(,"parent":)";
+    append_text(out, json::string_view(e.parent));
+  }
+  out += R"(,"area_class":")";
+  out += to_string(e.area);
+  out += R"(","region":)";
+  append_text(out, json::string_view(e.region));
+  out += R"(,"rating_kva":)";
+  append_text(out, e.rating_kva);
+  if (e.latitude && e.longitude) {
+    out += R"(,"latitude":)";
+    append_text(out, *e.latitude);
+    out += R"(,"longitude":)";
+    append_text(out, *e.longitude);
+  }
+  out += '}';
+}
+
+expected<import_draft> unreadable(std::string_view why) {
+  return fail(errc::internal, fmt::format("a stored equipment import is unreadable: {}", why));
 }
 
 }  // namespace
@@ -124,10 +219,26 @@ expected<import_draft> read_import_json(const json::value& body) {
 }
 
 expected<import_draft> read_import_csv(std::string_view text) {
-  auto body = csv_to_json(csv_schema(), text);
-  if (!body) return unexpected{body.error()};
-  json::value rows = std::move(body->as_object()["rows"]);
-  return read_import_json(json::object{{"equipment", std::move(rows)}});
+  auto file = read_csv(text);
+  if (!file) return unexpected{file.error()};
+  auto columns = map_csv_header(schema(), file->header);
+  if (!columns) return unexpected{columns.error()};
+  if (file->rows.size() > max_import_rows)
+    return fail(errc::too_large, fmt::format("an import holds at most {} rows", max_import_rows));
+  if (file->rows.empty()) return fail(errc::invalid_request, "the import holds no equipment");
+  import_draft d;
+  d.rows.resize(file->rows.size());
+  for (std::size_t i = 0; i < file->rows.size(); ++i) {
+    const auto& fields = file->rows[i].fields;
+    std::array<given_value, f_count> cells;
+    for (std::size_t c = 0; c < fields.size(); ++c) cells[(*columns)[c]] = csv_cell((*columns)[c], fields[c]);
+    auto& r = d.rows[i];
+    r.number = i + 1;
+    std::size_t before = d.issues.size();
+    row_reader{r, d.issues}.read_all(cells);
+    r.valid = d.issues.size() == before;
+  }
+  return d;
 }
 
 json::object record_to_json(const equipment& e) {
@@ -136,14 +247,27 @@ json::object record_to_json(const equipment& e) {
   o["area_class"] = to_string(e.area);
   o["region"] = e.region;
   o["rating_kva"] = e.rating_kva;
+  if (e.latitude && e.longitude) {
+    o["latitude"] = *e.latitude;
+    o["longitude"] = *e.longitude;
+  }
+  if (e.version > 0) {
+    o["version"] = e.version;
+    o["changed_seq"] = e.changed_seq;
+    o["changed_at"] = format_rfc3339(e.changed_at);
+  }
   return o;
 }
 
-std::string encode_import(const std::vector<equipment>& rows) {
-  json::array a;
-  a.reserve(rows.size());
-  for (const auto& e : rows) a.push_back(record_to_json(e));
-  return to_text(json::object{{"equipment", std::move(a)}});
+std::string encode_import(std::span<const equipment> rows) {
+  std::string out = R"({"equipment":[)";
+  out.reserve(rows.size() * 160);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i > 0) out += ',';
+    append_record(out, rows[i]);
+  }
+  out += "]}";
+  return out;
 }
 
 expected<std::vector<equipment>> decode_import(std::string_view payload) {
@@ -152,27 +276,32 @@ expected<std::vector<equipment>> decode_import(std::string_view payload) {
   if (ec) return fail(errc::internal, "a stored equipment import is unreadable: not JSON");
   auto draft = read_import_json(doc);
   if (!draft || !draft->issues.empty())
-    return fail(errc::internal, "a stored equipment import is unreadable: " +
-                                    (draft ? draft->issues.front().reason : draft.error().message));
+    return unexpected{unreadable(draft ? draft->issues.front().reason : draft.error().message).error()};
   std::vector<equipment> out;
+  out.reserve(draft->rows.size());
   for (auto& r : draft->rows) out.push_back(std::move(r.record));
   return out;
 }
 
-json::value equipment_registry::to_json() const {
-  json::array a;
-  for (const auto& [id, e] : items_) a.push_back(record_to_json(e));
-  return a;
-}
-
-expected<equipment_registry> equipment_registry::from_json(const json::value& v) {
-  if (!v.is_array()) return fail(errc::internal, "the equipment snapshot is unreadable: not an array");
-  if (v.get_array().empty()) return equipment_registry{};
-  auto rows = decode_import(to_text(json::object{{"equipment", v}}));
+expected<std::optional<equipment>> find_in_import(std::string_view payload, std::string_view id) {
+  std::string needle = R"({"id":)";
+  append_text(needle, json::string_view(id));
+  needle += ',';
+  if (auto at = payload.find(needle); at != std::string_view::npos) {
+    json::parser p;
+    std::error_code ec;
+    p.write_some(payload.data() + at, payload.size() - at, ec);
+    if (!ec) {
+      std::vector<issue> issues;
+      auto r = read_row(p.release(), 1, issues);
+      if (issues.empty() && r.record.id == id) return std::optional(std::move(r.record));
+    }
+  }
+  auto rows = decode_import(payload);  // written another way: read it all
   if (!rows) return unexpected{rows.error()};
-  equipment_registry reg;
-  reg.apply_import(*rows);
-  return reg;
+  for (auto& e : *rows)
+    if (e.id == id) return std::optional(std::move(e));
+  return std::optional<equipment>{};
 }
 
 }  // namespace gridcoord::domain

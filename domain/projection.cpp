@@ -35,7 +35,7 @@ status projection::apply_event(std::string_view type, std::uint64_t seq, time_po
     if (auto st = book.apply_event(type, seq, at, payload); !st) return st;
   if (auto st = cycle.apply_event(type, seq, at, payload); !st) return st;
   if (auto st = tokens.apply_event(type, at, payload); !st) return st;
-  return equipment.apply_event(type, payload);
+  return equipment.apply_event(type, seq, at, payload);
 }
 
 json::value projection::to_json() const {

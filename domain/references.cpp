@@ -18,14 +18,38 @@ bool condition_holds(const field_spec& f, const json::object& row) {
   return v && v->is_string() && v->get_string() == f.references_when[1];
 }
 
-void check_value(const field_spec& f, std::string_view value, std::size_t n, const equipment_registry& registry,
-                 std::vector<issue>& out) {
-  const auto* e = registry.find(value);
-  if (!e)
+// The field of `kind` that carries the class of the equipment a row names.
+constexpr std::string_view class_field = "equipment_class";
+
+void check_value(const field_spec& f, std::string_view value, std::size_t n, const json::object& row,
+                 const equipment_registry& registry, std::vector<issue>& out) {
+  auto kind = registry.kind_of(value);
+  if (!kind) {
     out.push_back({n, f.name, std::string(value), fmt::format("no equipment {} in the registry", value)});
-  else if (f.references == reference::feeder && e->kind != equipment_kind::feeder)
-    out.push_back({n, f.name, std::string(value),
-                   fmt::format("{} is a {}, not a feeder", value, to_string(e->kind))});
+    return;
+  }
+  if (f.references == reference::feeder && *kind != equipment_kind::feeder) {
+    out.push_back({n, f.name, std::string(value), fmt::format("{} is a {}, not a feeder", value, to_string(*kind))});
+    return;
+  }
+  const auto* given = row.if_contains(class_field);
+  if (f.references == reference::equipment && given && given->is_string() && !given->get_string().empty() &&
+      given->get_string() != to_string(*kind))
+    out.push_back({n, std::string(class_field), std::string(given->get_string()),
+                   fmt::format("{} is registered as a {}, not a {}", value, to_string(*kind),
+                               std::string_view(given->get_string()))});
+}
+
+// A field referenced only under another action (M2's equipment_id, checked
+// when uprated) names equipment still to be built when the action is "new".
+void check_new(const field_spec& f, std::string_view value, std::size_t n, const json::object& row,
+               const equipment_registry& registry, std::vector<issue>& out) {
+  if (f.references_when.size() != 2) return;
+  const auto* action = row.if_contains(f.references_when[0]);
+  if (!action || !action->is_string() || action->get_string() != "new" || !registry.contains(value)) return;
+  out.push_back({n, f.name, std::string(value),
+                 fmt::format("{} is already registered: use {} {}", value, f.references_when[0],
+                             f.references_when[1])});
 }
 
 }  // namespace
@@ -41,9 +65,11 @@ std::vector<issue> check_references(const report_kind& kind, const json::value& 
     const auto* obj = arr[i].if_object();
     if (!obj) continue;
     for (const auto& f : kind.fields) {
-      if (f.references == reference::none || !condition_holds(f, *obj)) continue;
+      if (f.references == reference::none) continue;
       const auto* v = obj->if_contains(f.name);
-      if (v && v->is_string() && !v->get_string().empty()) check_value(f, v->get_string(), i + 1, registry, out);
+      if (!v || !v->is_string() || v->get_string().empty()) continue;
+      if (condition_holds(f, *obj)) check_value(f, v->get_string(), i + 1, *obj, registry, out);
+      else check_new(f, v->get_string(), i + 1, *obj, registry, out);
     }
   }
   return out;

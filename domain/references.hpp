@@ -22,8 +22,11 @@
 namespace gridcoord::domain {
 
 // One issue per row and referencing field whose string value is not in
-// `registry` or is not a feeder where one is required; none when the registry
-// is empty. Values that are not strings are left to parse_rows.
+// `registry` or is not a feeder where one is required; per row whose
+// "equipment_class", when given, is not the registered kind of the equipment
+// it names (M4, and M2 uprates); per M2 row of action "new" whose
+// equipment_id is already registered (it must be an uprate). None when the
+// registry is empty. Values that are not strings are left to parse_rows.
 std::vector<issue> check_references(const report_kind& kind, const boost::json::value& body,
                                     const equipment_registry& registry);
 

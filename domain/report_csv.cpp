@@ -69,8 +69,9 @@ std::string unknown_column_reason(const report_kind& kind, const csv_record& hea
   return reason;
 }
 
-// For each column of the file, the index of the kind's field it holds.
-expected<std::vector<std::size_t>> map_header(const report_kind& kind, const csv_record& header) {
+}  // namespace
+
+expected<std::vector<std::size_t>> map_csv_header(const report_kind& kind, const csv_record& header) {
   std::vector<std::size_t> out;
   std::vector<std::size_t> column_of(kind.fields.size(), 0);  // 1-based column, 0: none yet
   std::vector<issue> issues;
@@ -98,6 +99,8 @@ expected<std::vector<std::size_t>> map_header(const report_kind& kind, const csv
                              kind.id);
   return fail(errc::validation_failed, std::move(message), std::move(issues));
 }
+
+namespace {
 
 // A present cell as the JSON value parse_rows checks; null when absent.
 // Numbers become JSON numbers when they read as one, months are trimmed, and
@@ -148,7 +151,7 @@ std::optional<double> parse_csv_number(std::string_view s) {
 expected<json::value> csv_to_json(const report_kind& kind, std::string_view text) {
   auto file = read_csv(text);
   if (!file) return unexpected{file.error()};
-  auto columns = map_header(kind, file->header);
+  auto columns = map_csv_header(kind, file->header);
   if (!columns) return unexpected{columns.error()};
   json::array rows;
   rows.reserve(file->rows.size());

@@ -25,6 +25,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "domain/csv.hpp"
 #include "domain/error.hpp"
 #include "domain/month.hpp"
 #include "domain/report_kind.hpp"
@@ -39,6 +40,10 @@ namespace gridcoord::domain {
 // csv_to_json, then parse_rows.
 [[nodiscard]] expected<std::vector<row>> parse_csv_rows(const report_kind& kind, month period,
                                                         std::string_view text);
+
+// For each column of the header, the index of the kind's field it holds;
+// validation_failed with one issue per unknown, unnamed or repeated column.
+[[nodiscard]] expected<std::vector<std::size_t>> map_csv_header(const report_kind& kind, const csv_record& header);
 
 // A number cell as written in a CSV file (see above), or nullopt.
 std::optional<double> parse_csv_number(std::string_view text);

@@ -223,8 +223,20 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const equipment_re
                     {"imported", r.summary.imported},
                     {"added", r.summary.added},
                     {"replaced", r.summary.replaced},
+                    {"unchanged", r.summary.unchanged},
                     {"accepted_at", domain::format_rfc3339(r.accepted_at)},
                     {"replayed", r.replayed}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const equipment_history& h) {
+  json::array versions;
+  for (const auto& v : h.versions)
+    versions.push_back(json::object{{"version", v.version},
+                                    {"seq", v.seq},
+                                    {"at", domain::format_rfc3339(v.at)},
+                                    {"by", v.by},
+                                    {"record", domain::record_to_json(v.record)}});
+  jv = json::object{{"id", h.id}, {"versions", std::move(versions)}};
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const health_report& h) {

@@ -54,7 +54,8 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 // checked against the equipment registry (else null), references_when
 // {"field","value"} when only such rows are checked (else null).
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const field_spec& f);
-// {"id","kind","parent"?,"area_class","region","rating_kva"}.
+// {"id","kind","parent"?,"area_class","region","rating_kva","latitude"?,"longitude"?,
+//  "version","changed_seq","changed_at"} (domain::record_to_json).
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment& e);
 // {"equipment":[equipment…],"next_after","end"}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment_page& p);
@@ -75,8 +76,10 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const event_view& e);
 // {"events":[…],"next_after":N,"end":bool}
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const audit_page& p);
-// {"seq","imported","added","replaced","accepted_at","replayed"}.
+// {"seq","imported","added","replaced","unchanged","accepted_at","replayed"}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment_receipt& r);
+// {"id","versions":[{"version","seq","at","by","record":equipment}…]}, version 1 first.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment_history& h);
 // {"status":"ok"|"unavailable","last_seq","version"}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const health_report& h);
 

@@ -40,6 +40,7 @@ void register_routes(router& r, actors::client& client) {
         body_types::json_or_csv);
   r.add(get, "/v1/equipment", rule(k::read_equipment), detail::get_equipment_list(client));
   r.add(get, "/v1/equipment/{id}", rule(k::read_equipment), detail::get_equipment(client));
+  r.add(get, "/v1/equipment/{id}/history", rule(k::read_equipment), detail::get_equipment_history(client));
   r.add(get, "/v1/cycle/{month}", rule(k::read_cycle), detail::get_cycle(client));
   r.add(get, "/v1/events", rule(k::read_events), detail::get_events(client));
   r.add(get, "/v1/stream", rule(k::read_events), detail::get_stream(client));

@@ -145,6 +145,7 @@ std::string encode_receipt(const equipment_receipt& r) {
   return domain::to_text(json::object{{"imported", r.summary.imported},
                                       {"added", r.summary.added},
                                       {"replaced", r.summary.replaced},
+                                      {"unchanged", r.summary.unchanged},
                                       {"accepted_at_us", micros(r.accepted_at)}});
 }
 
@@ -154,7 +155,8 @@ domain::expected<equipment_receipt> decode_equipment_receipt(const storage::idem
     equipment_receipt r;
     r.seq = rec.first_seq;
     r.summary = {o.at("imported").to_number<std::size_t>(), o.at("added").to_number<std::size_t>(),
-                 o.at("replaced").to_number<std::size_t>()};
+                 o.at("replaced").to_number<std::size_t>(),
+                 o.contains("unchanged") ? o.at("unchanged").to_number<std::size_t>() : 0};
     r.accepted_at = from_micros(o.at("accepted_at_us").to_number<std::int64_t>());
     r.replayed = true;
     return r;

@@ -1,4 +1,5 @@
-// POST /v1/equipment/imports, GET /v1/equipment, GET /v1/equipment/{id}.
+// POST /v1/equipment/imports, GET /v1/equipment, GET /v1/equipment/{id},
+// GET /v1/equipment/{id}/history.
 //
 // An import body is JSON {"equipment": [...]} or a CSV file whose header names
 // the fields (domain/equipment.hpp); the registry actor checks it against the
@@ -84,6 +85,14 @@ route_handler get_equipment(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
     auto answer = [](const domain::equipment& e) { return json_response(200, json::value_from(e)); };
     client.get_equipment(std::string(ctx.param("id")), reply_with<domain::equipment>(std::move(done), answer));
+  };
+}
+
+route_handler get_equipment_history(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto answer = [](const actors::equipment_history& h) { return json_response(200, json::value_from(h)); };
+    client.get_equipment_history(std::string(ctx.param("id")),
+                                 reply_with<actors::equipment_history>(std::move(done), answer));
   };
 }
 

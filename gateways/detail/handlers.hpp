@@ -61,6 +61,7 @@ route_handler post_batch(actors::client& client);
 route_handler post_equipment_import(actors::client& client);
 route_handler get_equipment_list(actors::client& client);
 route_handler get_equipment(actors::client& client);
+route_handler get_equipment_history(actors::client& client);
 
 // detail/cycle_routes.cpp: GET /v1/cycle/{month}, the monthly cycle's status matrix.
 route_handler get_cycle(actors::client& client);

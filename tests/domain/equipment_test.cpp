@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "domain/equipment.hpp"
 #include "domain/projection.hpp"
@@ -24,13 +25,16 @@ expected<std::vector<equipment>> check(const equipment_registry& reg, std::strin
   return reg.check_import(*draft);
 }
 
+// As event 1 at t0 would build it.
 equipment_registry registry_of(std::string_view body) {
   equipment_registry reg;
   auto rows = check(reg, body);
   REQUIRE(rows);
-  reg.apply_import(*rows);
+  reg.apply_import(*rows, 1, time_point{});
   return reg;
 }
+
+const time_point t1 = time_point{std::chrono::seconds{1'790'000'000}};
 
 bool has_issue(const error& e, std::size_t row, std::string_view field, std::string_view reason_part) {
   return std::any_of(e.details.begin(), e.details.end(), [&](const issue& i) {
@@ -102,8 +106,8 @@ TEST_CASE("an import upserts: known ids are replaced, the summary counts both", 
     {"id":"F12","kind":"feeder","parent":"T1","area_class":"urban","region":"西城区","rating_kva":12000},
     {"id":"F20","kind":"feeder","parent":"T1","area_class":"remote","region":"西城区","rating_kva":8000}]})");
   REQUIRE(rows);
-  CHECK(reg.summarize(*rows) == import_summary{2, 1, 1});
-  CHECK(reg.apply_import(*rows) == import_summary{2, 1, 1});
+  CHECK(reg.summarize(*rows) == import_summary{2, 1, 1, 0});
+  CHECK(reg.apply_import(*rows) == import_summary{2, 1, 1, 0});
   CHECK(reg.size() == 5);
   CHECK(reg.find("F12")->rating_kva == 12000);
   CHECK(reg.find("F12")->region == "西城区");
@@ -202,4 +206,129 @@ TEST_CASE("an id may hold a slash but no control character", "[domain][equipment
   REQUIRE(r.error().details.size() == 1);
   CHECK(r.error().details[0].row == 3);
   CHECK(r.error().details[0].reason == "must not hold control characters");
+}
+
+TEST_CASE("coordinates are optional, both or neither, within WGS 84 ranges", "[domain][equipment][coordinates]") {
+  auto reg = registry_of(R"({"equipment":[
+    {"id":"S1","kind":"substation","area_class":"urban","region":"R","rating_kva":1,"latitude":39.9042,"longitude":116.407396}]})");
+  auto s1 = reg.find("S1");
+  REQUIRE(s1);
+  CHECK(s1->latitude == 39.9042);
+  CHECK(s1->longitude == 116.407396);
+  CHECK(record_to_json(*s1).at("longitude").as_double() == 116.407396);
+  CHECK(encode_import(std::vector<equipment>{*s1}).find(R"("latitude":39.9042,"longitude":116.407396})") != std::string::npos);
+  auto r = check(reg, R"({"equipment":[
+    {"id":"S2","kind":"substation","area_class":"urban","region":"R","rating_kva":1,"latitude":39.9},
+    {"id":"S3","kind":"substation","area_class":"urban","region":"R","rating_kva":1,"latitude":90.5,"longitude":-180.01},
+    {"id":"S4","kind":"substation","area_class":"urban","region":"R","rating_kva":1,"latitude":"north","longitude":1}]})");
+  REQUIRE_FALSE(r);
+  const auto& d = r.error().details;
+  REQUIRE(d.size() == 4);
+  CHECK(d[0] == issue{1, "longitude", "", "is required with latitude: give both coordinates or neither"});
+  CHECK(d[1] == issue{2, "latitude", "90.5", "must be between -90 and 90 (degrees, WGS 84)"});
+  CHECK(d[2] == issue{2, "longitude", "-180.01", "must be between -180 and 180 (degrees, WGS 84)"});
+  CHECK(d[3] == issue{3, "latitude", "north", "must be a number"});
+  auto csv = read_import_csv("id,kind,area_class,region,rating_kva,latitude,longitude\n"
+                             "S5,substation,urban,R,1, 30.123456789 ,120\nS6,substation,urban,R,1,,\n");
+  REQUIRE(csv);
+  REQUIRE(csv->issues.empty());
+  CHECK(csv->rows[0].record.latitude == 30.1234568);  // kept to 1e-7 degree
+  CHECK(csv->rows[0].record.longitude == 120);
+  CHECK_FALSE(csv->rows[1].record.latitude);
+  CHECK_FALSE(csv->rows[1].record.longitude);
+}
+
+TEST_CASE("each change is a new version; an identical row is unchanged", "[domain][equipment][versions]") {
+  auto reg = registry_of(tree);
+  CHECK(reg.find("F12")->version == 1);
+  CHECK(reg.find("F12")->changed_seq == 1);
+  const char* again = R"({"equipment":[
+    {"id":"F12","kind":"feeder","parent":"T1","area_class":"urban","region":"东城区","rating_kva":12000},
+    {"id":"T1","kind":"main_transformer","parent":"S1","area_class":"urban","region":"东城区","rating_kva":63000}]})";
+  auto rows = check(reg, again);
+  REQUIRE(rows);
+  CHECK(reg.summarize(*rows) == import_summary{2, 0, 1, 1});
+  CHECK(reg.apply_import(*rows, 7, t1) == import_summary{2, 0, 1, 1});
+  auto f12 = reg.find("F12");
+  CHECK(f12->version == 2);
+  CHECK(f12->changed_seq == 7);
+  CHECK(f12->changed_at == t1);
+  CHECK(f12->rating_kva == 12000);
+  CHECK(reg.find("T1")->version == 1);
+  CHECK(reg.find("T1")->changed_seq == 1);
+  CHECK(reg.apply_import(*rows, 9, t1) == import_summary{2, 0, 0, 2});
+  auto moved = check(reg, R"({"equipment":[
+    {"id":"F12","kind":"feeder","parent":"T1","area_class":"urban","region":"东城区","rating_kva":12000,"latitude":1,"longitude":2}]})");
+  REQUIRE(moved);
+  CHECK(reg.apply_import(*moved, 11, t1) == import_summary{1, 0, 1, 0});
+  CHECK(reg.find("F12")->version == 3);
+  CHECK(reg.change_seqs("F12") == std::vector<std::uint64_t>{1, 7, 11});
+  CHECK(reg.change_seqs("T1") == std::vector<std::uint64_t>{1});
+  CHECK(reg.change_seqs("F99").empty());
+  auto json = record_to_json(*reg.find("F12"));
+  CHECK(json.at("version").to_number<int>() == 3);
+  CHECK(json.at("changed_seq").to_number<int>() == 11);
+  CHECK(json.at("changed_at").as_string() == format_rfc3339(t1));
+  auto back = equipment_registry::from_json(reg.to_json());
+  REQUIRE(back);
+  CHECK(*back == reg);
+  CHECK(back->change_seqs("F12") == std::vector<std::uint64_t>{1, 7, 11});
+  CHECK(back->find("F12")->changed_at == t1);
+}
+
+TEST_CASE("an import cannot make a cycle: the strict kinds refuse it", "[domain][equipment][cycles]") {
+  auto reg = registry_of(tree);
+  // T1 under F12, which hangs under T1: refused as a parent of the wrong kind.
+  auto r = check(reg, R"({"equipment":[
+    {"id":"T1","kind":"main_transformer","parent":"F12","area_class":"urban","region":"R","rating_kva":1}]})");
+  REQUIRE_FALSE(r);
+  REQUIRE(r.error().details.size() == 1);
+  CHECK(r.error().details[0] ==
+        issue{1, "parent", "F12", "F12 is a feeder, not a substation: the parent of a main_transformer is a substation"});
+  // Re-kinding T1 as a distribution transformer under F12 strands F12 under a
+  // distribution transformer: refused by the kind check.
+  auto k = check(reg, R"({"equipment":[
+    {"id":"T1","kind":"distribution_transformer","parent":"F12","area_class":"urban","region":"R","rating_kva":1}]})");
+  REQUIRE_FALSE(k);
+  REQUIRE(k.error().details.size() == 1);
+  CHECK(k.error().details[0].field == "kind");
+  CHECK(k.error().details[0].reason.find("T1 has 1 registered child(ren) (F12, a feeder, first)") == 0);
+}
+
+TEST_CASE("a row is found in a stored import without reading the others", "[domain][equipment][history]") {
+  auto reg = registry_of(tree);
+  auto payload = encode_import(reg.select({.limit = 1000}).items);
+  auto f12 = find_in_import(payload, "F12");
+  REQUIRE(f12);
+  REQUIRE(*f12);
+  CHECK((*f12)->parent == "T1");
+  CHECK((*f12)->version == 0);
+  auto none = find_in_import(payload, "F1");
+  REQUIRE(none);
+  CHECK_FALSE(*none);
+  // written another way (spaces): read in full
+  auto spaced = find_in_import(R"({"equipment":[ { "id" : "S9", "kind":"substation","area_class":"rural","region":"R","rating_kva":5}]})", "S9");
+  REQUIRE(spaced);
+  REQUIRE(*spaced);
+  CHECK((*spaced)->rating_kva == 5);
+}
+
+TEST_CASE("the store stays compact and a copy is independent", "[domain][equipment][memory]") {
+  equipment_registry reg;
+  std::vector<equipment> rows;
+  for (int s = 0; s < 100; ++s) {
+    rows.push_back({fmt::format("S{:03}", s), equipment_kind::substation, "", area_class::urban, "朝阳区", 1});
+    for (int f = 0; f < 99; ++f)
+      rows.push_back({fmt::format("S{:03}-F{:02}", s, f), equipment_kind::main_transformer, fmt::format("S{:03}", s),
+                      area_class::rural, "海淀区", 2, 39.9, 116.4});
+  }
+  reg.apply_import(rows, 1, t1);
+  REQUIRE(reg.size() == 10'000);
+  CHECK(reg.memory_bytes() < 10'000 * 100);
+  auto copy = reg;
+  reg.apply_import(std::vector<equipment>{{"S000", equipment_kind::substation, "", area_class::remote, "R", 3}}, 2, t1);
+  CHECK(copy.find("S000")->area == area_class::urban);
+  CHECK(reg.find("S000")->area == area_class::remote);
+  CHECK(copy.select({.parent = "S001", .limit = 1000}).items.size() == 99);
+  CHECK(copy.select({.region = "海淀区", .limit = 100'000}).items.size() == 9'900);
 }

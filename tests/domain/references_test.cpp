@@ -87,3 +87,25 @@ TEST_CASE("a CSV report is checked the same way", "[domain][references][csv]") {
   REQUIRE(r.error().details.size() == 1);
   CHECK(r.error().details[0] == issue{2, "equipment_id", "T7", "no equipment T7 in the registry"});
 }
+
+TEST_CASE("an M4 equipment_class, when given, is the registered kind", "[domain][references]") {
+  auto body = csv_to_json(kind("load_statistics"),
+                          "equipment_id,equipment_class,peak_load_kva,load_rate_pct,hours_above_heavy_h,hours_above_overload_h\n"
+                          "T1,main_transformer,50000,79,10,0\nT1,feeder,50000,79,10,0\nF12,,1,1,0,0\n");
+  REQUIRE(body);
+  auto issues = check_references(kind("load_statistics"), *body, grid());
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0] == issue{2, "equipment_class", "feeder", "T1 is registered as a main_transformer, not a feeder"});
+}
+
+TEST_CASE("an M2 reinforcement of action new names equipment not yet registered", "[domain][references]") {
+  auto body = json::parse(R"({"rows":[
+    {"row_type":"reinforcement","equipment_id":"T1","action":"new","equipment_class":"main_transformer","rating_kva":80000,"in_service_month":"2027-03"},
+    {"row_type":"reinforcement","equipment_id":"T9","action":"new","equipment_class":"main_transformer","rating_kva":50000,"in_service_month":"2027-06"},
+    {"row_type":"reinforcement","equipment_id":"T1","action":"uprate","equipment_class":"feeder","rating_kva":80000,"in_service_month":"2027-03"}]})");
+  auto issues = check_references(kind("regional_development"), body, grid());
+  REQUIRE(issues.size() == 2);
+  CHECK(issues[0] == issue{1, "equipment_id", "T1", "T1 is already registered: use action uprate"});
+  CHECK(issues[1] == issue{3, "equipment_class", "feeder", "T1 is registered as a main_transformer, not a feeder"});
+  CHECK(check_references(kind("regional_development"), body, equipment_registry{}).empty());
+}

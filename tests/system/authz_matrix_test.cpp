@@ -97,6 +97,7 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
       {"POST", "/v1/equipment/imports", equipment_import, {"admin", "liaison:production"}},
       {"GET", "/v1/equipment", "", every_role},
       {"GET", "/v1/equipment/F-101", "", every_role},
+      {"GET", "/v1/equipment/F-101/history", "", every_role},
   };
   std::map<std::string, std::string> tokens;
   for (const auto& r : roles) tokens[r] = s.issue(r);

@@ -49,6 +49,7 @@ class fake_client final : public actors::client {
   void import_equipment(actors::equipment_import import, actors::reply<actors::equipment_receipt> done) override;
   void get_equipment(std::string id, actors::reply<domain::equipment> done) override;
   void list_equipment(domain::equipment_filter filter, actors::reply<domain::equipment_page> done) override;
+  void get_equipment_history(std::string id, actors::reply<actors::equipment_history> done) override;
   std::shared_ptr<const domain::equipment_registry> equipment_view() const override;
 
   // A valid admin token, known to every fake_client.
@@ -98,6 +99,7 @@ class fake_client final : public actors::client {
   std::pair<std::uint64_t, std::size_t> last_events_query_{};
   std::uint64_t seq_ = 100;
   std::shared_ptr<const domain::equipment_registry> equipment_ = std::make_shared<domain::equipment_registry>();
+  std::map<std::uint64_t, std::pair<std::string, std::string>> equipment_events_;  // seq: (by, payload)
   std::map<std::string, std::pair<std::string, actors::equipment_receipt>> equipment_keys_;  // key -> hash, receipt
   std::thread worker_;  // last: starts after every other member exists
 };

@@ -67,11 +67,12 @@ class actor_client final : public client {
  public:
   actor_client(caf::actor_system& system, coordinator_actor coordinator,
                std::shared_ptr<const token_directory> directory, registry_actor registry,
-               std::shared_ptr<const equipment_directory> equipment)
+               std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity)
       : coordinator_(std::move(coordinator)),
         directory_(std::move(directory)),
         registry_(std::move(registry)),
         equipment_(std::move(equipment)),
+        capacity_(std::move(capacity)),
         queue_(std::make_shared<call_queue>()) {
     bridge_ = system.spawn([queue = queue_](caf::event_based_actor* self) -> caf::behavior {
       return {[queue, self](std::uint64_t ticket) {
@@ -160,6 +161,45 @@ class actor_client final : public client {
     return equipment_->current();
   }
 
+  void capacity(std::string point, domain::month period, bool horizon,
+                reply<std::vector<domain::capacity::point_capacity>> done) override {
+    ask_actor<std::vector<domain::capacity::point_capacity>>(capacity_, capacity_query{std::move(point), period, horizon},
+                                                             std::move(done));
+  }
+
+  void precheck(domain::capacity::precheck_request request, reply<domain::capacity::precheck_result> done) override {
+    ask_actor<domain::capacity::precheck_result>(capacity_, precheck_query{std::move(request)}, std::move(done));
+  }
+
+  void constrained(domain::capacity::constrained_filter filter,
+                   reply<domain::capacity::constrained_page> done) override {
+    ask_actor<domain::capacity::constrained_page>(capacity_, constrained_query{std::move(filter)}, std::move(done));
+  }
+
+  void heat_map(domain::month period, reply<std::vector<domain::capacity::region_heat>> done) override {
+    ask_actor<std::vector<domain::capacity::region_heat>>(capacity_, heat_map_query{period}, std::move(done));
+  }
+
+  void application_step(application_command command, reply<application_outcome> done) override {
+    ask_actor<application_outcome>(capacity_, std::move(command), std::move(done));
+  }
+
+  void get_application(std::string id, reply<domain::capacity::application> done) override {
+    ask_actor<domain::capacity::application>(capacity_, application_get{std::move(id)}, std::move(done));
+  }
+
+  void list_applications(application_list query, reply<std::vector<domain::capacity::application>> done) override {
+    ask_actor<std::vector<domain::capacity::application>>(capacity_, std::move(query), std::move(done));
+  }
+
+  void publish(publication_issue request, reply<domain::capacity::publication> done) override {
+    ask_actor<domain::capacity::publication>(capacity_, std::move(request), std::move(done));
+  }
+
+  void get_publication(std::uint32_t number, reply<domain::capacity::publication> done) override {
+    ask_actor<domain::capacity::publication>(capacity_, publication_get{number}, std::move(done));
+  }
+
   domain::expected<domain::principal> authenticate(std::string_view bearer) const override {
     return directory_->verify(bearer);
   }
@@ -186,6 +226,7 @@ class actor_client final : public client {
   std::shared_ptr<const token_directory> directory_;
   registry_actor registry_;
   std::shared_ptr<const equipment_directory> equipment_;
+  capacity_actor capacity_;
   std::shared_ptr<call_queue> queue_;
   caf::actor bridge_;
 };
@@ -194,9 +235,9 @@ class actor_client final : public client {
 
 client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,
                                 std::shared_ptr<const token_directory> directory, registry_actor registry,
-                                std::shared_ptr<const equipment_directory> equipment) {
+                                std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity) {
   auto c = std::make_unique<actor_client>(system, std::move(coordinator), std::move(directory),
-                                          std::move(registry), std::move(equipment));
+                                          std::move(registry), std::move(equipment), std::move(capacity));
   auto bridge = c->bridge();
   auto close = [raw = c.get()] { raw->close(); };
   return {std::move(c), std::move(bridge), std::move(close)};

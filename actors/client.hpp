@@ -19,11 +19,13 @@
 #include <string>
 #include <vector>
 
+#include "actors/capacity_requests.hpp"
 #include "domain/book.hpp"
 #include "domain/clock.hpp"
 #include "domain/cycle.hpp"
 #include "domain/department.hpp"
 #include "domain/equipment.hpp"
+#include "domain/publication/publication.hpp"
 #include "domain/error.hpp"
 #include "domain/month.hpp"
 #include "domain/report.hpp"
@@ -246,6 +248,24 @@ class client {
   // The registry as of the last committed import, for checking the equipment
   // a report names. Synchronous and cheap (no message round trip); never null.
   [[nodiscard]] virtual std::shared_ptr<const domain::equipment_registry> equipment_view() const = 0;
+
+  // The capacity register (actors/capacity_actor.hpp). Months are bounded to
+  // the horizon from this month (invalid_request outside it).
+  // One point in one month, or every month of the horizon from it.
+  virtual void capacity(std::string point, domain::month period, bool horizon,
+                        reply<std::vector<domain::capacity::point_capacity>> done) = 0;
+  virtual void precheck(domain::capacity::precheck_request request, reply<domain::capacity::precheck_result> done) = 0;
+  virtual void constrained(domain::capacity::constrained_filter filter,
+                           reply<domain::capacity::constrained_page> done) = 0;
+  virtual void heat_map(domain::month period, reply<std::vector<domain::capacity::region_heat>> done) = 0;
+  // A step of an application; see application_outcome.
+  virtual void application_step(application_command command, reply<application_outcome> done) = 0;
+  virtual void get_application(std::string id, reply<domain::capacity::application> done) = 0;
+  virtual void list_applications(application_list query, reply<std::vector<domain::capacity::application>> done) = 0;
+  // Issues the restricted list now; the answer is the logged publication.
+  virtual void publish(publication_issue request, reply<domain::capacity::publication> done) = 0;
+  // A publication by number, 0: the latest; not_found when there is none.
+  virtual void get_publication(std::uint32_t number, reply<domain::capacity::publication> done) = 0;
 
   // The caller behind a bearer token, or errc::unauthorized. Synchronous and
   // cheap (no message round trip): call it on every request.

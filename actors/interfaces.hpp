@@ -8,6 +8,8 @@
 // security:    the token book (below).
 // registry:    the equipment registry: imports, reads (actors/registry_actor.hpp).
 // cycle:       the monthly cycle's clock: reminders, late notices, the matrix.
+// capacity:    the capacity register, applications and publications, a
+//              projection of the log caught up before every answer.
 // coordinator: the front door; routes by DESIGN.md's flow tables, delivers each
 //              committed report to its recipients' inboxes, and runs batches
 //              (prepare at every participant, one append, commit or abort).
@@ -19,6 +21,7 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "actors/capacity_messages.hpp"
 #include "actors/cycle_messages.hpp"
 #include "actors/equipment_messages.hpp"
 #include "actors/messages.hpp"
@@ -59,6 +62,21 @@ using registry_actor = caf::typed_actor<
     caf::replies_to<equipment_get>::with<domain::equipment>,
     caf::replies_to<equipment_list>::with<domain::equipment_page>,
     caf::replies_to<equipment_history_query>::with<equipment_history>>;
+
+// The capacity register, new-connection applications and the restricted-list
+// publications (actors/capacity_actor.hpp).
+using capacity_actor = caf::typed_actor<
+    caf::replies_to<capacity_query>::with<std::vector<domain::capacity::point_capacity>>,
+    caf::replies_to<precheck_query>::with<domain::capacity::precheck_result>,
+    caf::replies_to<constrained_query>::with<domain::capacity::constrained_page>,
+    caf::replies_to<heat_map_query>::with<std::vector<domain::capacity::region_heat>>,
+    caf::replies_to<application_command>::with<application_outcome>,
+    caf::replies_to<application_get>::with<domain::capacity::application>,
+    caf::replies_to<application_list>::with<std::vector<domain::capacity::application>>,
+    caf::replies_to<publication_issue>::with<domain::capacity::publication>,
+    caf::replies_to<publication_get>::with<domain::capacity::publication>,
+    caf::reacts_to<publication_wake>,
+    caf::reacts_to<publication_delivered>>;
 
 // Owns the token book: issues and revokes tokens, keeps the directory the
 // gateways authenticate against.

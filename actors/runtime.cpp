@@ -7,6 +7,7 @@
 
 #include "actors/actor_client.hpp"
 #include "actors/coordinator_actor.hpp"
+#include "actors/capacity_actor.hpp"
 #include "actors/cycle_actor.hpp"
 #include "actors/department_actor.hpp"
 #include "actors/error.hpp"
@@ -113,7 +114,13 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto equipment = std::make_shared<equipment_directory>(recovered->state.equipment);
   auto registrar = sys.spawn(registry, recovered->state.equipment, log, clock, equipment);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(registrar));
-  auto handle = make_actor_client(sys, coord, directory, registrar, equipment);
+  auto calendar = p->options.reporting_calendar ? p->options.reporting_calendar : default_reporting_calendar();
+  auto schedule = p->options.publication;
+  if (!schedule.first_period) schedule.first_period = calendar->calendar().local_month_of(*since);
+  capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target};
+  auto capacity_register = sys.spawn(capacity, std::move(capacity_opts), log, coord, clock);
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(capacity_register));
+  auto handle = make_actor_client(sys, coord, directory, registrar, equipment, capacity_register);
   p->api = std::move(handle.api);
   p->close_api = std::move(handle.close);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(handle.bridge));

@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "actors/client.hpp"
+#include "actors/publication_port.hpp"
+#include "domain/capacity/model.hpp"
 #include "domain/clock.hpp"
 #include "domain/cycle.hpp"
 #include "domain/reporting_calendar.hpp"
@@ -40,6 +42,12 @@ struct runtime_options {
   // clock's now for an empty log), so it stays the same across restarts.
   std::optional<domain::time_point> cycle_since;
   std::chrono::milliseconds cycle_max_sleep{60'000};  // 0: the cycle checks only on check_cycle()
+  // The capacity register (config/standards.toml) and the publication of the
+  // restricted list. The publication clock is off by default (max_sleep 0);
+  // its first period defaults to the month of cycle_since.
+  domain::capacity::settings capacity;
+  publication_schedule publication;
+  std::shared_ptr<publication_sink> publication_target;  // nullptr: publications are only logged
 };
 
 struct event_log_figures {

@@ -59,7 +59,7 @@ std::optional<department> home_department(const role& r) {
 bool allowed(const role& r, const operation& op) {
   if (op.kind == operation_kind::read_public || op.kind == operation_kind::run_batch ||
       op.kind == operation_kind::read_catalogue || op.kind == operation_kind::read_equipment ||
-      op.kind == operation_kind::read_cycle ||
+      op.kind == operation_kind::read_cycle || op.kind == operation_kind::read_capacity ||
       r.kind == role_kind::admin)
     return true;
   bool reads = op.kind == operation_kind::read_report || op.kind == operation_kind::read_inbox ||
@@ -70,6 +70,7 @@ bool allowed(const role& r, const operation& op) {
     case operation_kind::read_inbox:
     case operation_kind::acknowledge: return acts_for(r, op.dept);
     case operation_kind::import_equipment: return r.kind == role_kind::liaison && r.dept == department::production;
+    case operation_kind::manage_applications: return r.kind == role_kind::liaison && r.dept == department::marketing;
     case operation_kind::read_report: {
       auto home = home_department(r);
       return acts_for(r, op.dept) || (home && is_recipient(*home, op.report_kind));

@@ -61,6 +61,9 @@ enum class operation_kind {
   import_equipment,  // POST an equipment import: admin and liaison:production (production owns the equipment)
   read_equipment,    // the equipment registry: any authenticated role
   read_cycle,        // the monthly cycle's status matrix: any authenticated role
+  read_capacity,     // capacity queries, prechecks, applications read: any authenticated role
+  manage_applications,  // submit, approve, refuse, energize applications; issue a publication:
+                        // admin and liaison:marketing (marketing owns new connections and M6)
 };
 
 struct operation {

@@ -42,6 +42,19 @@ void register_routes(router& r, actors::client& client) {
   r.add(get, "/v1/equipment/{id}", rule(k::read_equipment), detail::get_equipment(client));
   r.add(get, "/v1/equipment/{id}/history", rule(k::read_equipment), detail::get_equipment_history(client));
   r.add(get, "/v1/cycle/{month}", rule(k::read_cycle), detail::get_cycle(client));
+  r.add(get, "/v1/capacity", rule(k::read_capacity), detail::get_constrained(client));
+  r.add(get, "/v1/capacity/{id}", rule(k::read_capacity), detail::get_capacity(client));
+  r.add(get, "/v1/heat-map/{month}", rule(k::read_capacity), detail::get_heat_map(client));
+  r.add(post, "/v1/prechecks", rule(k::read_capacity), detail::post_precheck(client));
+  r.add(post, "/v1/applications", rule(k::manage_applications), detail::post_application(client));
+  r.add(get, "/v1/applications", rule(k::read_capacity), detail::get_applications(client));
+  r.add(get, "/v1/applications/{id}", rule(k::read_capacity), detail::get_application(client));
+  r.add(post, "/v1/applications/{id}/approve", rule(k::manage_applications), detail::post_application_approve(client));
+  r.add(post, "/v1/applications/{id}/refuse", rule(k::manage_applications), detail::post_application_refuse(client));
+  r.add(post, "/v1/applications/{id}/energize", rule(k::manage_applications),
+        detail::post_application_energize(client));
+  r.add(post, "/v1/publications", rule(k::manage_applications), detail::post_publication(client));
+  r.add(get, "/v1/publications/{number}", rule(k::read_public), detail::get_publication(client));
   r.add(get, "/v1/events", rule(k::read_events), detail::get_events(client));
   r.add(get, "/v1/stream", rule(k::read_events), detail::get_stream(client));
   r.add(get, "/v1/audit", rule(k::read_events), detail::get_audit(client));

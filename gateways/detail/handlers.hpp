@@ -66,6 +66,20 @@ route_handler get_equipment_history(actors::client& client);
 // detail/cycle_routes.cpp: GET /v1/cycle/{month}, the monthly cycle's status matrix.
 route_handler get_cycle(actors::client& client);
 
+// detail/capacity_routes.cpp: the capacity register, applications, publications.
+route_handler get_capacity(actors::client& client);
+route_handler get_constrained(actors::client& client);
+route_handler get_heat_map(actors::client& client);
+route_handler post_precheck(actors::client& client);
+route_handler post_application(actors::client& client);
+route_handler post_application_approve(actors::client& client);
+route_handler post_application_refuse(actors::client& client);
+route_handler post_application_energize(actors::client& client);
+route_handler get_application(actors::client& client);
+route_handler get_applications(actors::client& client);
+route_handler post_publication(actors::client& client);
+route_handler get_publication(actors::client& client);
+
 // detail/audit_routes.cpp
 route_handler get_audit(actors::client& client);
 

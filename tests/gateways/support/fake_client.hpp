@@ -51,6 +51,21 @@ class fake_client final : public actors::client {
   void list_equipment(domain::equipment_filter filter, actors::reply<domain::equipment_page> done) override;
   void get_equipment_history(std::string id, actors::reply<actors::equipment_history> done) override;
   std::shared_ptr<const domain::equipment_registry> equipment_view() const override;
+  // The capacity register is the capacity actor's (tests/actors, tests/system):
+  // these answer errc::unavailable (fake_capacity.cpp).
+  void capacity(std::string point, domain::month period, bool horizon,
+                actors::reply<std::vector<domain::capacity::point_capacity>> done) override;
+  void precheck(domain::capacity::precheck_request request,
+                actors::reply<domain::capacity::precheck_result> done) override;
+  void constrained(domain::capacity::constrained_filter filter,
+                   actors::reply<domain::capacity::constrained_page> done) override;
+  void heat_map(domain::month period, actors::reply<std::vector<domain::capacity::region_heat>> done) override;
+  void application_step(actors::application_command command, actors::reply<actors::application_outcome> done) override;
+  void get_application(std::string id, actors::reply<domain::capacity::application> done) override;
+  void list_applications(actors::application_list query,
+                         actors::reply<std::vector<domain::capacity::application>> done) override;
+  void publish(actors::publication_issue request, actors::reply<domain::capacity::publication> done) override;
+  void get_publication(std::uint32_t number, actors::reply<domain::capacity::publication> done) override;
 
   // A valid admin token, known to every fake_client.
   static const std::string& admin_token();

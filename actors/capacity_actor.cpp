@@ -1,0 +1,459 @@
+#include "actors/capacity_actor.hpp"
+
+#include <algorithm>
+
+#include <boost/json.hpp>
+#include <caf/all.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "actors/error.hpp"
+#include "actors/event_log_actor.hpp"
+#include "domain/json.hpp"
+#include "domain/report.hpp"
+
+namespace gridcoord::actors {
+
+namespace {
+
+namespace cap = domain::capacity;
+namespace json = boost::json;
+using done_fn = std::function<void(domain::status)>;
+
+constexpr std::string_view restriction_kind = "connection_restrictions";
+
+bool feeds_capacity(std::string_view kind) {
+  return kind == "large_customer_demand" || kind == "regional_development" || kind == "equipment_load_standards" ||
+         kind == "load_statistics";
+}
+
+domain::status apply_event(capacity_state& st, const storage::event& e) {
+  if (e.type == domain::equipment_imported_type) {
+    auto rows = domain::decode_import(e.payload);
+    if (!rows) return unexpected{rows.error()};
+    st.model->upsert_equipment(*rows);
+  } else if (e.type == domain::report_submitted_type) {
+    auto header = domain::decode_report_header(e.payload);
+    if (!header) return unexpected{header.error()};
+    if (!feeds_capacity(header->kind)) return {};
+    auto v = domain::decode_report(e.payload);
+    if (!v) return unexpected{v.error()};
+    return st.model->apply_report(*domain::find_report_kind(v->kind), v->period, v->version, v->rows);
+  } else if (cap::is_application_event(e.type)) {
+    if (auto s = st.applications.apply_event(e.type, e.seq, e.payload); !s) return s;
+    const auto* a = st.applications.find(cap::application_from_json(json::parse(e.payload))->id);
+    if (a->counts_as_load()) st.model->add_connection(a->as_connection());
+    else st.model->remove_connection(a->id);
+  } else if (e.type == cap::publication_issued_type) {
+    auto p = cap::decode_publication(e.payload);
+    if (!p) return unexpected{p.error()};
+    if (p->number > st.publications.size()) st.publications.push_back(std::move(*p));
+  }
+  return {};
+}
+
+// Applies every event after the last one applied, then calls `done`. The
+// actor reads nothing else meanwhile (await), so answers keep log order.
+void sync(capacity_pointer self, done_fn done) {
+  self->request(self->state.log, caf::infinite, read_events{self->state.applied_seq, max_read_events, {}})
+      .await(
+          [self, done](std::vector<storage::event>& events) {
+            for (const auto& e : events) {
+              if (auto s = apply_event(self->state, e); !s)
+                spdlog::error("capacity: event {} ({}) could not be applied: {}", e.seq, e.type, s.error().message);
+              self->state.applied_seq = e.seq;
+            }
+            if (events.size() == max_read_events) return sync(self, done);
+            done({});
+          },
+          [done](caf::error& e) { done(unexpected{to_domain(e)}); });
+}
+
+domain::month current_month(const capacity_state& st) {
+  return st.options.calendar->calendar().local_month_of(st.clock->now());
+}
+
+// The month must be in the horizon: this month and the horizon_months - 1 after it.
+domain::status in_horizon(const capacity_state& st, domain::month m) {
+  auto first = current_month(st);
+  auto last = first + std::chrono::months{st.options.settings.horizon_months - 1};
+  if (m < first || m > last)
+    return domain::fail(domain::errc::invalid_request,
+                        fmt::format("capacity is projected for {} to {}: {} is outside that horizon",
+                                    domain::to_string(first), domain::to_string(last), domain::to_string(m)));
+  return {};
+}
+
+// Answers through `rp` once the state is caught up: `answer` gives the value or an error.
+template <class T, class F>
+caf::result<T> after_sync(capacity_pointer self, F answer) {
+  auto rp = self->make_response_promise<T>();
+  sync(self, [self, rp, answer](domain::status s) mutable {
+    if (!s) return (void)rp.deliver(to_caf(s.error()));
+    domain::expected<T> r = answer(self->state);
+    if (r) rp.deliver(std::move(*r));
+    else rp.deliver(to_caf(r.error()));
+  });
+  return rp;
+}
+
+// Appends `drafts`, catches up (so the events are applied), then `done`.
+void append_then_sync(capacity_pointer self, std::vector<storage::event_draft> drafts,
+                      std::function<void(domain::expected<std::uint64_t>)> done) {
+  storage::append_request req{std::move(drafts), std::nullopt};
+  self->request(self->state.log, caf::infinite, std::move(req))
+      .await(
+          [self, done](storage::append_result& r) {
+            sync(self, [done, seq = r.last_seq](domain::status s) {
+              if (!s) return done(unexpected{s.error()});
+              done(seq);
+            });
+          },
+          [done](caf::error& e) { done(unexpected{to_domain(e)}); });
+}
+
+storage::event_draft application_event(const capacity_state& st, const cap::transition& t, const std::string& by,
+                                       const std::string& origin) {
+  return {cap::application_stream(t.after.id), t.event_type, st.clock->now(), by,
+          domain::to_text(cap::to_json(t.after)), origin};
+}
+
+// --- M5 findings ---------------------------------------------------------------
+
+// The M5 row of a refused application: the point's feeder (the point, or the
+// feeder above a distribution transformer), else its region as the area.
+json::object finding_row(const cap::application& a, const cap::point_capacity& c) {
+  json::object o;
+  o["application_id"] = a.id;
+  o["customer"] = a.customer;
+  const auto& point = c.path.front();
+  if (point.kind == domain::equipment_kind::feeder) o["feeder"] = point.id;
+  else if (point.kind == domain::equipment_kind::distribution_transformer && c.path.size() > 1)
+    o["feeder"] = c.path[1].id;
+  else o["area"] = point.region;
+  o["requested_kva"] = a.requested_kva;
+  o["outcome"] = "refused";
+  o["limiting_equipment_id"] = a.limiting_equipment.empty() ? point.id : a.limiting_equipment;
+  o["reason"] = a.refusal_reason;
+  if (a.expected_relief) o["expected_relief_month"] = domain::to_string(*a.expected_relief);
+  return o;
+}
+
+// Files the refusal as a row of marketing's M5 report of this month: the
+// report's rows (the application's own replaced) plus this one.
+void file_finding(capacity_pointer self, cap::application a, std::string origin,
+                  std::function<void(domain::expected<std::uint32_t>)> done) {
+  auto& st = self->state;
+  auto period = current_month(st);
+  auto where = st.model->capacity(a.point, std::max(period, a.connect_month));
+  if (!where) return done(unexpected{where.error()});
+  auto row = finding_row(a, *where);
+  const auto* kind = domain::find_report_kind(restriction_kind);
+  auto submit = [self, a, origin, period, kind, row, done](json::array rows) {
+    json::array kept;
+    for (auto& r : rows)
+      if (r.as_object().at("application_id") != json::value(a.id)) kept.push_back(std::move(r));
+    kept.push_back(row);
+    auto parsed = domain::parse_rows(*kind, period, json::object{{"rows", std::move(kept)}});
+    if (!parsed) return done(unexpected{parsed.error()});
+    std::string key = fmt::format("m5-finding/{}", a.id);
+    report_submission s{domain::department::marketing, kind->id, period, std::move(*parsed),
+                        fmt::format("gridcoord (application {} refused by {})", a.id, a.decided_by), key, key,
+                        origin};
+    self->request(self->state.coordinator, caf::infinite, std::move(s))
+        .then([done](submit_receipt& r) { done(r.version); },
+              [done](caf::error& e) { done(unexpected{to_domain(e)}); });
+  };
+  self->request(st.coordinator, caf::infinite, report_query{domain::department::marketing, kind->id, period, 0})
+      .then(
+          [submit, kind, done](report_document& d) {
+            auto v = domain::decode_report(d.payload);
+            if (!v) return done(unexpected{v.error()});
+            submit(domain::rows_to_json(*kind, v->rows));
+          },
+          [submit, done](caf::error& e) {
+            auto err = to_domain(e);
+            if (err.code != domain::errc::not_found) return done(unexpected{err});
+            submit(json::array{});
+          });
+}
+
+// --- applications --------------------------------------------------------------
+
+cap::precheck_request precheck_of(const cap::application& a) {
+  return {a.point, a.requested_kva, a.connect_month, a.demand_factor};
+}
+
+caf::result<application_outcome> run_command(capacity_pointer self, application_command c) {
+  auto rp = self->make_response_promise<application_outcome>();
+  auto fail_with = [rp](const domain::error& e) mutable { rp.deliver(to_caf(e)); };
+  sync(self, [self, rp, c = std::move(c), fail_with](domain::status s) mutable {
+    if (!s) return fail_with(s.error());
+    auto& st = self->state;
+    auto now = st.clock->now();
+    std::optional<cap::precheck_result> check;
+    domain::expected<cap::transition> t = domain::fail(domain::errc::internal, "no step");
+    switch (c.action) {
+      case application_action::submit: {
+        if (auto h = in_horizon(st, c.draft.connect_month); !h) return fail_with(h.error());
+        auto pc = st.model->precheck(precheck_of(c.draft));
+        if (!pc) {
+          auto e = pc.error();
+          if (e.code == domain::errc::not_found)
+            e = {domain::errc::validation_failed, "the application is not valid",
+                 {{std::nullopt, "point", c.draft.point, "is not equipment in the registry"}}};
+          return fail_with(e);
+        }
+        check = std::move(*pc);
+        t = st.applications.check_submit(c.draft, now, c.by);
+        break;
+      }
+      case application_action::approve: {
+        t = st.applications.check_approve(c.id, now, c.by);
+        if (t && t->changed) {
+          auto pc = st.model->precheck(precheck_of(t->after));
+          if (!pc) return fail_with(pc.error());
+          if (!pc->fits)
+            return fail_with({domain::errc::conflict,
+                              fmt::format("application {} does not fit: {}", c.id, pc->reason), {}});
+          check = std::move(*pc);
+        }
+        break;
+      }
+      case application_action::refuse: {
+        cap::refusal r{c.reason, c.lack_of_capacity, {}, std::nullopt};
+        if (const auto* a = st.applications.find(c.id); a && c.lack_of_capacity) {
+          if (auto pc = st.model->precheck(precheck_of(*a))) {
+            r.limiting_equipment = pc->capacity.binding;
+            r.expected_relief = pc->relief;
+            check = std::move(*pc);
+          }
+        }
+        t = st.applications.check_refuse(c.id, std::move(r), now, c.by);
+        break;
+      }
+      case application_action::energize:
+        t = st.applications.check_energize(c.id, c.energized_on, c.by);
+        break;
+    }
+    if (!t) return fail_with(t.error());
+    if (!t->changed) return (void)rp.deliver(application_outcome{t->after, false, std::nullopt, std::nullopt, {}});
+    auto refused_for_capacity = c.action == application_action::refuse && c.lack_of_capacity;
+    append_then_sync(self, {application_event(st, *t, c.by, c.origin)},
+                     [self, rp, id = t->after.id, check, refused_for_capacity, origin = c.origin,
+                      fail_with](domain::expected<std::uint64_t> seq) mutable {
+                       if (!seq) return fail_with(seq.error());
+                       application_outcome out{*self->state.applications.find(id), true, check, std::nullopt, {}};
+                       if (!refused_for_capacity) return (void)rp.deliver(std::move(out));
+                       file_finding(self, out.application, origin,
+                                    [rp, out](domain::expected<std::uint32_t> v) mutable {
+                                      if (v) out.finding_version = *v;
+                                      else out.finding_error = v.error().message;
+                                      rp.deliver(std::move(out));
+                                    });
+                     });
+  });
+  return rp;
+}
+
+// --- publications --------------------------------------------------------------
+
+domain::expected<cap::publication> restricted_list(const capacity_state& st, domain::month period) {
+  cap::publication p;
+  p.period = period;
+  p.restricted_month = period + std::chrono::months{1};
+  cap::constrained_filter f{.period = p.restricted_month, .at_least = cap::light::red, .limit = 10'000};
+  std::set<cap::report_ref> sources;
+  for (;;) {
+    auto page = st.model->constrained(f);
+    if (!page) return unexpected{page.error()};
+    if (page->as_of && (!p.as_of || *page->as_of > *p.as_of)) p.as_of = page->as_of;
+    for (auto& e : page->items)
+      if (e.kind == domain::equipment_kind::feeder || e.kind == domain::equipment_kind::distribution_transformer) {
+        if (auto c = st.model->capacity(e.point, p.restricted_month))
+          sources.insert(c->sources.begin(), c->sources.end());
+        p.entries.push_back(std::move(e));
+      }
+    if (page->end) break;
+    f.after = page->next_after;
+  }
+  std::stable_sort(p.entries.begin(), p.entries.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.region, a.point) < std::tie(b.region, b.point);
+  });
+  p.sources.assign(sources.begin(), sources.end());
+  return p;
+}
+
+void deliver_next(capacity_pointer self) {
+  auto& st = self->state;
+  if (!st.options.sink || st.delivering || st.undelivered.empty()) return;
+  auto number = *st.undelivered.begin();
+  st.delivering = true;
+  auto target = caf::actor_cast<capacity_actor>(self);
+  self->home_system().spawn([sink = st.options.sink, p = st.publications.at(number - 1), target](caf::blocking_actor*) {
+    auto s = sink->deliver(p);
+    caf::anon_send(target, publication_delivered{p.number, static_cast<bool>(s), s ? std::string{} : s.error().message});
+  });
+}
+
+void delivered(capacity_pointer self, const publication_delivered& d) {
+  auto& st = self->state;
+  st.delivering = false;
+  if (d.ok) {
+    st.undelivered.erase(d.number);
+    spdlog::info("publication {}: delivered", d.number);
+    deliver_next(self);
+  } else {
+    spdlog::warn("publication {}: delivery failed, retried at the next check: {}", d.number, d.message);
+  }
+}
+
+void issue(capacity_pointer self, domain::month period, std::string by,
+           std::function<void(domain::expected<cap::publication>)> done) {
+  auto& st = self->state;
+  auto p = restricted_list(st, period);
+  if (!p) return done(unexpected{p.error()});
+  p->number = static_cast<std::uint32_t>(st.publications.size() + 1);
+  p->issued_at = st.clock->now();
+  p->issued_by = by;
+  storage::event_draft e{std::string(cap::publication_stream), std::string(cap::publication_issued_type),
+                         p->issued_at, by, cap::encode_publication(*p), ""};
+  append_then_sync(self, {std::move(e)}, [self, number = p->number, done](domain::expected<std::uint64_t> seq) {
+    if (!seq) return done(unexpected{seq.error()});
+    auto& state = self->state;
+    self->state.undelivered.insert(number);
+    deliver_next(self);
+    done(state.publications.at(number - 1));
+  });
+}
+
+domain::time_point due_at(const capacity_state& st, domain::month period) {
+  const auto& cal = st.options.calendar->calendar();
+  auto day = cal.nth_working_day_after_month_end(period, st.options.publication.working_days_after_month_end);
+  return cal.at_local(day, st.options.publication.local_time);
+}
+
+bool scheduled_exists(const capacity_state& st, domain::month period) {
+  return std::any_of(st.publications.begin(), st.publications.end(),
+                     [&](const auto& p) { return p.period == period && p.issued_by == "schedule"; });
+}
+
+void schedule_wake(capacity_pointer self) {
+  auto& st = self->state;
+  if (st.options.publication.max_sleep.count() == 0) return;
+  auto now = st.clock->now();
+  auto sleep = std::chrono::duration_cast<std::chrono::microseconds>(st.options.publication.max_sleep);
+  auto next = due_at(st, current_month(st));  // this month's list is due after it ends
+  if (next > now) sleep = std::min<std::chrono::microseconds>(sleep, next - now);
+  self->delayed_send(self, std::max(sleep, std::chrono::microseconds{1000}), publication_wake{++st.wake_generation});
+}
+
+// The first wake-up (at start) hands the latest publication to the sink again,
+// in case the process stopped before it was delivered (files are replaced
+// atomically and the POST carries an idempotency key, so a repeat is harmless).
+void wake(capacity_pointer self, const publication_wake& w) {
+  if (w.generation != self->state.wake_generation) return;
+  sync(self, [self, first = w.generation == 0](domain::status s) {
+    auto& st = self->state;
+    if (!s) {
+      spdlog::warn("capacity: catching up with the log failed: {}", s.error().message);
+      return schedule_wake(self);
+    }
+    if (first && !st.publications.empty()) st.undelivered.insert(st.publications.back().number);
+    deliver_next(self);
+    if (st.options.publication.max_sleep.count() == 0) return;
+    auto period = current_month(st) - std::chrono::months{1};
+    bool due = st.clock->now() >= due_at(st, period) && !scheduled_exists(st, period) &&
+               (!st.options.publication.first_period || period >= *st.options.publication.first_period);
+    if (!due) return schedule_wake(self);
+    issue(self, period, "schedule", [self, period](domain::expected<cap::publication> p) {
+      if (p) spdlog::info("publication {}: the restricted list after {} ({} entries)", p->number,
+                          domain::to_string(period), p->entries.size());
+      else spdlog::error("publication after {} failed, retried at the next check: {}", domain::to_string(period),
+                         p.error().message);
+      schedule_wake(self);
+    });
+  });
+}
+
+}  // namespace
+
+capacity_actor::behavior_type capacity(capacity_pointer self, capacity_options options, event_log_actor log,
+                                       coordinator_actor coordinator, const domain::clock* clock) {
+  auto& st = self->state;
+  st.model = std::make_unique<cap::model>(options.settings);
+  st.options = std::move(options);
+  st.log = std::move(log);
+  st.coordinator = std::move(coordinator);
+  st.clock = clock;
+  self->send(self, publication_wake{st.wake_generation});
+  return {
+      [self](capacity_query& q) -> caf::result<std::vector<cap::point_capacity>> {
+        return after_sync<std::vector<cap::point_capacity>>(
+            self, [q](const capacity_state& s) -> domain::expected<std::vector<cap::point_capacity>> {
+              if (auto h = in_horizon(s, q.period); !h) return unexpected{h.error()};
+              if (q.horizon) return s.model->horizon(q.point, q.period);
+              auto c = s.model->capacity(q.point, q.period);
+              if (!c) return unexpected{c.error()};
+              return std::vector<cap::point_capacity>{std::move(*c)};
+            });
+      },
+      [self](precheck_query& q) -> caf::result<cap::precheck_result> {
+        return after_sync<cap::precheck_result>(self, [q](const capacity_state& s) -> domain::expected<cap::precheck_result> {
+          if (auto h = in_horizon(s, q.request.period); !h) return unexpected{h.error()};
+          return s.model->precheck(q.request);
+        });
+      },
+      [self](constrained_query& q) -> caf::result<cap::constrained_page> {
+        return after_sync<cap::constrained_page>(self, [q](const capacity_state& s) -> domain::expected<cap::constrained_page> {
+          if (auto h = in_horizon(s, q.filter.period); !h) return unexpected{h.error()};
+          return s.model->constrained(q.filter);
+        });
+      },
+      [self](heat_map_query& q) -> caf::result<std::vector<cap::region_heat>> {
+        return after_sync<std::vector<cap::region_heat>>(
+            self, [q](const capacity_state& s) -> domain::expected<std::vector<cap::region_heat>> {
+              if (auto h = in_horizon(s, q.period); !h) return unexpected{h.error()};
+              return s.model->heat_map(q.period);
+            });
+      },
+      [self](application_command& c) { return run_command(self, std::move(c)); },
+      [self](application_get& q) -> caf::result<cap::application> {
+        return after_sync<cap::application>(self, [q](const capacity_state& s) -> domain::expected<cap::application> {
+          if (const auto* a = s.applications.find(q.id)) return *a;
+          return domain::fail(domain::errc::not_found, fmt::format("no application {}", q.id));
+        });
+      },
+      [self](application_list& q) -> caf::result<std::vector<cap::application>> {
+        return after_sync<std::vector<cap::application>>(
+            self, [q](const capacity_state& s) -> domain::expected<std::vector<cap::application>> {
+              return s.applications.select(q.state, q.after, q.limit);
+            });
+      },
+      [self](publication_issue& q) -> caf::result<cap::publication> {
+        auto rp = self->make_response_promise<cap::publication>();
+        sync(self, [self, rp, q](domain::status s) mutable {
+          if (!s) return (void)rp.deliver(to_caf(s.error()));
+          auto period = q.period.value_or(current_month(self->state) - std::chrono::months{1});
+          issue(self, period, q.by, [rp](domain::expected<cap::publication> p) mutable {
+            if (p) rp.deliver(std::move(*p));
+            else rp.deliver(to_caf(p.error()));
+          });
+        });
+        return rp;
+      },
+      [self](publication_get& q) -> caf::result<cap::publication> {
+        return after_sync<cap::publication>(self, [q](const capacity_state& s) -> domain::expected<cap::publication> {
+          if (s.publications.empty()) return domain::fail(domain::errc::not_found, "nothing has been published yet");
+          if (q.number == 0) return s.publications.back();
+          if (q.number > s.publications.size())
+            return domain::fail(domain::errc::not_found, fmt::format("no publication {}", q.number));
+          return s.publications[q.number - 1];
+        });
+      },
+      [self](publication_wake& w) { wake(self, w); },
+      [self](publication_delivered& d) { delivered(self, d); },
+  };
+}
+
+}  // namespace gridcoord::actors

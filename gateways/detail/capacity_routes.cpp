@@ -1,0 +1,342 @@
+// The capacity register, new-connection applications and the published
+// restricted list (docs/capacity.md, docs/publication.md):
+//   GET  /v1/capacity/{id}?month=M[&horizon=true]   one point (with its path)
+//   GET  /v1/capacity?month=M&status=&kind=&region=&after=&limit=   constrained points
+//   GET  /v1/heat-map/{month}                        per region
+//   POST /v1/prechecks                               can X kVA connect at F in M?
+//   POST /v1/applications, GET /v1/applications[/{id}],
+//   POST /v1/applications/{id}/approve | refuse | energize
+//   POST /v1/publications, GET /v1/publications/latest | /{number}[?format=json|csv|html]
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "domain/capacity/applications.hpp"
+#include "domain/json.hpp"
+#include "domain/list_query.hpp"
+#include "domain/publication/publication.hpp"
+#include "gateways/capacity_codec.hpp"
+#include "gateways/detail/handlers.hpp"
+#include "gateways/detail/route_support.hpp"
+#include "gateways/uri.hpp"
+
+namespace gridcoord::gateways::detail {
+
+namespace json = boost::json;
+namespace cap = domain::capacity;
+using domain::errc;
+
+namespace {
+
+const json::value no_body;
+
+const json::value& body_of(const request_context& ctx) { return ctx.body ? *ctx.body : no_body; }
+
+// ?month=YYYY-MM, required.
+domain::expected<domain::month> month_query(const request_context& ctx) {
+  auto m = find_param(ctx.query, "month");
+  if (!m) return domain::fail(errc::invalid_request, "the month is required: ?month=YYYY-MM",
+                              {{std::nullopt, "month", "", "is required"}});
+  return month_param(*m);
+}
+
+domain::status no_other_fields(const json::object& o, std::initializer_list<std::string_view> known,
+                               std::string_view what) {
+  std::vector<domain::issue> issues;
+  for (const auto& [k, v] : o)
+    if (std::find(known.begin(), known.end(), std::string_view(k)) == known.end())
+      issues.push_back({std::nullopt, std::string(k), domain::to_text(v), fmt::format("is not a field of {}", what)});
+  if (!issues.empty()) return domain::fail(errc::validation_failed, fmt::format("the {} is not valid", what), issues);
+  return {};
+}
+
+// {"point","load_kva","month","demand_factor"?}
+domain::expected<cap::precheck_request> precheck_of(const json::value& body) {
+  if (!body.is_object())
+    return domain::fail(errc::invalid_request, "the body must be a JSON object with point, load_kva, month");
+  const auto& o = body.get_object();
+  if (auto s = no_other_fields(o, {"point", "load_kva", "month", "demand_factor"}, "precheck"); !s)
+    return unexpected{s.error()};
+  std::vector<domain::issue> issues;
+  cap::precheck_request r;
+  if (const auto* p = o.if_contains("point"); p && p->is_string() && !p->get_string().empty())
+    r.point = p->get_string();
+  else issues.push_back({std::nullopt, "point", p ? domain::to_text(*p) : "", "is required: an equipment id"});
+  if (const auto* l = o.if_contains("load_kva"); l && l->is_number() && l->to_number<double>() > 0)
+    r.load_kva = l->to_number<double>();
+  else issues.push_back({std::nullopt, "load_kva", l ? domain::to_text(*l) : "", "must be a number above 0"});
+  const auto* m = o.if_contains("month");
+  auto period = m && m->is_string() ? domain::parse_month(m->get_string()) : std::nullopt;
+  if (period) r.period = *period;
+  else issues.push_back({std::nullopt, "month", m ? domain::to_text(*m) : "", "must be a month, YYYY-MM"});
+  if (const auto* f = o.if_contains("demand_factor"); f && !f->is_null()) {
+    if (f->is_number() && f->to_number<double>() > 0 && f->to_number<double>() <= 1)
+      r.demand_factor = f->to_number<double>();
+    else issues.push_back({std::nullopt, "demand_factor", domain::to_text(*f), "must be a number above 0 and at most 1"});
+  }
+  if (!issues.empty()) return domain::fail(errc::validation_failed, "the precheck is not valid", std::move(issues));
+  return r;
+}
+
+std::optional<domain::local_date> parse_date(std::string_view text) {
+  unsigned m = 0, d = 0;
+  int y = 0;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(std::string(text).c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return std::nullopt;
+  domain::local_date out{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  return out.ok() ? std::optional{out} : std::nullopt;
+}
+
+// The body of approve (none or {}), refuse ({"reason","lack_of_capacity"?}) or
+// energize ({"on": "YYYY-MM-DD"}).
+domain::expected<actors::application_command> step_of(const request_context& ctx, actors::application_action action) {
+  actors::application_command c;
+  c.action = action;
+  c.id = std::string(ctx.param("id"));
+  c.by = caller_id(ctx);
+  c.origin = origin_of(ctx);
+  const auto& body = body_of(ctx);
+  if (action == actors::application_action::approve) {
+    if (!body.is_null() && !(body.is_object() && body.get_object().empty()))
+      return domain::fail(errc::invalid_request, "an approval takes no body (or {})");
+    return c;
+  }
+  if (!body.is_object()) return domain::fail(errc::invalid_request, "the body must be a JSON object");
+  const auto& o = body.get_object();
+  if (action == actors::application_action::refuse) {
+    if (auto s = no_other_fields(o, {"reason", "lack_of_capacity"}, "refusal"); !s) return unexpected{s.error()};
+    const auto* r = o.if_contains("reason");
+    if (!r || !r->is_string() || r->get_string().empty())
+      return domain::fail(errc::validation_failed, "a refusal needs a reason",
+                          {{std::nullopt, "reason", r ? domain::to_text(*r) : "", "is required: the reason in words"}});
+    c.reason = r->get_string();
+    if (const auto* l = o.if_contains("lack_of_capacity"); l && !l->is_null()) {
+      if (!l->is_bool())
+        return domain::fail(errc::validation_failed, "the refusal is not valid",
+                            {{std::nullopt, "lack_of_capacity", domain::to_text(*l), "must be true or false"}});
+      c.lack_of_capacity = l->get_bool();
+    }
+    return c;
+  }
+  if (auto s = no_other_fields(o, {"on"}, "energization"); !s) return unexpected{s.error()};
+  const auto* on = o.if_contains("on");
+  auto date = on && on->is_string() ? parse_date(on->get_string()) : std::nullopt;
+  if (!date)
+    return domain::fail(errc::validation_failed, "the energization is not valid",
+                        {{std::nullopt, "on", on ? domain::to_text(*on) : "", "must be a date, YYYY-MM-DD"}});
+  c.energized_on = *date;
+  return c;
+}
+
+route_handler application_step(actors::client& client, actors::application_action action) {
+  return [&client, action](const request_context& ctx, respond done) {
+    auto c = step_of(ctx, action);
+    if (!c) return done(error_response(c.error()));
+    client.application_step(std::move(*c), reply_with<actors::application_outcome>(
+                                               std::move(done), [](const actors::application_outcome& o) {
+                                                 return json_response(200, json::value_from(o));
+                                               }));
+  };
+}
+
+// ?format=json|csv|html (json when absent).
+domain::expected<std::string_view> format_of(const request_context& ctx) {
+  auto f = find_param(ctx.query, "format").value_or("json");
+  if (f != "json" && f != "csv" && f != "html")
+    return domain::fail(errc::invalid_request, "format must be json, csv or html",
+                        {{std::nullopt, "format", std::string(f), "is not json, csv or html"}});
+  return f;
+}
+
+http_response rendered(const cap::publication& p, std::string_view format) {
+  http_response res;
+  res.status = 200;
+  if (format == "csv") {
+    res.body = cap::render_csv(p);
+    res.headers.emplace_back("Content-Type", "text/csv; charset=utf-8");
+  } else if (format == "html") {
+    res.body = cap::render_html(p);
+    res.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
+  } else {
+    res.body = cap::encode_publication(p);
+    res.headers.emplace_back("Content-Type", "application/json");
+  }
+  return res;
+}
+
+}  // namespace
+
+route_handler get_capacity(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto period = month_query(ctx);
+    if (!period) return done(error_response(period.error()));
+    auto horizon = bool_query(ctx, "horizon");
+    if (!horizon) return done(error_response(horizon.error()));
+    bool all = horizon->value_or(false);
+    client.capacity(std::string(ctx.param("id")), *period, all,
+                    reply_with<std::vector<cap::point_capacity>>(
+                        std::move(done), [all](const std::vector<cap::point_capacity>& c) {
+                          if (!all) return json_response(200, json::value_from(c.front()));
+                          return json_response(200, json::value{{"months", json::value_from(c)}});
+                        }));
+  };
+}
+
+route_handler get_constrained(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto period = month_query(ctx);
+    if (!period) return done(error_response(period.error()));
+    auto limit = integer_query(ctx, "limit", domain::default_page_limit, 1, domain::max_page_limit);
+    if (!limit) return done(error_response(limit.error()));
+    cap::constrained_filter f{.period = *period, .limit = *limit};
+    if (auto s = find_param(ctx.query, "status")) {
+      f.at_least = cap::parse_light(*s);
+      if (!f.at_least)
+        return done(error_response({errc::invalid_request, "status must be green, amber or red",
+                                    {{std::nullopt, "status", std::string(*s), "is not green, amber or red"}}}));
+    }
+    if (auto k = find_param(ctx.query, "kind")) {
+      f.kind = domain::parse_equipment_kind(*k);
+      if (!f.kind)
+        return done(error_response({errc::invalid_request,
+                                    "kind must be substation, main_transformer, feeder or distribution_transformer",
+                                    {{std::nullopt, "kind", std::string(*k), "is not a kind of equipment"}}}));
+    }
+    f.region = std::string(find_param(ctx.query, "region").value_or(""));
+    f.after = std::string(find_param(ctx.query, "after").value_or(""));
+    client.constrained(std::move(f), reply_with<cap::constrained_page>(std::move(done), [](const cap::constrained_page& p) {
+                         return json_response(200, json::value_from(p));
+                       }));
+  };
+}
+
+route_handler get_heat_map(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto period = month_param(ctx.param("month"));
+    if (!period) return done(error_response(period.error()));
+    client.heat_map(*period, reply_with<std::vector<cap::region_heat>>(
+                                 std::move(done), [m = *period](const std::vector<cap::region_heat>& h) {
+                                   return json_response(
+                                       200, json::value{{"month", domain::to_string(m)}, {"regions", json::value_from(h)}});
+                                 }));
+  };
+}
+
+route_handler post_precheck(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto r = precheck_of(body_of(ctx));
+    if (!r) return done(error_response(r.error()));
+    client.precheck(std::move(*r), reply_with<cap::precheck_result>(std::move(done), [](const cap::precheck_result& p) {
+                      return json_response(200, json::value_from(p));
+                    }));
+  };
+}
+
+route_handler post_application(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto a = cap::read_application(body_of(ctx));
+    if (!a) return done(error_response(a.error()));
+    actors::application_command c;
+    c.action = actors::application_action::submit;
+    c.draft = std::move(*a);
+    c.by = caller_id(ctx);
+    c.origin = origin_of(ctx);
+    client.application_step(std::move(c), reply_with<actors::application_outcome>(
+                                              std::move(done), [](const actors::application_outcome& o) {
+                                                auto res = json_response(o.changed ? 201 : 200, json::value_from(o));
+                                                res.headers.emplace_back("Location",
+                                                                         "/v1/applications/" + o.application.id);
+                                                return res;
+                                              }));
+  };
+}
+
+route_handler post_application_approve(actors::client& client) {
+  return application_step(client, actors::application_action::approve);
+}
+route_handler post_application_refuse(actors::client& client) {
+  return application_step(client, actors::application_action::refuse);
+}
+route_handler post_application_energize(actors::client& client) {
+  return application_step(client, actors::application_action::energize);
+}
+
+route_handler get_application(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    client.get_application(std::string(ctx.param("id")),
+                           reply_with<cap::application>(std::move(done), [](const cap::application& a) {
+                             return json_response(200, cap::to_json(a));
+                           }));
+  };
+}
+
+route_handler get_applications(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto limit = integer_query(ctx, "limit", domain::default_page_limit, 1, domain::max_page_limit);
+    if (!limit) return done(error_response(limit.error()));
+    actors::application_list q;
+    q.limit = *limit;
+    q.after = std::string(find_param(ctx.query, "after").value_or(""));
+    if (auto s = find_param(ctx.query, "state")) {
+      q.state = cap::parse_application_state(*s);
+      if (!q.state)
+        return done(error_response({errc::invalid_request, "state must be submitted, approved, refused or energized",
+                                    {{std::nullopt, "state", std::string(*s), "is not a state of an application"}}}));
+    }
+    auto limit_asked = q.limit;
+    client.list_applications(std::move(q), reply_with<std::vector<cap::application>>(
+                                               std::move(done), [limit_asked](const std::vector<cap::application>& list) {
+                                                 json::array items;
+                                                 for (const auto& a : list) items.push_back(cap::to_json(a));
+                                                 bool full = list.size() == limit_asked;
+                                                 return json_response(
+                                                     200, json::value{{"items", std::move(items)},
+                                                                      {"next_after", full ? json::value(list.back().id)
+                                                                                          : json::value(nullptr)}});
+                                               }));
+  };
+}
+
+route_handler post_publication(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    actors::publication_issue q;
+    q.by = caller_id(ctx);
+    const auto& body = body_of(ctx);
+    if (!body.is_null()) {
+      if (!body.is_object()) return done(error_response({errc::invalid_request, "the body must be a JSON object", {}}));
+      if (auto s = no_other_fields(body.get_object(), {"period"}, "publication request"); !s)
+        return done(error_response(s.error()));
+      if (const auto* p = body.get_object().if_contains("period"); p && !p->is_null()) {
+        auto m = p->is_string() ? domain::parse_month(p->get_string()) : std::nullopt;
+        if (!m)
+          return done(error_response({errc::validation_failed, "the publication request is not valid",
+                                      {{std::nullopt, "period", domain::to_text(*p), "must be a month, YYYY-MM"}}}));
+        q.period = *m;
+      }
+    }
+    client.publish(std::move(q), reply_with<cap::publication>(std::move(done), [](const cap::publication& p) {
+                     auto res = rendered(p, "json");
+                     res.status = 201;
+                     res.headers.emplace_back("Location", fmt::format("/v1/publications/{}", p.number));
+                     return res;
+                   }));
+  };
+}
+
+route_handler get_publication(actors::client& client) {
+  return [&client](const request_context& ctx, respond done) {
+    auto format = format_of(ctx);
+    if (!format) return done(error_response(format.error()));
+    std::uint32_t number = 0;
+    if (auto n = ctx.param("number"); n != "latest") {
+      auto parsed = integer_param(n, "publication number", 1, 0xffffffffu);
+      if (!parsed) return done(error_response(parsed.error()));
+      number = static_cast<std::uint32_t>(*parsed);
+    }
+    client.get_publication(number, reply_with<cap::publication>(std::move(done), [f = *format](const cap::publication& p) {
+                             return rendered(p, f);
+                           }));
+  };
+}
+
+}  // namespace gridcoord::gateways::detail

@@ -211,6 +211,9 @@ std::vector<command> build_table() {
        paging{"equipment", "--after", "next_after", "--limit", 1000, "end"}},
       {{"equipment", "get"}, "one record of the equipment registry", {{"ID", "equipment id, e.g. F12"}},
        [](const arguments& a) -> built { return get(fmt::format("/v1/equipment/{}", enc(a, "ID"))); }},
+      {{"equipment", "history"}, "every version of one record, read from the log (version 1 first)",
+       {{"ID", "equipment id, e.g. F12"}},
+       [](const arguments& a) -> built { return get(fmt::format("/v1/equipment/{}/history", enc(a, "ID"))); }},
       {{"token", "create"}, "issue an API token (shown once: keep it)",
        {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},
         {"--description", "what the token is for, e.g. who holds it"}},
@@ -249,7 +252,7 @@ const std::vector<command_group>& command_groups() {
   static const std::vector<command_group> groups{
       {"report", "monthly reports: submit, get, diff, and the kinds there are"},
       {"token", "API tokens (admin only): create, list, revoke"},
-      {"equipment", "the equipment registry: import (JSON or CSV), list, get"},
+      {"equipment", "the equipment registry: import (JSON or CSV), list, get, history"},
   };
   return groups;
 }

@@ -63,8 +63,13 @@ TEST_CASE("POST /v1/equipment/imports answers 201 with what it added and replace
   CHECK(json_of(again).at("replaced") == 1);
   auto one = f.request(verb::get, "/v1/equipment/F12");
   REQUIRE(one.result_int() == 200);
-  CHECK(json_of(one) == json::parse(R"({"id":"F12","kind":"feeder","parent":"T1","area_class":"rural",
-                                        "region":"R","rating_kva":1})"));
+  auto record = json_of(one).as_object();
+  CHECK(record.at("version") == 2);
+  CHECK(record.at("changed_seq") == json_of(again).at("seq"));
+  CHECK(record.at("changed_at") == json_of(again).at("accepted_at"));
+  for (auto key : {"version", "changed_seq", "changed_at"}) record.erase(key);
+  CHECK(record == json::parse(R"({"id":"F12","kind":"feeder","parent":"T1","area_class":"rural",
+                                  "region":"R","rating_kva":1})").as_object());
 }
 
 TEST_CASE("an import with bad rows is 422 with every issue, and nothing is imported", "[gateways][equipment]") {
@@ -205,4 +210,29 @@ TEST_CASE("GET /v1/report-kinds shows which fields reference the registry", "[ga
       CHECK(field.at("references").is_null());
     }
   }
+}
+
+TEST_CASE("GET /v1/equipment/{id}/history answers each version; a repeat is unchanged", "[gateways][equipment][history]") {
+  server_fixture f;
+  REQUIRE(f.request(verb::post, imports, tree).result_int() == 201);
+  auto same = f.request(verb::post, imports, tree);
+  REQUIRE(same.result_int() == 201);
+  CHECK(json_of(same).at("unchanged") == 4);
+  CHECK(json_of(same).at("replaced") == 0);
+  auto moved = f.request(verb::post, imports, R"({"equipment":[
+    {"id":"F12","kind":"feeder","parent":"T1","area_class":"urban","region":"东城区","rating_kva":10000,"latitude":39.9042,"longitude":116.4074}]})");
+  REQUIRE(moved.result_int() == 201);
+  auto one = json_of(f.request(verb::get, "/v1/equipment/F12"));
+  CHECK(one.at("version") == 2);
+  CHECK(one.at("latitude") == 39.9042);
+  CHECK(one.at("longitude") == 116.4074);
+  CHECK(one.at("changed_seq") == json_of(moved).at("seq"));
+  auto h = f.request(verb::get, "/v1/equipment/F12/history");
+  REQUIRE(h.result_int() == 200);
+  auto versions = json_of(h).at("versions").as_array();
+  REQUIRE(versions.size() == 2);
+  CHECK(versions[0].at("version") == 1);
+  CHECK_FALSE(versions[0].at("record").as_object().contains("latitude"));
+  CHECK(versions[1].at("record") == one);
+  CHECK(f.request(verb::get, "/v1/equipment/F99/history").result_int() == 404);
 }

@@ -53,6 +53,9 @@ TEST_CASE("equipment commands build their requests", "[gridctl][equipment][comma
   auto list = built("equipment list", {{{"--kind", "feeder"}, {"--parent", "SS-07/T1"}, {"--region", "蓝海市港区"}}, {}});
   CHECK(list.target == "/v1/equipment?kind=feeder&parent=SS-07%2FT1&region=%E8%93%9D%E6%B5%B7%E5%B8%82%E6%B8%AF%E5%8C%BA");
   CHECK(built("equipment get", {{{"ID", "SS-07/T1"}}, {}}).target == "/v1/equipment/SS-07%2FT1");
+  auto history = built("equipment history", {{{"ID", "SS-07/T1"}}, {}});
+  CHECK(history.method == "GET");
+  CHECK(history.target == "/v1/equipment/SS-07%2FT1/history");
 
   testing::temp_dir dir;
   auto wrong = dir.str() + "/wrong.json";
@@ -90,7 +93,21 @@ TEST_CASE("gridctl imports the example registry, lists and gets it", "[gridctl][
   auto one = f.admin({"equipment", "get", "SS-07/T1"});
   REQUIRE(one.code == 0);
   CHECK(one.json().at("region") == "蓝海市东港区");
+  CHECK(one.json().at("version") == 1);
   CHECK(f.admin({"equipment", "get", "F-999"}).code == 5);
+
+  auto again = production({"equipment", "import", example_csv, "--csv"});
+  REQUIRE(again.code == 0);
+  CHECK(again.json().at("unchanged") == 14);
+  auto history = f.admin({"equipment", "history", "SS-07/T1"});
+  INFO(history.err);
+  REQUIRE(history.code == 0);
+  auto versions = history.json().at("versions").as_array();
+  REQUIRE(versions.size() == 1);
+  CHECK(versions[0].at("version") == 1);
+  CHECK(versions[0].at("seq") == imported.json().at("seq"));
+  CHECK(versions[0].at("record").at("region") == "蓝海市东港区");
+  CHECK(f.admin({"equipment", "history", "F-999"}).code == 5);
 
   auto table = f.admin({"--table", "equipment", "list", "--region", "蓝海市外岛"});
   REQUIRE(table.code == 0);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -77,15 +78,24 @@ domain::status replace_file(const fs::path& path, std::string_view bytes) {
   return fsync_directory(path.parent_path());
 }
 
-// Creates `dir` (and its parents), then fsyncs the directory holding it so the new entry lasts.
+// Creates `dir` and any missing parent, fsyncing the directory that holds each
+// new one so that the new entries last.
 domain::status make_directory(const fs::path& dir) {
   std::error_code ec;
-  bool created = fs::create_directories(dir, ec);
+  std::vector<fs::path> created;  // the deepest first
+  for (auto p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+    created.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  fs::create_directories(dir, ec);
   if (ec) return fail(errc::internal, fmt::format("cannot create directory {}: {}", dir.string(), ec.message()));
   if (!fs::is_directory(dir, ec))
     return fail(errc::internal, fmt::format("cannot create directory {}: it exists and is not a directory",
                                             dir.string()));
-  if (created && dir.has_parent_path()) return fsync_directory(dir.parent_path());
+  for (auto it = created.rbegin(); it != created.rend(); ++it) {
+    auto parent = it->parent_path();
+    if (auto st = fsync_directory(parent.empty() ? fs::path(".") : parent); !st) return st;
+  }
   return {};
 }
 

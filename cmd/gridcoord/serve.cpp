@@ -10,7 +10,9 @@
 
 #include "actors/runtime.hpp"
 #include "config/calendar_files.hpp"
+#include "config/standards_file.hpp"
 #include "cmd/gridcoord/demo.hpp"
+#include "cmd/gridcoord/publication_delivery.hpp"
 #include "gateways/access_log.hpp"
 #include "gateways/http_server.hpp"
 
@@ -36,6 +38,42 @@ actors::runtime_options runtime_options_of(const config::settings& s) {
   o.max_batch_events = s.storage.max_batch_events;
   o.snapshot_every_events = s.storage.snapshot_every_events;
   return o;
+}
+
+// "HH:MM" as minutes after midnight. REQUIRES: a time load_settings accepted.
+std::chrono::minutes clock_time(const std::string& hhmm) {
+  auto digit = [&](std::size_t i) { return hhmm[i] - '0'; };
+  return std::chrono::minutes{(digit(0) * 10 + digit(1)) * 60 + digit(3) * 10 + digit(4)};
+}
+
+// The capacity register's settings (the standards file) and the publication
+// of the restricted list: its schedule and its target. False, logged, when the
+// standards file or the publication target cannot be used.
+bool set_capacity_options(const config::settings& s, actors::runtime_options& o) {
+  std::vector<std::string> notes;
+  auto standards = config::load_standards_file(s.standards.file, &notes);
+  if (!standards) {
+    spdlog::critical("cannot load the standards file: {}", standards.error().message);
+    return false;
+  }
+  for (const auto& note : notes) spdlog::info("standards: {}", note);
+  o.capacity = std::move(*standards);
+
+  const auto& p = s.publication;
+  gateways::publication_target_options target{p.directory, p.post_url,
+                                              std::chrono::duration_cast<std::chrono::milliseconds>(p.post_timeout)};
+  auto made = gateways::publication_target::make(target);
+  if (!made) {
+    spdlog::critical("cannot set up the publication target: {}", made.error().message);
+    return false;
+  }
+  o.publication.working_days_after_month_end = p.working_days_after_month_end;
+  o.publication.local_time = clock_time(p.time);
+  o.publication.max_sleep = std::chrono::seconds{60};
+  o.publication_target = std::make_shared<publication_delivery>(std::move(*made));
+  spdlog::info("publications: {}; the monthly restricted list on working day {} after month end at {} ({})",
+               describe(target), p.working_days_after_month_end, p.time, s.time.zone);
+  return true;
 }
 
 // The event log's figures for GET /metrics; the runtime outlives the server.
@@ -76,6 +114,7 @@ int serve(const serve_options& options) {
   std::error_code ec;
   std::filesystem::create_directories(s.storage.data_dir, ec);
   auto options_rt = runtime_options_of(s);
+  if (!set_capacity_options(s, options_rt)) return 1;
   options_rt.reporting_calendar = std::make_shared<const domain::reporting_calendar>(std::move(calendar->calendar));
   auto rt = actors::runtime::start(std::move(options_rt));
   if (!rt) {

@@ -110,6 +110,48 @@ built create_token(const arguments& a) {
   return client::http_request{"POST", "/v1/tokens", domain::to_text(body), {}};
 }
 
+// A positive number (kVA, a demand factor) given as text; `what` names it.
+expected<double, std::string> positive_number(const arguments& a, std::string_view name, std::string_view what) {
+  const auto& text = a.at(name);
+  char* end = nullptr;
+  double d = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(d > 0))
+    return unexpected{fmt::format("{} must be a number above 0, not \"{}\"", what, text)};
+  return d;
+}
+
+// POST /v1/prechecks {"point","load_kva","month","demand_factor"?}.
+built precheck(const arguments& a) {
+  auto kva = positive_number(a, "KVA", "KVA");
+  if (!kva) return unexpected{kva.error()};
+  json::object body{{"point", a.at("POINT")}, {"load_kva", *kva}, {"month", a.at("--month")}};
+  if (a.has("--demand-factor")) {
+    auto f = positive_number(a, "--demand-factor", "--demand-factor");
+    if (!f) return unexpected{f.error()};
+    body["demand_factor"] = *f;
+  }
+  return client::http_request{"POST", "/v1/prechecks", domain::to_text(body), {}};
+}
+
+// POST /v1/applications {"id","customer","point","requested_kva","month","demand_factor"?}.
+built submit_application(const arguments& a) {
+  auto kva = positive_number(a, "--kva", "--kva");
+  if (!kva) return unexpected{kva.error()};
+  json::object body{{"id", a.at("ID")}, {"customer", a.at("--customer")}, {"point", a.at("--point")},
+                    {"requested_kva", *kva}, {"month", a.at("--month")}};
+  if (a.has("--demand-factor")) {
+    auto f = positive_number(a, "--demand-factor", "--demand-factor");
+    if (!f) return unexpected{f.error()};
+    body["demand_factor"] = *f;
+  }
+  return client::http_request{"POST", "/v1/applications", domain::to_text(body), {}};
+}
+
+built application_step(const arguments& a, std::string_view step, json::object body) {
+  return client::http_request{"POST", fmt::format("/v1/applications/{}/{}", enc(a, "ID"), step),
+                              domain::to_text(body), {}};
+}
+
 std::vector<command> build_table() {
   const argument dept{"DEPT", "department: planning, dispatch, production, marketing, customer_service"};
   const argument kind{"KIND", "report kind, e.g. large_customer_demand"};
@@ -214,6 +256,82 @@ std::vector<command> build_table() {
       {{"equipment", "history"}, "every version of one record, read from the log (version 1 first)",
        {{"ID", "equipment id, e.g. F12"}},
        [](const arguments& a) -> built { return get(fmt::format("/v1/equipment/{}/history", enc(a, "ID"))); }},
+      {{"capacity"}, "how much load a connection point can still take in a month, and what limits it",
+       {{"POINT", "equipment id of the connection point, e.g. F-101"},
+        {"--month", "the month, YYYY-MM (this month to 23 months ahead)", arg_kind::month, true},
+        {"--horizon", "every month of the horizon from --month", arg_kind::flag}},
+       [](const arguments& a) -> built {
+         auto target = fmt::format("/v1/capacity/{}?month={}", enc(a, "POINT"), enc(a, "--month"));
+         if (a.has("--horizon")) target += "&horizon=true";
+         return get(std::move(target));
+       }},
+      {{"precheck"}, "can KVA kVA connect at POINT in a month? (changes nothing)",
+       {{"POINT", "equipment id of the connection point"},
+        {"KVA", "the load, kVA"},
+        {"--month", "the month it would connect, YYYY-MM", arg_kind::month, true},
+        {"--demand-factor", "its demand factor, above 0 and at most 1 (default: the standard's)"}},
+       precheck},
+      {{"constrained"}, "connection points that are amber or red in a month, by id",
+       {{"--month", "the month, YYYY-MM", arg_kind::month, true},
+        {"--status", "the least status listed: amber (default) or red"},
+        {"--kind", "only substation, main_transformer, feeder or distribution_transformer"},
+        {"--region", "only this region (exact text)"},
+        {"--after", "points after this id"},
+        {"--limit", "points per request, 1 to 1000 (server default 100; with --all 1000)", arg_kind::whole}},
+       [](const arguments& a) -> built {
+         return get(with_query("/v1/capacity", a,
+                               {{"month", "--month"}, {"status", "--status"}, {"kind", "--kind"},
+                                {"region", "--region"}, {"after", "--after"}, {"limit", "--limit"}}));
+       },
+       paging{"items", "--after", "next_after", "--limit", 1000}},
+      {{"heat-map"}, "per region: points green, amber and red in a month, and the least available capacity",
+       {month}, [](const arguments& a) -> built { return get(fmt::format("/v1/heat-map/{}", enc(a, "MONTH"))); }},
+      {{"application", "submit"}, "submit a new-connection application (marketing)",
+       {{"ID", "the application number, e.g. NC-2026-0117"},
+        {"--customer", "the customer", arg_kind::text, true},
+        {"--point", "equipment id of the connection point", arg_kind::text, true},
+        {"--kva", "the capacity applied for, kVA", arg_kind::text, true},
+        {"--month", "from when, YYYY-MM", arg_kind::month, true},
+        {"--demand-factor", "its demand factor, above 0 and at most 1 (default: the standard's)"}},
+       submit_application},
+      {{"application", "approve"}, "approve an application: reserves its capacity (a repeat changes nothing)",
+       {{"ID", "the application number"}},
+       [](const arguments& a) -> built { return application_step(a, "approve", {}); }},
+      {{"application", "refuse"}, "refuse an application with a reason",
+       {{"ID", "the application number"},
+        {"--reason", "the reason, in words", arg_kind::text, true},
+        {"--lack-of-capacity", "refused for lack of capacity: files an M5 finding", arg_kind::flag}},
+       [](const arguments& a) -> built {
+         return application_step(a, "refuse",
+                                 {{"reason", a.at("--reason")}, {"lack_of_capacity", a.has("--lack-of-capacity")}});
+       }},
+      {{"application", "energize"}, "record the day an approved application was energized",
+       {{"ID", "the application number"}, {"--on", "the date, YYYY-MM-DD", arg_kind::text, true}},
+       [](const arguments& a) -> built { return application_step(a, "energize", {{"on", a.at("--on")}}); }},
+      {{"application", "get"}, "one application", {{"ID", "the application number"}},
+       [](const arguments& a) -> built { return get(fmt::format("/v1/applications/{}", enc(a, "ID"))); }},
+      {{"application", "list"}, "applications by id",
+       {{"--state", "only submitted, approved, refused or energized"},
+        {"--after", "applications after this id"},
+        {"--limit", "applications per request, 1 to 1000 (server default 100; with --all 1000)", arg_kind::whole}},
+       [](const arguments& a) -> built {
+         return get(with_query("/v1/applications", a, {{"state", "--state"}, {"after", "--after"}, {"limit", "--limit"}}));
+       },
+       paging{"items", "--after", "next_after", "--limit", 1000}},
+      {{"publication", "issue"}, "publish the restricted list (M6) now",
+       {{"--period", "the month it follows (default: last month)", arg_kind::month}},
+       [](const arguments& a) -> built {
+         json::object body;
+         if (a.has("--period")) body["period"] = a.at("--period");
+         return client::http_request{"POST", "/v1/publications", domain::to_text(body), {}};
+       }},
+      {{"publication", "get"}, "a publication of the restricted list (the latest unless NUMBER is given)",
+       {{"NUMBER", "the publication number", arg_kind::whole, false, true},
+        {"--format", "json (default), csv or html"}},
+       [](const arguments& a) -> built {
+         auto number = a.has("NUMBER") ? enc(a, "NUMBER") : std::string("latest");
+         return get(with_query(fmt::format("/v1/publications/{}", number), a, {{"format", "--format"}}));
+       }},
       {{"token", "create"}, "issue an API token (shown once: keep it)",
        {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},
         {"--description", "what the token is for, e.g. who holds it"}},
@@ -253,6 +371,8 @@ const std::vector<command_group>& command_groups() {
       {"report", "monthly reports: submit, get, diff, and the kinds there are"},
       {"token", "API tokens (admin only): create, list, revoke"},
       {"equipment", "the equipment registry: import (JSON or CSV), list, get, history"},
+      {"application", "new-connection applications (marketing): submit, approve, refuse, energize, get, list"},
+      {"publication", "the published restricted list (M6): issue, get"},
   };
   return groups;
 }

@@ -221,3 +221,22 @@ TEST_CASE("report diff asks for the two versions given, or the server's defaults
         "/v1/reports/marketing/large_customer_demand/2026-11/diff");
   CHECK(usage_code({"report", "diff", "marketing", "large_customer_demand", "2026-11", "--from", "x"}) == 2);
 }
+
+TEST_CASE("capacity and precheck ask the capacity routes; a KVA that is not a number is refused",
+          "[gridctl][capacity]") {
+  auto c = request_for({"capacity", "F-101", "--month", "2027-03"});
+  CHECK(c.method == "GET");
+  CHECK(c.target == "/v1/capacity/F-101?month=2027-03");
+  auto p = request_for({"precheck", "F-101", "2000", "--month", "2027-03"});
+  CHECK(p.method == "POST");
+  CHECK(p.target == "/v1/prechecks");
+  CHECK(p.body == R"({"point":"F-101","load_kva":2000,"month":"2027-03"})");
+  auto refuse = request_for({"application", "refuse", "NC-1", "--reason", "full", "--lack-of-capacity"});
+  CHECK(refuse.target == "/v1/applications/NC-1/refuse");
+  CHECK(refuse.body == R"({"reason":"full","lack_of_capacity":true})");
+  parsed bad({"precheck", "F-101", "lots", "--month", "2027-03"});
+  REQUIRE(bad.code == -1);
+  auto refused = bad.build();
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error() == R"(KVA must be a number above 0, not "lots")");
+}

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <set>
 
+#include "domain/month.hpp"
 #include "gateways/client/http_client.hpp"
 #include "tests/system/live_server.hpp"
 
@@ -73,6 +74,9 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
   auto spare_id = std::string(spare.json().at("id").as_string());
 
   const std::set<std::string> every_role(roles.begin(), roles.end());
+  // A year from now: inside the capacity horizon (this month and the 23 after it).
+  const std::chrono::year_month_day today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  const std::string in_horizon = domain::to_string(today.year() / today.month() + std::chrono::months{12});
   const std::vector<endpoint> endpoints = {
       {"GET", "/v1/health", "", {"*"}},
       {"PUT", m1_path, m1_body, {"admin", "liaison:marketing"}},
@@ -98,6 +102,24 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
       {"GET", "/v1/equipment", "", every_role},
       {"GET", "/v1/equipment/F-101", "", every_role},
       {"GET", "/v1/equipment/F-101/history", "", every_role},
+      // The capacity register (a month in the horizon from now); applications and
+      // publications are marketing's. A repeated step answers 200 (nothing changes).
+      {"GET", "/v1/capacity/F-101?month=" + in_horizon, "", every_role},
+      {"GET", "/v1/capacity?month=" + in_horizon, "", every_role},
+      {"GET", "/v1/heat-map/" + in_horizon, "", every_role},
+      {"POST", "/v1/prechecks", R"({"point":"F-101","load_kva":10,"month":")" + in_horizon + R"("})", every_role},
+      {"POST", "/v1/applications", R"({"id":"NC-1","customer":"C","point":"F-101","requested_kva":10,"month":")" +
+                                       in_horizon + R"("})", {"admin", "liaison:marketing"}},
+      {"POST", "/v1/applications", R"({"id":"NC-2","customer":"C","point":"F-101","requested_kva":10,"month":")" +
+                                       in_horizon + R"("})", {"admin", "liaison:marketing"}},
+      {"GET", "/v1/applications", "", every_role},
+      {"GET", "/v1/applications/NC-1", "", every_role},
+      {"POST", "/v1/applications/NC-1/refuse", R"({"reason":"no"})", {"admin", "liaison:marketing"}},
+      {"POST", "/v1/applications/NC-2/approve", "", {"admin", "liaison:marketing"}},
+      {"POST", "/v1/applications/NC-2/energize", R"({"on":"2027-01-04"})", {"admin", "liaison:marketing"}},
+      {"POST", "/v1/publications", "{}", {"admin", "liaison:marketing"}},
+      {"GET", "/v1/publications/latest", "", {"*"}},
+      {"GET", "/v1/publications/1?format=html", "", {"*"}},
   };
   std::map<std::string, std::string> tokens;
   for (const auto& r : roles) tokens[r] = s.issue(r);

@@ -14,8 +14,10 @@
 //  2. PUTs dispatch's M4 load_statistics for last month (by today's UTC
 //     date: the runtime runs on the real clock), a peak at 30–85 % of rating
 //     for every substation, main transformer and feeder (--all-m4: every
-//     distribution transformer too; rows beyond one report's 1,000,000 go to
-//     the month before);
+//     distribution transformer too); rows beyond --m4-rows-per-report
+//     (1,000,000, a report's limit) go to the month before, and so on (the
+//     store refuses an event above 64 MiB, ~380,000 M4 rows: with --all-m4
+//     pass 300000);
 //  3. the process RSS (/proc/self/statm) per equipment, before and after
 //     jemalloc gives freed pages back;
 //  4. GET /v1/capacity/{random equipment}?month=<3 months ahead>, --queries
@@ -60,6 +62,7 @@ struct bench_options {
   int prechecks = 20'000;
   int approvals = 200;
   bool all_m4 = false;
+  std::size_t m4_rows_per_report = 1'000'000;
   unsigned seed = 42;
   std::string data_dir;  // "": a fresh directory under the system's temp dir
 };
@@ -133,14 +136,14 @@ std::vector<std::string> equipment_csv(std::size_t n) {
 }
 
 // M4 rows (CSV, without header) for every measured equipment, in tree order
-// with the upper levels first, cut into reports of at most max_rows rows.
-std::vector<std::string> m4_csv(std::size_t n, bool all, std::size_t& rows) {
+// with the upper levels first, cut into reports of at most `per_report` rows.
+std::vector<std::string> m4_csv(std::size_t n, bool all, std::size_t per_report, std::size_t& rows) {
   const std::string header =
       "equipment_id,equipment_class,peak_load_kva,load_rate_pct,hours_above_heavy_h,hours_above_overload_h\n";
   std::vector<std::string> parts{header};
   rows = 0;
   auto add = [&](std::size_t i, const node& e) {
-    if (rows > 0 && rows % max_rows == 0) parts.push_back(header);
+    if (rows > 0 && rows % per_report == 0) parts.push_back(header);
     double pct = std::round((30 + 55 * unit(i, 2)) * 10) / 10;
     fmt::format_to(std::back_inserter(parts.back()), "{},{},{:.1f},{},{},0\n", e.id, e.kind,
                    e.rating_kva * pct / 100, pct, pct > 80 ? 3 : 0);
@@ -273,9 +276,9 @@ void import_tree(http::http_client& c, const stack& st, std::size_t n) {
              parts.size(), bytes, s, static_cast<double>(n) / s);
 }
 
-void submit_m4(http::http_client& c, const stack& st, std::size_t n, bool all, domain::month last) {
+void submit_m4(http::http_client& c, const stack& st, const bench_options& o, domain::month last) {
   std::size_t rows = 0;
-  auto parts = m4_csv(n, all, rows);
+  auto parts = m4_csv(o.equipment, o.all_m4, o.m4_rows_per_report, rows);
   auto t0 = clk::now();
   for (std::size_t k = 0; k < parts.size(); ++k) {
     auto period = domain::to_string(last - std::chrono::months{k});
@@ -381,7 +384,7 @@ void run(const stack& st, const bench_options& o) {
   fmt::print("load average at start: {}\n", load_average());
   auto rss0 = purged_rss();
   import_tree(c, st, o.equipment);
-  submit_m4(c, st, o.equipment, o.all_m4, last);
+  submit_m4(c, st, o, last);
   // One query, so the capacity actor has caught up on everything before the RSS is read.
   send(c, {"GET", point_path(0, asked), "", {}}, st.planner, 200);
   auto rss1 = rss_bytes();
@@ -414,6 +417,8 @@ int main(int argc, char** argv) {
   app.add_option("--prechecks", o.prechecks, "timed POST /v1/prechecks requests")->check(CLI::PositiveNumber);
   app.add_option("--approvals", o.approvals, "applications submitted and approved")->check(CLI::PositiveNumber);
   app.add_flag("--all-m4", o.all_m4, "an M4 peak for every distribution transformer too");
+  app.add_option("--m4-rows-per-report", o.m4_rows_per_report, "M4 rows per report; the rest go to earlier months")
+      ->check(CLI::Range(std::size_t{1}, max_rows));
   app.add_option("--seed", o.seed, "random seed of the query points");
   app.add_option("--data-dir", o.data_dir, "store directory (wiped first, removed after)");
   CLI11_PARSE(app, argc, argv);

@@ -192,8 +192,8 @@ class actor_client final : public client {
     ask_actor<std::vector<domain::capacity::application>>(capacity_, std::move(query), std::move(done));
   }
 
-  void publish(publication_issue request, reply<domain::capacity::publication> done) override {
-    ask_actor<domain::capacity::publication>(capacity_, std::move(request), std::move(done));
+  void publish(publication_issue request, reply<publication_receipt> done) override {
+    ask_actor<publication_receipt>(capacity_, std::move(request), std::move(done));
   }
 
   void get_publication(std::uint32_t number, reply<domain::capacity::publication> done) override {

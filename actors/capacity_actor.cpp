@@ -99,14 +99,15 @@ caf::result<T> after_sync(capacity_pointer self, F answer) {
 
 // Appends `drafts`, catches up (so the events are applied), then `done`.
 void append_then_sync(capacity_pointer self, std::vector<storage::event_draft> drafts,
-                      std::function<void(domain::expected<std::uint64_t>)> done) {
-  storage::append_request req{std::move(drafts), std::nullopt};
+                      std::function<void(domain::expected<storage::append_result>)> done,
+                      std::optional<storage::idempotency_record> key = std::nullopt) {
+  storage::append_request req{std::move(drafts), std::move(key)};
   self->request(self->state.log, caf::infinite, std::move(req))
       .await(
           [self, done](storage::append_result& r) {
-            sync(self, [done, seq = r.last_seq](domain::status s) {
+            sync(self, [done, r](domain::status s) {
               if (!s) return done(unexpected{s.error()});
-              done(seq);
+              done(r);
             });
           },
           [done](caf::error& e) { done(unexpected{to_domain(e)}); });
@@ -241,8 +242,8 @@ caf::result<application_outcome> run_command(capacity_pointer self, application_
     auto refused_for_capacity = c.action == application_action::refuse && c.lack_of_capacity;
     append_then_sync(self, {application_event(st, *t, c.by, c.origin)},
                      [self, rp, id = t->after.id, check, refused_for_capacity, origin = c.origin,
-                      fail_with](domain::expected<std::uint64_t> seq) mutable {
-                       if (!seq) return fail_with(seq.error());
+                      fail_with](domain::expected<storage::append_result> appended) mutable {
+                       if (!appended) return fail_with(appended.error());
                        application_outcome out{*self->state.applications.find(id), true, check, std::nullopt, {}};
                        if (!refused_for_capacity) return (void)rp.deliver(std::move(out));
                        file_finding(self, out.application, origin,
@@ -308,23 +309,36 @@ void delivered(capacity_pointer self, const publication_delivered& d) {
   }
 }
 
-void issue(capacity_pointer self, domain::month period, std::string by,
-           std::function<void(domain::expected<cap::publication>)> done) {
+// Logs the restricted list after `period` and hands it to the sink. With a
+// key: a key already used answers the publication it issued (replayed) when
+// the request hash is the same, a conflict otherwise.
+void issue(capacity_pointer self, domain::month period, std::string by, std::optional<storage::idempotency_record> key,
+           std::function<void(domain::expected<publication_receipt>)> done) {
   auto& st = self->state;
   auto p = restricted_list(st, period);
   if (!p) return done(unexpected{p.error()});
   p->number = static_cast<std::uint32_t>(st.publications.size() + 1);
   p->issued_at = st.clock->now();
   p->issued_by = by;
+  if (key) key->result = std::to_string(p->number);
   storage::event_draft e{std::string(cap::publication_stream), std::string(cap::publication_issued_type),
                          p->issued_at, by, cap::encode_publication(*p), ""};
-  append_then_sync(self, {std::move(e)}, [self, number = p->number, done](domain::expected<std::uint64_t> seq) {
-    if (!seq) return done(unexpected{seq.error()});
-    auto& state = self->state;
-    self->state.undelivered.insert(number);
-    deliver_next(self);
-    done(state.publications.at(number - 1));
-  });
+  auto asked = key;
+  append_then_sync(
+      self, {std::move(e)},
+      [self, number = p->number, asked, done](domain::expected<storage::append_result> r) {
+        if (!r) return done(unexpected{r.error()});
+        auto& state = self->state;
+        if (r->replayed && r->existing) {
+          if (r->existing->request_hash != asked->request_hash) return done(unexpected{to_domain(idempotency_conflict(asked->key))});
+          auto first = static_cast<std::size_t>(std::stoul(r->existing->result));
+          return done(publication_receipt{state.publications.at(first - 1), true});
+        }
+        state.undelivered.insert(number);
+        deliver_next(self);
+        done(publication_receipt{state.publications.at(number - 1), false});
+      },
+      std::move(key));
 }
 
 domain::time_point due_at(const capacity_state& st, domain::month period) {
@@ -338,14 +352,43 @@ bool scheduled_exists(const capacity_state& st, domain::month period) {
                      [&](const auto& p) { return p.period == period && p.issued_by == "schedule"; });
 }
 
+// The publication of the month before now's, when its instant has come, it
+// was not issued by the schedule yet, and the period is not before the first.
+std::optional<domain::month> due_period(const capacity_state& st) {
+  auto period = current_month(st) - std::chrono::months{1};
+  const auto& first = st.options.publication.first_period;
+  if (st.clock->now() < due_at(st, period) || scheduled_exists(st, period) || (first && period < *first))
+    return std::nullopt;
+  return period;
+}
+
+// Sleeps until the next publication instant (last month's, if still ahead,
+// else this month's), at most max_sleep.
 void schedule_wake(capacity_pointer self) {
   auto& st = self->state;
   if (st.options.publication.max_sleep.count() == 0) return;
   auto now = st.clock->now();
   auto sleep = std::chrono::duration_cast<std::chrono::microseconds>(st.options.publication.max_sleep);
-  auto next = due_at(st, current_month(st));  // this month's list is due after it ends
+  auto next = due_at(st, current_month(st) - std::chrono::months{1});
+  if (next <= now) next = due_at(st, current_month(st));
   if (next > now) sleep = std::min<std::chrono::microseconds>(sleep, next - now);
   self->delayed_send(self, std::max(sleep, std::chrono::microseconds{1000}), publication_wake{++st.wake_generation});
+}
+
+// Issues the publication that is due, if any; `done` gets what was issued.
+void check_due(capacity_pointer self, std::function<void(domain::expected<std::vector<cap::publication>>)> done) {
+  sync(self, [self, done](domain::status s) {
+    if (!s) return done(unexpected{s.error()});
+    deliver_next(self);  // a delivery that failed before is retried first
+    auto period = due_period(self->state);
+    if (!period) return done(std::vector<cap::publication>{});
+    issue(self, *period, "schedule", std::nullopt, [period, done](domain::expected<publication_receipt> r) {
+      if (!r) return done(unexpected{r.error()});
+      spdlog::info("publication {}: the restricted list after {} ({} entries)", r->publication.number,
+                   domain::to_string(*period), r->publication.entries.size());
+      done(std::vector<cap::publication>{std::move(r->publication)});
+    });
+  });
 }
 
 // The first wake-up (at start) hands the latest publication to the sink again,
@@ -362,15 +405,9 @@ void wake(capacity_pointer self, const publication_wake& w) {
     if (first && !st.publications.empty()) st.undelivered.insert(st.publications.back().number);
     deliver_next(self);
     if (st.options.publication.max_sleep.count() == 0) return;
-    auto period = current_month(st) - std::chrono::months{1};
-    bool due = st.clock->now() >= due_at(st, period) && !scheduled_exists(st, period) &&
-               (!st.options.publication.first_period || period >= *st.options.publication.first_period);
-    if (!due) return schedule_wake(self);
-    issue(self, period, "schedule", [self, period](domain::expected<cap::publication> p) {
-      if (p) spdlog::info("publication {}: the restricted list after {} ({} entries)", p->number,
-                          domain::to_string(period), p->entries.size());
-      else spdlog::error("publication after {} failed, retried at the next check: {}", domain::to_string(period),
-                         p.error().message);
+    check_due(self, [self](domain::expected<std::vector<cap::publication>> p) {
+      if (!p) spdlog::error("capacity: the scheduled publication failed, retried at the next check: {}",
+                            p.error().message);
       schedule_wake(self);
     });
   });
@@ -430,14 +467,17 @@ capacity_actor::behavior_type capacity(capacity_pointer self, capacity_options o
               return s.applications.select(q.state, q.after, q.limit);
             });
       },
-      [self](publication_issue& q) -> caf::result<cap::publication> {
-        auto rp = self->make_response_promise<cap::publication>();
+      [self](publication_issue& q) -> caf::result<publication_receipt> {
+        auto rp = self->make_response_promise<publication_receipt>();
         sync(self, [self, rp, q](domain::status s) mutable {
           if (!s) return (void)rp.deliver(to_caf(s.error()));
           auto period = q.period.value_or(current_month(self->state) - std::chrono::months{1});
-          issue(self, period, q.by, [rp](domain::expected<cap::publication> p) mutable {
-            if (p) rp.deliver(std::move(*p));
-            else rp.deliver(to_caf(p.error()));
+          std::optional<storage::idempotency_record> key;
+          if (!q.idempotency_key.empty())
+            key = storage::idempotency_record{"publication:" + q.idempotency_key, q.request_hash, {}, 0};
+          issue(self, period, q.by, std::move(key), [rp](domain::expected<publication_receipt> r) mutable {
+            if (r) rp.deliver(std::move(*r));
+            else rp.deliver(to_caf(r.error()));
           });
         });
         return rp;
@@ -450,6 +490,14 @@ capacity_actor::behavior_type capacity(capacity_pointer self, capacity_options o
             return domain::fail(domain::errc::not_found, fmt::format("no publication {}", q.number));
           return s.publications[q.number - 1];
         });
+      },
+      [self](publication_check) -> caf::result<std::vector<cap::publication>> {
+        auto rp = self->make_response_promise<std::vector<cap::publication>>();
+        check_due(self, [rp](domain::expected<std::vector<cap::publication>> p) mutable {
+          if (p) rp.deliver(std::move(*p));
+          else rp.deliver(to_caf(p.error()));
+        });
+        return rp;
       },
       [self](publication_wake& w) { wake(self, w); },
       [self](publication_delivered& d) { delivered(self, d); },

@@ -45,6 +45,10 @@ struct publication_get {
   std::uint32_t number = 0;
 };
 
+// Issue the scheduled publication if it is due now (runtime::check_publication;
+// tests drive the clock with it). Answers what it issued: none or one.
+struct publication_check {};
+
 // Internal: the publication clock's wake-up.
 struct publication_wake {
   std::uint64_t generation = 0;
@@ -68,8 +72,11 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::actors::application_outcome)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::actors::application_get)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::actors::application_list)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::actors::publication_issue)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::actors::publication_receipt)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::actors::publication_get)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::actors::publication_wake)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::actors::publication_check)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<gridcoord::domain::capacity::publication>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::actors::publication_delivered)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<gridcoord::domain::capacity::point_capacity>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(gridcoord::domain::capacity::precheck_result)

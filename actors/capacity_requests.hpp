@@ -9,6 +9,7 @@
 #include "domain/capacity/applications.hpp"
 #include "domain/capacity/model.hpp"
 #include "domain/month.hpp"
+#include "domain/publication/publication.hpp"
 
 namespace gridcoord::actors {
 
@@ -53,6 +54,15 @@ struct application_list {
 struct publication_issue {
   std::optional<domain::month> period;
   std::string by;
+  std::string idempotency_key;  // "" when the request carried none
+  std::string request_hash;
+};
+
+// The publication issued, or for a repeated idempotency key the one the key
+// issued first (replayed: nothing new was logged).
+struct publication_receipt {
+  domain::capacity::publication publication;
+  bool replayed = false;
 };
 
 }  // namespace gridcoord::actors

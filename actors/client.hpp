@@ -262,8 +262,10 @@ class client {
   virtual void application_step(application_command command, reply<application_outcome> done) = 0;
   virtual void get_application(std::string id, reply<domain::capacity::application> done) = 0;
   virtual void list_applications(application_list query, reply<std::vector<domain::capacity::application>> done) = 0;
-  // Issues the restricted list now; the answer is the logged publication.
-  virtual void publish(publication_issue request, reply<domain::capacity::publication> done) = 0;
+  // Issues the restricted list now; the answer is the logged publication. A
+  // repeated idempotency key answers the first publication (replayed), another
+  // request under it is a conflict.
+  virtual void publish(publication_issue request, reply<publication_receipt> done) = 0;
   // A publication by number, 0: the latest; not_found when there is none.
   virtual void get_publication(std::uint32_t number, reply<domain::capacity::publication> done) = 0;
 

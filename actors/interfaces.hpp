@@ -73,8 +73,9 @@ using capacity_actor = caf::typed_actor<
     caf::replies_to<application_command>::with<application_outcome>,
     caf::replies_to<application_get>::with<domain::capacity::application>,
     caf::replies_to<application_list>::with<std::vector<domain::capacity::application>>,
-    caf::replies_to<publication_issue>::with<domain::capacity::publication>,
+    caf::replies_to<publication_issue>::with<publication_receipt>,
     caf::replies_to<publication_get>::with<domain::capacity::publication>,
+    caf::replies_to<publication_check>::with<std::vector<domain::capacity::publication>>,
     caf::reacts_to<publication_wake>,
     caf::reacts_to<publication_delivered>>;
 

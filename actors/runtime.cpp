@@ -32,6 +32,7 @@ struct runtime::impl {
   std::vector<caf::strong_actor_ptr> actors;  // everything spawned, stopped at stop()
   std::unique_ptr<client> api;
   cycle_actor cycle;
+  capacity_actor capacity_register;
   std::function<void()> close_api;
   bool stopped = false;
 };
@@ -118,9 +119,9 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto schedule = p->options.publication;
   if (!schedule.first_period) schedule.first_period = calendar->calendar().local_month_of(*since);
   capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target};
-  auto capacity_register = sys.spawn(capacity, std::move(capacity_opts), log, coord, clock);
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(capacity_register));
-  auto handle = make_actor_client(sys, coord, directory, registrar, equipment, capacity_register);
+  p->capacity_register = sys.spawn(capacity, std::move(capacity_opts), log, coord, clock);
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->capacity_register));
+  auto handle = make_actor_client(sys, coord, directory, registrar, equipment, p->capacity_register);
   p->api = std::move(handle.api);
   p->close_api = std::move(handle.close);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(handle.bridge));
@@ -154,6 +155,16 @@ domain::expected<std::vector<domain::cycle_notice>> runtime::check_cycle() {
   domain::expected<std::vector<domain::cycle_notice>> out = std::vector<domain::cycle_notice>{};
   self->request(impl_->cycle, request_timeout, cycle_check{})
       .receive([&](std::vector<domain::cycle_notice>& n) { out = std::move(n); },
+               [&](caf::error& e) { out = unexpected{to_domain(e)}; });
+  return out;
+}
+
+domain::expected<std::vector<domain::capacity::publication>> runtime::check_publication() {
+  if (impl_->stopped) return unexpected{domain::error{domain::errc::unavailable, "gridcoord is stopping", {}}};
+  caf::scoped_actor self{*impl_->system};
+  domain::expected<std::vector<domain::capacity::publication>> out = std::vector<domain::capacity::publication>{};
+  self->request(impl_->capacity_register, request_timeout, publication_check{})
+      .receive([&](std::vector<domain::capacity::publication>& p) { out = std::move(p); },
                [&](caf::error& e) { out = unexpected{to_domain(e)}; });
   return out;
 }

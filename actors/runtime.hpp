@@ -85,6 +85,12 @@ class runtime {
   // notice that is due; answers what it logged. Waits for the answer.
   [[nodiscard]] domain::expected<std::vector<domain::cycle_notice>> check_cycle();
 
+  // Issues the monthly restricted list now if its instant (the configured
+  // working day after last month's end, at the configured local time) has
+  // come and the schedule has not issued it yet; answers what it issued.
+  // Waits for the answer. Works with the publication clock off (tests).
+  [[nodiscard]] domain::expected<std::vector<domain::capacity::publication>> check_publication();
+
   // Idempotent.
   void stop();
 

@@ -58,7 +58,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const precheck_res
         {"decision", r.fits ? "yes" : "no"},
         {"point", r.capacity.point},
         {"month", to_string(r.capacity.period)},
-        {"load_kva", r.demand_factor > 0 ? r.counted_kva / r.demand_factor : 0.0},
+        {"load_kva", r.load_kva},
         {"demand_factor", r.demand_factor},
         {"counted_kva", r.counted_kva},
         {"available_kva", r.capacity.available_kva},

@@ -93,6 +93,7 @@ expected<precheck_result> model::precheck(const precheck_request& r) const {
   };
   precheck_result out;
   out.demand_factor = factor_in(r.period);
+  out.load_kva = r.load_kva;
   out.counted_kva = r.load_kva * out.demand_factor;
   out.capacity = impl_->capacity(e, r.period);
   out.fits = out.counted_kva <= out.capacity.available_kva && out.capacity.status != light::red;

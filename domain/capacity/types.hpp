@@ -105,6 +105,7 @@ struct precheck_request {
 
 struct precheck_result {
   bool fits = false;               // counted load ≤ available and the status is not red
+  double load_kva = 0;             // as asked
   double counted_kva = 0;          // load × demand factor
   double demand_factor = 1;
   point_capacity capacity;         // before the load

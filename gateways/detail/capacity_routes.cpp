@@ -89,7 +89,10 @@ std::optional<domain::local_date> parse_date(std::string_view text) {
 
 // The body of approve (none or {}), refuse ({"reason","lack_of_capacity"?}) or
 // energize ({"on": "YYYY-MM-DD"}).
+// An application step is idempotent by itself (a repeat changes nothing), so
+// an Idempotency-Key is checked for its form and needs nothing more.
 domain::expected<actors::application_command> step_of(const request_context& ctx, actors::application_action action) {
+  if (auto key = idempotency_key_of(ctx); !key) return unexpected{key.error()};
   actors::application_command c;
   c.action = action;
   c.id = std::string(ctx.param("id"));
@@ -234,6 +237,7 @@ route_handler post_precheck(actors::client& client) {
 
 route_handler post_application(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
+    if (auto key = idempotency_key_of(ctx); !key) return done(error_response(key.error()));
     auto a = cap::read_application(body_of(ctx));
     if (!a) return done(error_response(a.error()));
     actors::application_command c;
@@ -299,8 +303,12 @@ route_handler get_applications(actors::client& client) {
 
 route_handler post_publication(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
+    auto key = idempotency_key_of(ctx);
+    if (!key) return done(error_response(key.error()));
     actors::publication_issue q;
     q.by = caller_id(ctx);
+    q.idempotency_key = std::move(*key);
+    q.request_hash = body_hash(ctx, "POST", "/v1/publications");
     const auto& body = body_of(ctx);
     if (!body.is_null()) {
       if (!body.is_object()) return done(error_response({errc::invalid_request, "the body must be a JSON object", {}}));
@@ -314,12 +322,14 @@ route_handler post_publication(actors::client& client) {
         q.period = *m;
       }
     }
-    client.publish(std::move(q), reply_with<cap::publication>(std::move(done), [](const cap::publication& p) {
-                     auto res = rendered(p, "json");
-                     res.status = 201;
-                     res.headers.emplace_back("Location", fmt::format("/v1/publications/{}", p.number));
-                     return res;
-                   }));
+    client.publish(std::move(q), reply_with<actors::publication_receipt>(
+                                     std::move(done), [](const actors::publication_receipt& r) {
+                                       auto res = rendered(r.publication, "json");
+                                       res.status = r.replayed ? 200 : 201;
+                                       res.headers.emplace_back("Location",
+                                                                fmt::format("/v1/publications/{}", r.publication.number));
+                                       return res;
+                                     }));
   };
 }
 

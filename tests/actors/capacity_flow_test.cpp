@@ -4,6 +4,9 @@
 // from the log after a restart. Numbers computed by hand below.
 #include <catch2/catch.hpp>
 
+#include <condition_variable>
+#include <mutex>
+
 #include <boost/json/parse.hpp>
 
 #include "actors/runtime.hpp"
@@ -199,8 +202,11 @@ TEST_CASE("the restricted list is published from the capacity register and kept"
 
   // After October: November's list. F1 has 1,000 kVA (≤ 3,000) until its
   // uprate in 2027-02; F2 has 6,000.
-  auto p = await<cap::publication>([&](auto done) { api.publish({october, "tk_marketing"}, done); });
-  REQUIRE(p);
+  auto issued = await<actors::publication_receipt>(
+      [&](auto done) { api.publish({october, "tk_marketing", "m6-2026-10", "h1"}, done); });
+  REQUIRE(issued);
+  CHECK_FALSE(issued->replayed);
+  auto p = &issued->publication;
   CHECK(p->number == 1);
   CHECK(p->restricted_month == november);
   REQUIRE(p->entries.size() == 1);
@@ -211,6 +217,20 @@ TEST_CASE("the restricted list is published from the capacity register and kept"
   auto latest = await<cap::publication>([&](auto done) { api.get_publication(0, done); });
   REQUIRE(latest);
   CHECK(*latest == *p);
+
+  // The same key again answers publication 1 (nothing new); with another body, a conflict.
+  auto repeat = await<actors::publication_receipt>(
+      [&](auto done) { api.publish({october, "tk_marketing", "m6-2026-10", "h1"}, done); });
+  REQUIRE(repeat);
+  CHECK(repeat->replayed);
+  CHECK(repeat->publication == *p);
+  auto other = await<actors::publication_receipt>(
+      [&](auto done) { api.publish({october, "tk_marketing", "m6-2026-10", "h2"}, done); });
+  REQUIRE_FALSE(other);
+  CHECK(other.error().code == domain::errc::conflict);
+  auto second = await<actors::publication_receipt>([&](auto done) { api.publish({october, "tk_marketing"}, done); });
+  REQUIRE(second);
+  CHECK(second->publication.number == 2);
 }
 
 TEST_CASE("the capacity register, applications and publications are rebuilt from the log after a restart",
@@ -225,7 +245,7 @@ TEST_CASE("the capacity register, applications and publications are rebuilt from
     feed_network(api);
     REQUIRE(step(api, submission("A1", "F1", 2000, march27)));
     REQUIRE(step(api, decision(actors::application_action::approve, "A1")));
-    REQUIRE(await<cap::publication>([&](auto done) { api.publish({october, "tk_marketing"}, done); }));
+    REQUIRE(await<actors::publication_receipt>([&](auto done) { api.publish({october, "tk_marketing"}, done); }));
     before = capacity_of(api, "F1", march27);
   }
   auto rt = actors::runtime::start(options(&clock, dir.path().string()));
@@ -259,4 +279,82 @@ TEST_CASE("months outside the horizon and unknown points are refused", "[actors]
   auto bad_point = step(api, submission("A9", "F9", 100, march27));
   REQUIRE_FALSE(bad_point);
   CHECK(bad_point.error().code == domain::errc::validation_failed);
+}
+
+namespace {
+
+// Records every delivery; fails the first `failures` of them. wait_for()
+// blocks until that many deliveries were attempted (bounded; no sleeping).
+class recording_sink final : public actors::publication_sink {
+ public:
+  explicit recording_sink(int failures) : failures_(failures) {}
+  domain::status deliver(const cap::publication& p) override {
+    std::lock_guard lock(mutex_);
+    attempts_.push_back(p.number);
+    changed_.notify_all();
+    if (static_cast<int>(attempts_.size()) <= failures_)
+      return domain::fail(domain::errc::unavailable, "the receiver is down");
+    return {};
+  }
+  std::vector<std::uint32_t> wait_for(std::size_t n) {
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, std::chrono::seconds{10}, [&] { return attempts_.size() >= n; });
+    return attempts_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::uint32_t> attempts_;
+  int failures_;
+};
+
+}  // namespace
+
+TEST_CASE("the monthly list is issued on the third working day after month end at 09:00 local, once, "
+          "and a failed delivery is retried", "[actors][capacity][publication]") {
+  // Monday to Friday in Asia/Shanghai: October 2026 ends on a Saturday, so the
+  // third working day after it is Wednesday 4 November; 09:00 there is 01:00Z.
+  const domain::time_point due = std::chrono::sys_days{std::chrono::year{2026} / 11 / 4} + std::chrono::hours{1};
+  domain::manual_clock clock{testing::t0};
+  auto sink = std::make_shared<recording_sink>(1);
+  auto o = options(&clock);
+  o.publication.first_period = october;
+  o.publication_target = sink;
+  auto rt = actors::runtime::start(o);
+  REQUIRE(rt);
+  feed_network((*rt)->api());
+
+  clock.set(due - std::chrono::microseconds{1});
+  auto early = (*rt)->check_publication();
+  REQUIRE(early);
+  CHECK(early->empty());
+
+  clock.set(due);
+  auto issued = (*rt)->check_publication();
+  REQUIRE(issued);
+  REQUIRE(issued->size() == 1);
+  CHECK(issued->front().number == 1);
+  CHECK(issued->front().period == october);
+  CHECK(issued->front().issued_by == "schedule");
+  CHECK(issued->front().issued_at == due);
+  CHECK(sink->wait_for(1) == std::vector<std::uint32_t>{1});  // failed: the receiver is down
+
+  clock.set(due + std::chrono::hours{1});
+  auto again = (*rt)->check_publication();
+  REQUIRE(again);
+  CHECK(again->empty());  // issued once
+  CHECK(sink->wait_for(2) == std::vector<std::uint32_t>{1, 1});  // retried, and delivered
+}
+
+TEST_CASE("a month that ended before the installation began is not published by the schedule",
+          "[actors][capacity][publication]") {
+  domain::manual_clock clock{testing::t0};  // the first event is logged in November
+  auto rt = actors::runtime::start(options(&clock));
+  REQUIRE(rt);
+  import_tree((*rt)->api());
+  clock.set(std::chrono::sys_days{std::chrono::year{2026} / 11 / 20});
+  auto none = (*rt)->check_publication();
+  REQUIRE(none);
+  CHECK(none->empty());
 }

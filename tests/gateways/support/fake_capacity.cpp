@@ -38,7 +38,7 @@ void fake_client::list_applications(actors::application_list,
                                     actors::reply<std::vector<domain::capacity::application>> done) {
   no_capacity(done);
 }
-void fake_client::publish(actors::publication_issue, actors::reply<domain::capacity::publication> done) {
+void fake_client::publish(actors::publication_issue, actors::reply<actors::publication_receipt> done) {
   no_capacity(done);
 }
 void fake_client::get_publication(std::uint32_t, actors::reply<domain::capacity::publication> done) {

@@ -64,7 +64,7 @@ class fake_client final : public actors::client {
   void get_application(std::string id, actors::reply<domain::capacity::application> done) override;
   void list_applications(actors::application_list query,
                          actors::reply<std::vector<domain::capacity::application>> done) override;
-  void publish(actors::publication_issue request, actors::reply<domain::capacity::publication> done) override;
+  void publish(actors::publication_issue request, actors::reply<actors::publication_receipt> done) override;
   void get_publication(std::uint32_t number, actors::reply<domain::capacity::publication> done) override;
 
   // A valid admin token, known to every fake_client.

@@ -123,12 +123,13 @@ import_summary equipment_registry::summarize(std::span<const equipment> rows) co
   return sum;
 }
 
-// Room for every row being new: exactly, for one large import; by half
-// again, for many small ones (no quadratic regrowth).
+// Room for every row being new: exactly, for one large import; by an
+// eighth more, for many small ones (geometric, so no quadratic regrowth,
+// and little slack in a store that is mostly one large import).
 void equipment_registry::reserve_for(std::span<const equipment> rows) {
   auto grow = [](auto& v, std::size_t extra) {
     auto needed = v.size() + extra;
-    if (needed > v.capacity()) v.reserve(std::max(needed, v.capacity() + v.capacity() / 2));
+    if (needed > v.capacity()) v.reserve(std::max(needed, v.capacity() + v.capacity() / 8));
   };
   std::size_t id_bytes = 0;
   for (const auto& e : rows) id_bytes += e.id.size();

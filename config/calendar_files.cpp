@@ -1,4 +1,5 @@
 #include "config/calendar_files.hpp"
+#include "config/detail/toml_support.hpp"
 #include "config/shipped_files.hpp"
 
 #include <filesystem>
@@ -14,44 +15,10 @@ namespace gridcoord::config {
 
 namespace {
 
+using detail::checker;
+using detail::parse_toml;
+using detail::read_text;
 using domain::local_date;
-
-// Collects the first problem, as "FILE:LINE: KEY WHAT".
-struct checker {
-  const std::string& origin;
-  std::string problem;
-
-  bool ok() const { return problem.empty(); }
-  void fail(const toml::node& at, std::string_view key, std::string_view what) {
-    if (problem.empty())
-      problem = fmt::format("{}:{}: {} {}", origin, at.source().begin.line, key, what);
-  }
-  // False (and a problem) when `table` holds a key not in `known`.
-  bool only(const toml::table& table, std::string_view prefix, std::initializer_list<std::string_view> known) {
-    for (const auto& [key, node] : table) {
-      bool listed = false;
-      for (auto k : known) listed = listed || key.str() == k;
-      if (!listed) fail(node, fmt::format("{}{}", prefix, key.str()), "is not a known key");
-    }
-    return ok();
-  }
-};
-
-std::optional<std::string> read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-gridcoord::expected<toml::table, load_error> parse_toml(std::string_view text, const std::string& origin) {
-  try {
-    return toml::parse(text, origin);
-  } catch (const toml::parse_error& e) {
-    return unexpected{load_error{fmt::format("{}:{}: {}", origin, e.source().begin.line, e.description())}};
-  }
-}
 
 std::optional<local_date> as_date(const toml::node& node) {
   auto d = node.value<toml::date>();

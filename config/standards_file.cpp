@@ -1,4 +1,5 @@
 #include "config/standards_file.hpp"
+#include "config/detail/toml_support.hpp"
 #include "config/shipped_files.hpp"
 
 #include <array>
@@ -15,39 +16,13 @@ namespace gridcoord::config {
 
 namespace {
 
+using detail::checker;
+using detail::read_text;
 using domain::equipment_kind;
 using domain::capacity::load_standard;
 
 constexpr std::array all_kinds{equipment_kind::substation, equipment_kind::main_transformer, equipment_kind::feeder,
                                equipment_kind::distribution_transformer};
-
-// Collects the first problem, as "FILE:LINE: KEY WHAT".
-struct checker {
-  const std::string& origin;
-  std::string problem;
-
-  bool ok() const { return problem.empty(); }
-  void fail(const toml::node& at, std::string_view key, std::string_view what) {
-    if (problem.empty()) problem = fmt::format("{}:{}: {} {}", origin, at.source().begin.line, key, what);
-  }
-  // False (and a problem) when `table` holds a key not in `known`.
-  bool only(const toml::table& table, std::string_view prefix, std::initializer_list<std::string_view> known) {
-    for (const auto& [key, node] : table) {
-      bool listed = false;
-      for (auto k : known) listed = listed || key.str() == k;
-      if (!listed) fail(node, fmt::format("{}{}", prefix, key.str()), "is not a known key");
-    }
-    return ok();
-  }
-  // The table at `key` of `parent`, or nullptr (and a problem).
-  const toml::table* table(const toml::table& parent, std::string_view key, std::string_view name) {
-    const auto* node = parent.get(key);
-    if (!node) { fail(parent, name, "is missing"); return nullptr; }
-    const auto* t = node->as_table();
-    if (!t) fail(*node, name, "must be a table");
-    return t;
-  }
-};
 
 // The number at `key` of `t` (an integer or a float), checked by `in_range`,
 // whose range `range` describes; nullopt (and a problem) otherwise.
@@ -129,24 +104,13 @@ void read_standards(checker& c, const toml::table& t, domain::capacity::settings
   }
 }
 
-std::optional<std::string> read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 gridcoord::expected<domain::capacity::settings, load_error> parse_standards_file(std::string_view text,
                                                                                  const std::string& origin) {
-  toml::table root;
-  try {
-    root = toml::parse(text, origin);
-  } catch (const toml::parse_error& e) {
-    return unexpected{load_error{fmt::format("{}:{}: {}", origin, e.source().begin.line, e.description())}};
-  }
+  auto parsed = detail::parse_toml(text, origin);
+  if (!parsed) return unexpected{parsed.error()};
+  const toml::table& root = *parsed;
   checker c{origin, {}};
   domain::capacity::settings s;
   if (c.only(root, "", {"capacity", "load_standards"})) {

@@ -109,4 +109,22 @@ std::string to_string(local_date d) {
                      static_cast<unsigned>(d.day()));
 }
 
+std::optional<local_date> parse_local_date(std::string_view text) {
+  auto digits = [&](std::size_t from, std::size_t n, unsigned& out) {
+    out = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      out = out * 10 + static_cast<unsigned>(text[i] - '0');
+    }
+    return true;
+  };
+  unsigned y = 0, m = 0, d = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(0, 4, y) || !digits(5, 2, m) ||
+      !digits(8, 2, d))
+    return std::nullopt;
+  local_date out{std::chrono::year{static_cast<int>(y)}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!out.ok()) return std::nullopt;
+  return out;
+}
+
 }  // namespace gridcoord::domain

@@ -17,6 +17,7 @@
 //             (/usr/share/zoneinfo), read once per process on first use.
 #include <chrono>
 #include <set>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -92,5 +93,7 @@ class working_calendar {
 
 // "2026-10-13".
 std::string to_string(local_date d);
+// "2026-10-13" as a date; nullopt for anything else (2026-02-30 too).
+std::optional<local_date> parse_local_date(std::string_view text);
 
 }  // namespace gridcoord::domain

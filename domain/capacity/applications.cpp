@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -17,18 +16,6 @@ namespace {
 
 constexpr std::size_t max_text_bytes = 200;
 constexpr std::string_view body_fields = "id, customer, point, requested_kva, month, demand_factor";
-
-std::optional<local_date> parse_date(std::string_view text) {
-  int y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(std::string(text).c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return std::nullopt;
-  local_date out{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!out.ok()) return std::nullopt;
-  return out;
-}
 
 json::value month_or_null(const std::optional<month>& m) {
   return m ? json::value(to_string(*m)) : json::value(nullptr);
@@ -151,7 +138,7 @@ expected<application> application_from_json(const json::value& v) {
       if (!a.expected_relief) return bad("bad expected_relief_month");
     }
     if (const auto& e = o.at("energized_on"); !e.is_null()) {
-      a.energized_on = parse_date(e.as_string());
+      a.energized_on = parse_local_date(e.as_string());
       if (!a.energized_on) return bad("bad energized_on");
       a.energized_by = o.at("energized_by").as_string();
     }

@@ -77,16 +77,6 @@ domain::expected<cap::precheck_request> precheck_of(const json::value& body) {
   return r;
 }
 
-std::optional<domain::local_date> parse_date(std::string_view text) {
-  unsigned m = 0, d = 0;
-  int y = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(std::string(text).c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return std::nullopt;
-  domain::local_date out{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  return out.ok() ? std::optional{out} : std::nullopt;
-}
-
 // The body of approve (none or {}), refuse ({"reason","lack_of_capacity"?}) or
 // energize ({"on": "YYYY-MM-DD"}).
 // An application step is idempotent by itself (a repeat changes nothing), so
@@ -123,7 +113,7 @@ domain::expected<actors::application_command> step_of(const request_context& ctx
   }
   if (auto s = no_other_fields(o, {"on"}, "energization"); !s) return unexpected{s.error()};
   const auto* on = o.if_contains("on");
-  auto date = on && on->is_string() ? parse_date(on->get_string()) : std::nullopt;
+  auto date = on && on->is_string() ? domain::parse_local_date(on->get_string()) : std::nullopt;
   if (!date)
     return domain::fail(errc::validation_failed, "the energization is not valid",
                         {{std::nullopt, "on", on ? domain::to_text(*on) : "", "must be a date, YYYY-MM-DD"}});

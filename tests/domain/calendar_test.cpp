@@ -132,3 +132,13 @@ TEST_CASE("an unknown zone or inconsistent days are an error naming them", "[dom
   REQUIRE_FALSE(clash);
   CHECK(clash.error().message == "calendar y: 2026-10-10 is both a holiday and a make-up day");
 }
+
+TEST_CASE("a local date reads from YYYY-MM-DD only, and only when it exists", "[domain][calendar]") {
+  CHECK(parse_local_date("2027-03-03") == ymd(2027, 3, 3));
+  CHECK(parse_local_date("2028-02-29") == ymd(2028, 2, 29));
+  CHECK_FALSE(parse_local_date("2027-02-29"));
+  CHECK_FALSE(parse_local_date("2027-3-03"));
+  CHECK_FALSE(parse_local_date("2027-03-03T00"));
+  CHECK_FALSE(parse_local_date("2027/03/03"));
+  CHECK_FALSE(parse_local_date(""));
+}

@@ -99,6 +99,10 @@ exit_code once(const command& cmd, const arguments& args, call_context& ctx, con
   const auto& a = std::get<answer>(result);
   bool ok = exit_code_for_status(a.response.status) == exit_code::ok;
   if (ok && a.response.body.empty()) return exit_code::ok;  // 204 No Content, say
+  if (auto type = a.response.header("Content-Type"); ok && !a.is_json && type && type->starts_with("text/")) {
+    io.out << a.response.body;  // a document the server says is text (the CSV or HTML of a publication)
+    return exit_code::ok;
+  }
   if (!ok || !a.is_json) return show_failure(a, ctx, io);
   show(ctx.table && cmd.table_view ? cmd.table_view(a.body) : a.body, ctx.table, io.out);
   return exit_code::ok;

@@ -176,6 +176,9 @@ TEST_CASE("the demo's capacity hints show F-101 near its limit and SS-07/T2 bind
   CHECK(html.status == 200);
   CHECK(html.headers["Content-Type"] == "text/html; charset=utf-8");
   CHECK(html.body.find("<td>F-222</td>") != std::string::npos);
+  auto csv = demo.gridctl({"publication", "get", "--format", "csv"});
+  CHECK(csv.code == 0);  // a text document is printed as it is, not refused as "not JSON"
+  CHECK(csv.out.find("region,point,kind") != std::string::npos);
 }
 
 TEST_CASE("the demo's first hints still work after the capacity data is loaded", "[gridctl][demo]") {

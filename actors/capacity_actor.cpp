@@ -1,6 +1,7 @@
 #include "actors/capacity_actor.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <boost/json.hpp>
 #include <caf/all.hpp>
@@ -273,6 +274,7 @@ domain::expected<cap::publication> restricted_list(const capacity_state& st, dom
       if (e.kind == domain::equipment_kind::feeder || e.kind == domain::equipment_kind::distribution_transformer) {
         if (auto c = st.model->capacity(e.point, p.restricted_month))
           sources.insert(c->sources.begin(), c->sources.end());
+        e.available_kva = std::round(e.available_kva * 100) / 100;  // as published: to two decimals
         p.entries.push_back(std::move(e));
       }
     if (page->end) break;

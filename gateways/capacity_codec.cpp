@@ -1,5 +1,7 @@
 #include "gateways/capacity_codec.hpp"
 
+#include <cmath>
+
 #include <boost/json.hpp>
 
 namespace gridcoord::domain::capacity {
@@ -12,6 +14,9 @@ json::value month_or_null(const std::optional<month>& m) {
   return m ? json::value(to_string(*m)) : json::value(nullptr);
 }
 
+// A computed figure to two decimals (kVA, %): 79.68, not 79.67999999999999.
+double shown(double x) { return std::round(x * 100) / 100; }
+
 }  // namespace
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const report_ref& r) {
@@ -21,7 +26,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const report_ref& 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const committed_load& l) {
   jv = {{"source", to_string(l.source)}, {"ref", l.ref},           {"point", l.point},
         {"month", to_string(l.from)},    {"load_kva", l.load_kva}, {"demand_factor", l.demand_factor},
-        {"counted_kva", l.counted_kva()}};
+        {"counted_kva", shown(l.counted_kva())}};
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const element_capacity& e) {
@@ -30,13 +35,13 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const element_capa
         {"region", e.region},
         {"rating_kva", e.rating_kva},
         {"planning_limit_pct", e.planning_limit_pct},
-        {"limit_kva", e.limit_kva},
+        {"limit_kva", shown(e.limit_kva)},
         {"measured_month", month_or_null(e.measured_month)},
         {"measured_peak_kva", e.measured_peak_kva},
-        {"committed_kva", e.committed_kva},
-        {"projected_peak_kva", e.projected_peak_kva},
-        {"headroom_kva", e.headroom_kva},
-        {"projected_load_rate_pct", e.projected_load_rate_pct},
+        {"committed_kva", shown(e.committed_kva)},
+        {"projected_peak_kva", shown(e.projected_peak_kva)},
+        {"headroom_kva", shown(e.headroom_kva)},
+        {"projected_load_rate_pct", shown(e.projected_load_rate_pct)},
         {"heavy_load_pct", e.heavy_load_pct},
         {"latest_class", e.latest_class ? json::value(to_string(*e.latest_class)) : json::value(nullptr)}};
 }
@@ -44,7 +49,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const element_capa
 void tag_invoke(const json::value_from_tag&, json::value& jv, const point_capacity& c) {
   jv = {{"point", c.point},
         {"month", to_string(c.period)},
-        {"available_kva", c.available_kva},
+        {"available_kva", shown(c.available_kva)},
         {"binding", c.binding},
         {"status", to_string(c.status)},
         {"reason", c.reason},
@@ -60,8 +65,8 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const precheck_res
         {"month", to_string(r.capacity.period)},
         {"load_kva", r.load_kva},
         {"demand_factor", r.demand_factor},
-        {"counted_kva", r.counted_kva},
-        {"available_kva", r.capacity.available_kva},
+        {"counted_kva", shown(r.counted_kva)},
+        {"available_kva", shown(r.capacity.available_kva)},
         {"binding", r.capacity.binding},
         {"status", to_string(r.capacity.status)},
         {"reason", r.reason},
@@ -75,7 +80,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const constrained_
         {"kind", domain::to_string(p.kind)},
         {"region", p.region},
         {"area_class", domain::to_string(p.area)},
-        {"available_kva", p.available_kva},
+        {"available_kva", shown(p.available_kva)},
         {"binding", p.binding},
         {"status", to_string(p.status)},
         {"reason", p.reason},
@@ -93,7 +98,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const region_heat&
         {"green", h.green},
         {"amber", h.amber},
         {"red", h.red},
-        {"least_available_kva", h.least_available_kva},
+        {"least_available_kva", shown(h.least_available_kva)},
         {"least_available_point", h.least_available_point}};
 }
 

@@ -132,7 +132,7 @@ report_kind equipment_load_standards() {
                   .positive = true, .description = "load planning allows on the class, % of rating"},
                  {.name = "demand_factor", .type = field_type::number, .max = 1.0, .positive = true,
                   .description = "default demand (coincidence) factor of a load connected at the class, above 0 "
-                                 "and at most 1 (1 when left out)"},
+                                 "and at most 1 (config/standards.toml's default for the class when left out)"},
                  month_field("effective_from", required, "first month the standard applies, YYYY-MM")},
       .rules = {greater_than("overload_pct", "heavy_load_pct"), at_most("planning_limit_pct", "overload_pct"),
                 month_within("effective_from", earlier_months::allowed, max_standard_lead_months)},

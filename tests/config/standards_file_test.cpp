@@ -27,28 +27,28 @@ const std::vector<std::string> valid_lines{
     "power_factor = 0.9",                  // 5
     "",                                    // 6
     "[load_standards.substation]",         // 7
-    "heavy_load_pct = 80",                 // 8
+    "heavy_load_pct = 70",                 // 8
     "overload_pct = 100",                  // 9
     "duration_h = 2",                      // 10
     "planning_limit_pct = 80",             // 11
     "demand_factor = 0.8",                 // 12
     "",                                    // 13
     "[load_standards.main_transformer]",   // 14
-    "heavy_load_pct = 80",                 // 15
+    "heavy_load_pct = 70",                 // 15
     "overload_pct = 100",                  // 16
     "duration_h = 2",                      // 17
     "planning_limit_pct = 80",             // 18
     "demand_factor = 0.85",                // 19
     "",                                    // 20
     "[load_standards.feeder]",             // 21
-    "heavy_load_pct = 70",                 // 22
+    "heavy_load_pct = 60",                 // 22
     "overload_pct = 100",                  // 23
     "duration_h = 1",                      // 24
     "planning_limit_pct = 70",             // 25
     "demand_factor = 0.9",                 // 26
     "",                                    // 27
     "[load_standards.distribution_transformer]",  // 28
-    "heavy_load_pct = 80",                 // 29
+    "heavy_load_pct = 70",                 // 29
     "overload_pct = 120",                  // 30
     "duration_h = 0.5",                    // 31
     "planning_limit_pct = 80",             // 32
@@ -90,10 +90,10 @@ void check_shipped_values(const domain::capacity::settings& s) {
   CHECK(s.minimum_likelihood_pct == 50);
   CHECK(s.power_factor == 0.9);
   std::vector<load_standard> expected{
-      standard(equipment_kind::substation, 80, 100, 2, 80, 0.8),
-      standard(equipment_kind::main_transformer, 80, 100, 2, 80, 0.85),
-      standard(equipment_kind::feeder, 70, 100, 1, 70, 0.9),
-      standard(equipment_kind::distribution_transformer, 80, 120, 0.5, 80, 1.0),
+      standard(equipment_kind::substation, 70, 100, 2, 80, 0.8),
+      standard(equipment_kind::main_transformer, 70, 100, 2, 80, 0.85),
+      standard(equipment_kind::feeder, 60, 100, 1, 70, 0.9),
+      standard(equipment_kind::distribution_transformer, 70, 120, 0.5, 80, 1.0),
   };
   CHECK(s.defaults == expected);
 }
@@ -143,8 +143,8 @@ TEST_CASE("a capacity setting out of its range names the file, line and key", "[
 TEST_CASE("a load standard out of its range names the file, line and key", "[config][standards]") {
   const std::string p = "load_standards.feeder.";
   CHECK(error_of(with_line(22, "heavy_load_pct = 0")) == "std.toml:22: " + p + "heavy_load_pct must be a number above 0");
-  CHECK(error_of(with_line(23, "overload_pct = 70")) ==
-        "std.toml:23: " + p + "overload_pct must be a number above heavy_load_pct (70)");
+  CHECK(error_of(with_line(23, "overload_pct = 60")) ==
+        "std.toml:23: " + p + "overload_pct must be a number above heavy_load_pct (60)");
   CHECK(error_of(with_line(23, "overload_pct = 70.5")) == "(loaded)");
   CHECK(error_of(with_line(24, "duration_h = 0")) == "std.toml:24: " + p + "duration_h must be a number above 0, at most 744");
   CHECK(error_of(with_line(24, "duration_h = 744.5")) ==

@@ -144,7 +144,7 @@ import_row read_row(const json::value& v, std::size_t n, std::vector<issue>& out
   r.number = n;
   const auto* o = v.if_object();
   if (!o) {
-    out.push_back({n, "", v.is_string() ? std::string(v.get_string()) : to_text(v),
+    out.push_back({n, "", value_text(v),
                    "a row must be an object of field: value"});
     return r;
   }
@@ -154,7 +154,7 @@ import_row read_row(const json::value& v, std::size_t n, std::vector<issue>& out
   for (const auto& kv : *o) {
     if (auto f = field_of(kv.key())) cells[*f] = json_cell(kv.value(), scratch[*f]);
     else
-      out.push_back({n, std::string(kv.key()), kv.value().is_string() ? std::string(kv.value().get_string()) : to_text(kv.value()),
+      out.push_back({n, std::string(kv.key()), value_text(kv.value()),
                      fmt::format("is not a field of an equipment record ({})", field_list)});
   }
   row_reader{r, out}.read_all(cells);

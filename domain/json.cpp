@@ -77,6 +77,10 @@ void append_text(std::string& out, json::string_view s) { append_string(out, s);
 
 void append_text(std::string& out, double d) { append_number(out, d); }
 
+std::string value_text(const json::value& v) {
+  return v.is_string() ? std::string(v.get_string()) : to_text(v);
+}
+
 std::string to_text(const json::value& v) {
   std::string out;
   append_text(out, v);

@@ -19,4 +19,8 @@ void append_text(std::string& out, const boost::json::value& v);
 void append_text(std::string& out, boost::json::string_view s);
 void append_text(std::string& out, double d);
 
+// A value as an issue (domain/error.hpp) quotes it: a string's own text
+// (no quotes), anything else as to_text writes it.
+std::string value_text(const boost::json::value& v);
+
 }  // namespace gridcoord::domain

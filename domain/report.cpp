@@ -16,10 +16,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::string value_text(const json::value& v) {
-  return v.is_string() ? std::string(v.get_string()) : to_text(v);
-}
-
 bool as_number(const json::value& v, double& out) {
   if (v.is_double()) out = v.get_double();
   else if (v.is_int64()) out = static_cast<double>(v.get_int64());

@@ -138,8 +138,6 @@ struct page_writer {
   }
 };
 
-std::string cursor_text(const json::value& v) { return v.is_string() ? std::string(v.get_string()) : domain::to_text(v); }
-
 struct page {
   json::array items;
   json::value cursor;
@@ -179,14 +177,14 @@ exit_code all_pages(const command& cmd, arguments args, call_context& ctx, conso
     if (auto* code = std::get_if<exit_code>(&fetched)) return *code;
     auto& p = std::get<page>(fetched);
     for (const auto& item : p.items) writer.add(item);
-    if (!p.items.empty() && cursor_text(p.cursor) == args.at(spec.cursor_arg))
+    if (!p.items.empty() && domain::value_text(p.cursor) == args.at(spec.cursor_arg))
       return complain(io, fmt::format("the server's {} does not advance", spec.cursor_field), exit_code::server);
     cursor = std::move(p.cursor);
-    args.values[spec.cursor_arg] = cursor_text(cursor);
+    args.values[spec.cursor_arg] = domain::value_text(cursor);
     if (spec.end_field.empty() ? p.items.size() < size : p.end) break;
     if (n % progress_every_pages == 0)
       io.err << fmt::format("gridctl: {} {} so far ({} {})\n", writer.count, spec.list_field, spec.cursor_field,
-                            cursor_text(cursor));
+                            domain::value_text(cursor));
   }
   writer.finish(cursor);
   return exit_code::ok;

@@ -76,7 +76,7 @@ struct drop {
 std::string text_of(const json::object& o, std::string_view key) {
   const auto* v = o.if_contains(key);
   if (!v) return "-";
-  return v->is_string() ? std::string(v->get_string()) : domain::to_text(*v);
+  return domain::value_text(*v);
 }
 
 // A readable line for one event.

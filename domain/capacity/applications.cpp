@@ -21,8 +21,6 @@ json::value month_or_null(const std::optional<month>& m) {
   return m ? json::value(to_string(*m)) : json::value(nullptr);
 }
 
-std::string value_text(const json::value& v) { return v.is_string() ? std::string(v.get_string()) : to_text(v); }
-
 // A non-empty string of at most max_text_bytes, or an issue.
 std::optional<std::string> read_text(const json::object& o, std::string_view field, std::vector<issue>& out) {
   const auto* v = o.if_contains(field);

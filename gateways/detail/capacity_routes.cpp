@@ -44,7 +44,7 @@ domain::status no_other_fields(const json::object& o, std::initializer_list<std:
   std::vector<domain::issue> issues;
   for (const auto& [k, v] : o)
     if (std::find(known.begin(), known.end(), std::string_view(k)) == known.end())
-      issues.push_back({std::nullopt, std::string(k), domain::to_text(v), fmt::format("is not a field of {}", what)});
+      issues.push_back({std::nullopt, std::string(k), domain::value_text(v), fmt::format("is not a field of {}", what)});
   if (!issues.empty()) return domain::fail(errc::validation_failed, fmt::format("the {} is not valid", what), issues);
   return {};
 }
@@ -60,18 +60,18 @@ domain::expected<cap::precheck_request> precheck_of(const json::value& body) {
   cap::precheck_request r;
   if (const auto* p = o.if_contains("point"); p && p->is_string() && !p->get_string().empty())
     r.point = p->get_string();
-  else issues.push_back({std::nullopt, "point", p ? domain::to_text(*p) : "", "is required: an equipment id"});
+  else issues.push_back({std::nullopt, "point", p ? domain::value_text(*p) : "", "is required: an equipment id"});
   if (const auto* l = o.if_contains("load_kva"); l && l->is_number() && l->to_number<double>() > 0)
     r.load_kva = l->to_number<double>();
-  else issues.push_back({std::nullopt, "load_kva", l ? domain::to_text(*l) : "", "must be a number above 0"});
+  else issues.push_back({std::nullopt, "load_kva", l ? domain::value_text(*l) : "", "must be a number above 0"});
   const auto* m = o.if_contains("month");
   auto period = m && m->is_string() ? domain::parse_month(m->get_string()) : std::nullopt;
   if (period) r.period = *period;
-  else issues.push_back({std::nullopt, "month", m ? domain::to_text(*m) : "", "must be a month, YYYY-MM"});
+  else issues.push_back({std::nullopt, "month", m ? domain::value_text(*m) : "", "must be a month, YYYY-MM"});
   if (const auto* f = o.if_contains("demand_factor"); f && !f->is_null()) {
     if (f->is_number() && f->to_number<double>() > 0 && f->to_number<double>() <= 1)
       r.demand_factor = f->to_number<double>();
-    else issues.push_back({std::nullopt, "demand_factor", domain::to_text(*f), "must be a number above 0 and at most 1"});
+    else issues.push_back({std::nullopt, "demand_factor", domain::value_text(*f), "must be a number above 0 and at most 1"});
   }
   if (!issues.empty()) return domain::fail(errc::validation_failed, "the precheck is not valid", std::move(issues));
   return r;
@@ -101,12 +101,12 @@ domain::expected<actors::application_command> step_of(const request_context& ctx
     const auto* r = o.if_contains("reason");
     if (!r || !r->is_string() || r->get_string().empty())
       return domain::fail(errc::validation_failed, "a refusal needs a reason",
-                          {{std::nullopt, "reason", r ? domain::to_text(*r) : "", "is required: the reason in words"}});
+                          {{std::nullopt, "reason", r ? domain::value_text(*r) : "", "is required: the reason in words"}});
     c.reason = r->get_string();
     if (const auto* l = o.if_contains("lack_of_capacity"); l && !l->is_null()) {
       if (!l->is_bool())
         return domain::fail(errc::validation_failed, "the refusal is not valid",
-                            {{std::nullopt, "lack_of_capacity", domain::to_text(*l), "must be true or false"}});
+                            {{std::nullopt, "lack_of_capacity", domain::value_text(*l), "must be true or false"}});
       c.lack_of_capacity = l->get_bool();
     }
     return c;
@@ -116,7 +116,7 @@ domain::expected<actors::application_command> step_of(const request_context& ctx
   auto date = on && on->is_string() ? domain::parse_local_date(on->get_string()) : std::nullopt;
   if (!date)
     return domain::fail(errc::validation_failed, "the energization is not valid",
-                        {{std::nullopt, "on", on ? domain::to_text(*on) : "", "must be a date, YYYY-MM-DD"}});
+                        {{std::nullopt, "on", on ? domain::value_text(*on) : "", "must be a date, YYYY-MM-DD"}});
   c.energized_on = *date;
   return c;
 }
@@ -308,7 +308,7 @@ route_handler post_publication(actors::client& client) {
         auto m = p->is_string() ? domain::parse_month(p->get_string()) : std::nullopt;
         if (!m)
           return done(error_response({errc::validation_failed, "the publication request is not valid",
-                                      {{std::nullopt, "period", domain::to_text(*p), "must be a month, YYYY-MM"}}}));
+                                      {{std::nullopt, "period", domain::value_text(*p), "must be a month, YYYY-MM"}}}));
         q.period = *m;
       }
     }

@@ -41,8 +41,9 @@ domain::status apply_event(capacity_state& st, const storage::event& e) {
     if (!v) return unexpected{v.error()};
     return st.model->apply_report(*domain::find_report_kind(v->kind), v->period, v->version, v->rows);
   } else if (cap::is_application_event(e.type)) {
-    if (auto s = st.applications.apply_event(e.type, e.seq, e.payload); !s) return s;
-    const auto* a = st.applications.find(cap::application_from_json(json::parse(e.payload))->id);
+    auto applied = st.applications.apply_event(e.type, e.seq, e.payload);
+    if (!applied) return unexpected{applied.error()};
+    const auto* a = *applied;
     if (a->counts_as_load()) st.model->add_connection(a->as_connection());
     else st.model->remove_connection(a->id);
   } else if (e.type == cap::publication_issued_type) {

@@ -249,8 +249,9 @@ expected<transition> application_book::check_energize(std::string_view id, local
   return transition{std::move(after), std::string(application_energized_type), true};
 }
 
-status application_book::apply_event(std::string_view type, std::uint64_t seq, std::string_view payload) {
-  if (!is_application_event(type)) return {};
+expected<const application*> application_book::apply_event(std::string_view type, std::uint64_t seq,
+                                                            std::string_view payload) {
+  if (!is_application_event(type)) return nullptr;
   std::error_code ec;
   auto v = json::parse(payload, ec);
   if (ec) return fail(errc::internal, "a stored application is unreadable: not JSON");
@@ -258,8 +259,7 @@ status application_book::apply_event(std::string_view type, std::uint64_t seq, s
   if (!a) return unexpected{a.error()};
   a->seq = seq;
   auto id = a->id;
-  items_.insert_or_assign(std::move(id), std::move(*a));
-  return {};
+  return &items_.insert_or_assign(std::move(id), std::move(*a)).first->second;
 }
 
 std::vector<application> application_book::select(std::optional<application_state> state, std::string_view after,

@@ -111,8 +111,10 @@ class application_book {
                                                   std::string by) const;
   [[nodiscard]] expected<transition> check_energize(std::string_view id, local_date on, std::string by) const;
 
-  // Replaces the record with the event's payload; other event types are ignored.
-  [[nodiscard]] status apply_event(std::string_view type, std::uint64_t seq, std::string_view payload);
+  // Replaces the record with the event's payload and answers it; other event
+  // types are ignored (nullptr).
+  [[nodiscard]] expected<const application*> apply_event(std::string_view type, std::uint64_t seq,
+                                                         std::string_view payload);
 
   // By id, from `after`, at most `limit`; only `state` when given.
   std::vector<application> select(std::optional<application_state> state, std::string_view after,

@@ -20,23 +20,30 @@ extern char** environ;
 
 namespace gridcoord::testing {
 
+// Starts args[0] with `args`, its standard output and error to `log_path`;
+// the child's pid, or -1 when it could not be started.
+inline pid_t spawn_logged(std::vector<std::string> args, const std::string& log_path) {
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  pid_t pid = -1;
+  int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  return rc == 0 ? pid : -1;
+}
+
 class server_process {
  public:
   // Starts `binary serve --data-dir DIR --listen 127.0.0.1:0`, output to `log_path`,
   // and waits until it says which port it listens on.
   server_process(const std::string& binary, const std::string& data_dir, std::string log_path)
       : log_path_(std::move(log_path)) {
-    std::vector<std::string> args{binary, "serve", "--data-dir", data_dir, "--listen", "127.0.0.1:0"};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&fa, 1, 2);
-    int rc = posix_spawn(&pid_, binary.c_str(), &fa, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) throw std::runtime_error("cannot start " + binary);
+    pid_ = spawn_logged({binary, "serve", "--data-dir", data_dir, "--listen", "127.0.0.1:0"}, log_path_);
+    if (pid_ < 0) throw std::runtime_error("cannot start " + binary);
     port_ = wait_for_port();
   }
   ~server_process() {

@@ -3,8 +3,6 @@
 // the store is opened.
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -17,8 +15,7 @@
 #include <fmt/format.h>
 
 #include "tests/support/temp_dir.hpp"
-
-extern char** environ;
+#include "tests/system/server_process.hpp"
 
 namespace {
 
@@ -32,18 +29,9 @@ std::string read_file(const std::string& path) {
 // has (192.0.2.1, TEST-NET-1), so a server that got past the standards file
 // would fail at listening and exit instead of running on and hanging the test.
 int run_serve(const std::string& config, const std::string& log) {
-  std::vector<std::string> args{GRIDCOORD_SERVER_BINARY, "serve", "--config", config, "--listen", "192.0.2.1:0"};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&fa, 1, 2);
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, GRIDCOORD_SERVER_BINARY, &fa, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  REQUIRE(rc == 0);
+  pid_t pid = gridcoord::testing::spawn_logged(
+      {GRIDCOORD_SERVER_BINARY, "serve", "--config", config, "--listen", "192.0.2.1:0"}, log);
+  REQUIRE(pid > 0);
   int status = 0;
   REQUIRE(waitpid(pid, &status, 0) == pid);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

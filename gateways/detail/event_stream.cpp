@@ -34,9 +34,10 @@ std::string sse_frame(const actors::event_view& e) {
 }
 
 template <class Stream>
-event_stream<Stream>::event_stream(Stream& stream, stream_start start,
-                           std::chrono::milliseconds write_timeout, on_end done)
+event_stream<Stream>::event_stream(Stream& stream, std::shared_ptr<void> owner, stream_start start,
+                                   std::chrono::milliseconds write_timeout, on_end done)
     : stream_(stream),
+      owner_(std::move(owner)),
       client_(start.client),
       cursor_(start.after),
       write_timeout_(write_timeout),

@@ -70,7 +70,9 @@ class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
   // (head included). The session then closes the connection.
   using on_end = std::function<void(std::size_t bytes)>;
 
-  event_stream(Stream& stream, stream_start start,
+  // `owner` owns `stream` (the session); it is kept alive until the last
+  // operation this stream started has completed, even after on_end.
+  event_stream(Stream& stream, std::shared_ptr<void> owner, stream_start start,
                std::chrono::milliseconds write_timeout, on_end done);
   event_stream(const event_stream&) = delete;
   event_stream& operator=(const event_stream&) = delete;
@@ -80,6 +82,7 @@ class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
 
  private:
   Stream& stream_;
+  std::shared_ptr<void> owner_;  // keeps stream_ alive while an operation is pending
   actors::client& client_;
   std::uint64_t cursor_;
   std::chrono::milliseconds write_timeout_;

@@ -254,7 +254,7 @@ void session<Stream>::start_stream(http_response r) {
   phase_ = phase::streaming;
   auto start = *r.stream;
   streaming_ = std::make_shared<event_stream<Stream>>(
-      stream_, start, state_->limits().write_timeout,
+      stream_, this->shared_from_this(), start, state_->limits().write_timeout,
       [self = this->shared_from_this()](std::size_t bytes) { self->on_stream_end(bytes); });
   streaming_->run({request_.version() == 10 ? 10u : 11u, std::string(server_name), log_.id,
                    std::move(r.headers)});

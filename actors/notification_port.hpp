@@ -1,0 +1,36 @@
+#pragma once
+// actors/notification_port.hpp — where customer notifications go: the part of
+// the notification actor's configuration that the server binary and the
+// gateways (which implement the sink) see. CAF-free.
+#include <functional>
+#include <string>
+
+#include "domain/sla/outbox.hpp"
+
+namespace gridcoord::actors {
+
+// How one delivery attempt ended.
+struct delivery_outcome {
+  enum class result { delivered, retry, permanent };
+  result what = result::retry;
+  std::string error;  // "" when delivered; else for people: "HTTP 503", "connection refused"
+};
+
+// Sends notifications (gateways/notification_target implements it with an
+// HTTP POST per message).
+// [Threading] send() is called from the notification actor's thread and must
+//             return at once; `done` runs later, exactly once, on any thread.
+//             Many sends may be in flight; the sink bounds its own concurrency
+//             and queues the rest.
+class notification_sink {
+ public:
+  virtual ~notification_sink() = default;
+  virtual void send(const domain::sla::notification& n, std::function<void(delivery_outcome)> done) = 0;
+};
+
+struct notification_options {
+  domain::sla::retry_policy retry;
+  std::size_t max_in_flight = 256;  // sends handed to the sink and not yet done
+};
+
+}  // namespace gridcoord::actors

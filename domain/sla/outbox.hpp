@@ -1,0 +1,144 @@
+#pragma once
+// domain/sla/outbox.hpp — the transactional outbox of customer notifications
+// (flow E3): what must be sent, what has been, what gave up.
+//
+// A notification is enqueued by a "notification.enqueued" event logged in the
+// same durable append as the event that causes it (an outage reported, its
+// ETR changed, power restored), so a notification exists exactly when its
+// cause does: nothing is lost on a crash and nothing is sent for a cause that
+// was not stored. Each delivery attempt that fails is logged
+// ("notification.attempt_failed", with the next attempt's instant), and the
+// end: "notification.delivered" or "notification.dead_lettered" (after
+// max_attempts, or at once for a permanent refusal). The outbox is the
+// projection of these events, in stream "notification/<message_id>"; after a
+// restart every message neither delivered nor dead-lettered is pending again
+// with its attempt count, due at its logged next attempt.
+//
+// message_id is stable: "<cause>/<customer>/<kind>", e.g.
+// "outage/17/C-1001/outage_notice": the receiver drops duplicates by it (a
+// crash between a delivery and its logging sends the message again with the
+// same id).
+// [Threading] Not synchronised; one owner at a time (the notification actor).
+// [Errors]    apply_event and decoders answer errc::internal for unreadable
+//             stored data.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "domain/clock.hpp"
+#include "domain/error.hpp"
+
+namespace gridcoord::domain::sla {
+
+// Exponential backoff with jitter: after the n-th failed attempt (n ≥ 1) the
+// next waits initial × multiplier^(n−1), at most max_delay, scaled by a
+// factor in [1 − jitter, 1 + jitter] drawn from a hash of (message_id, n): the
+// same message and attempt always wait the same, and messages that failed
+// together spread out.
+struct retry_policy {
+  std::chrono::milliseconds initial{1'000};
+  double multiplier = 2.0;
+  std::chrono::milliseconds max_delay{5 * 60'000};
+  double jitter = 0.2;            // 0 ≤ jitter < 1
+  unsigned max_attempts = 8;      // then the message is dead-lettered
+  friend bool operator==(const retry_policy&, const retry_policy&) = default;
+};
+
+std::chrono::milliseconds retry_delay(const retry_policy& p, std::string_view message_id, unsigned failed_attempts);
+
+enum class notification_kind : std::uint8_t { outage_notice, etr_update, restoration };
+std::string_view to_string(notification_kind k) noexcept;  // "outage_notice", "etr_update", "restoration"
+
+struct notification {
+  std::string message_id;
+  std::string customer_id;
+  std::string channel;   // the customer's first contact: "sms", "email", "phone", "webhook"
+  std::string address;
+  notification_kind kind = notification_kind::outage_notice;
+  std::string cause;     // "outage/17"
+  std::string text;      // what the customer is told, for people (Chinese or English)
+  std::string details;   // JSON text: outage id, equipment, start, etr, restored_at
+  time_point enqueued_at{};
+  friend bool operator==(const notification&, const notification&) = default;
+};
+
+std::string message_id(std::string_view cause, std::string_view customer_id, notification_kind kind);
+std::string notification_stream(std::string_view message_id);  // "notification/<message_id>"
+
+inline constexpr std::string_view notification_enqueued_type = "notification.enqueued";
+inline constexpr std::string_view notification_attempt_failed_type = "notification.attempt_failed";
+inline constexpr std::string_view notification_delivered_type = "notification.delivered";
+inline constexpr std::string_view notification_dead_lettered_type = "notification.dead_lettered";
+bool is_notification_event(std::string_view type) noexcept;
+
+std::string encode(const notification& n);
+[[nodiscard]] expected<notification> decode_notification(std::string_view payload);
+
+struct attempt_failed {
+  std::string message_id;
+  unsigned attempt = 0;     // 1 for the first
+  std::string error;        // "HTTP 503", "connection refused", ...
+  time_point next_at{};
+};
+struct delivered {
+  std::string message_id;
+  unsigned attempt = 0;
+  time_point at{};
+};
+struct dead_lettered {
+  std::string message_id;
+  unsigned attempts = 0;
+  std::string error;        // the last one
+  time_point at{};
+};
+std::string encode(const attempt_failed& a);
+std::string encode(const delivered& d);
+std::string encode(const dead_lettered& d);
+[[nodiscard]] expected<attempt_failed> decode_attempt_failed(std::string_view payload);
+[[nodiscard]] expected<delivered> decode_delivered(std::string_view payload);
+[[nodiscard]] expected<dead_lettered> decode_dead_lettered(std::string_view payload);
+
+enum class delivery_state : std::uint8_t { pending, delivered, dead_lettered };
+std::string_view to_string(delivery_state s) noexcept;  // "pending", "delivered", "dead_lettered"
+
+struct message_status {
+  notification message;
+  delivery_state state = delivery_state::pending;
+  unsigned attempts = 0;             // failed or delivered attempts so far
+  std::string last_error;
+  std::optional<time_point> next_at; // pending: when the next attempt is due (enqueued_at for the first)
+  std::optional<time_point> ended_at;
+};
+
+class outbox {
+ public:
+  [[nodiscard]] status apply_event(std::string_view type, std::string_view payload);
+
+  const message_status* find(std::string_view message_id) const;
+  // Pending messages due at or before `now`, earliest first, at most `limit`.
+  std::vector<const message_status*> due(time_point now, std::size_t limit) const;
+  // The earliest next attempt of any pending message.
+  std::optional<time_point> next_due() const;
+  // Every message to one customer, oldest first.
+  std::vector<const message_status*> for_customer(std::string_view customer_id) const;
+  // Dead letters, oldest first, after the message id `after` ("" = from the start).
+  std::vector<const message_status*> dead_letters(std::size_t limit) const;
+
+  std::size_t pending() const noexcept { return schedule_.size(); }
+  std::size_t size() const noexcept { return messages_.size(); }
+
+ private:
+  std::map<std::string, message_status, std::less<>> messages_;
+  std::multimap<time_point, std::string> schedule_;  // pending: next_at -> message id
+  std::map<std::string, std::vector<std::string>, std::less<>> by_customer_;
+  std::vector<std::string> dead_;
+};
+
+}  // namespace gridcoord::domain::sla

@@ -19,8 +19,8 @@
 //             called from several threads at once.
 // [Errors]    check_import and the parsers answer errc::validation_failed
 //             with every issue of every row at once (row numbers from 1; the
-//             CSV header is not a row); apply_event, from_json errc::internal
-//             for unreadable stored data.
+//             CSV header is not a row); apply_event errc::internal
+//             for unreadable stored data (apply_event).
 // [Limits]    max_customer_import_rows per import, logged as one event per
 //             customers_per_event rows; at most 8 contacts per customer.
 #include <cstdint>
@@ -125,10 +125,6 @@ class customer_registry {
   std::vector<const customer*> affected(std::span<const std::string> equipment_ids) const;
 
   customer_page select(const customer_filter& f) const;
-
-  boost::json::value to_json() const;
-  [[nodiscard]] static expected<customer_registry> from_json(const boost::json::value& v,
-                                                             const equipment_registry& equipment);
 
  private:
   std::unordered_map<std::string, customer> by_id_;

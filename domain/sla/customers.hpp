@@ -19,8 +19,8 @@
 //             called from several threads at once.
 // [Errors]    check_import and the parsers answer errc::validation_failed
 //             with every issue of every row at once (row numbers from 1; the
-//             CSV header is not a row); apply_event errc::internal
-//             for unreadable stored data (apply_event).
+//             CSV header is not a row); apply_event errc::internal for
+//             unreadable stored data.
 // [Limits]    max_customer_import_rows per import, logged as one event per
 //             customers_per_event rows; at most 8 contacts per customer.
 #include <cstdint>

@@ -20,7 +20,10 @@
 // same id).
 // [Threading] Not synchronised; one owner at a time (the notification actor).
 // [Errors]    apply_event and decoders answer errc::internal for unreadable
-//             stored data.
+//             stored data, and apply_event for an attempt_failed, delivered
+//             or dead_lettered event of a message never enqueued.
+// [Limits]    Every message stays in memory (ended ones too, for
+//             for_customer and dead_letters).
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -41,7 +44,9 @@ namespace gridcoord::domain::sla {
 // next waits initial × multiplier^(n−1), at most max_delay, scaled by a
 // factor in [1 − jitter, 1 + jitter] drawn from a hash of (message_id, n): the
 // same message and attempt always wait the same, and messages that failed
-// together spread out.
+// together spread out. The factor is 1 − jitter + 2 × jitter × u, u in [0, 1)
+// from FNV-1a 64 of message_id then "#<n>": stable across builds and hosts.
+// Defaults: 1 s, 2 s, 4 s, … 256 s, then 300 s, each ±20 %.
 struct retry_policy {
   std::chrono::milliseconds initial{1'000};
   double multiplier = 2.0;
@@ -51,10 +56,12 @@ struct retry_policy {
   friend bool operator==(const retry_policy&, const retry_policy&) = default;
 };
 
+// failed_attempts 0 counts as 1.
 std::chrono::milliseconds retry_delay(const retry_policy& p, std::string_view message_id, unsigned failed_attempts);
 
 enum class notification_kind : std::uint8_t { outage_notice, etr_update, restoration };
 std::string_view to_string(notification_kind k) noexcept;  // "outage_notice", "etr_update", "restoration"
+std::optional<notification_kind> parse_notification_kind(std::string_view text) noexcept;
 
 struct notification {
   std::string message_id;
@@ -119,6 +126,10 @@ struct message_status {
 
 class outbox {
  public:
+  // Idempotent: an event applied again changes nothing (an enqueue of a known
+  // id, an attempt_failed whose attempt is not past the count so far), and an
+  // event for a message already delivered or dead-lettered is ignored, as is
+  // any type that is not a notification event.
   [[nodiscard]] status apply_event(std::string_view type, std::string_view payload);
 
   const message_status* find(std::string_view message_id) const;
@@ -128,13 +139,21 @@ class outbox {
   std::optional<time_point> next_due() const;
   // Every message to one customer, oldest first.
   std::vector<const message_status*> for_customer(std::string_view customer_id) const;
-  // Dead letters, oldest first, after the message id `after` ("" = from the start).
+  // Dead letters in the order they were dead-lettered, at most `limit`.
   std::vector<const message_status*> dead_letters(std::size_t limit) const;
 
   std::size_t pending() const noexcept { return schedule_.size(); }
   std::size_t size() const noexcept { return messages_.size(); }
 
  private:
+  // The pending message `id` for an event of `type`; nullptr when it has
+  // ended, or (setting `st` to errc::internal) when it is unknown.
+  message_status* pending_message(std::string_view type, const std::string& id, status& st);
+  void unschedule(const message_status& m);
+  void enqueue(notification n);
+  void fail_attempt(message_status& m, attempt_failed a);
+  void end(message_status& m, delivery_state state, unsigned attempts, time_point at);
+
   std::map<std::string, message_status, std::less<>> messages_;
   std::multimap<time_point, std::string> schedule_;  // pending: next_at -> message id
   std::map<std::string, std::vector<std::string>, std::less<>> by_customer_;

@@ -16,13 +16,19 @@
 // it is a working day"), or the end of the start's local calendar day
 // (E6: forwarded the same day). due() turns a limit into an instant.
 // [Threading] Immutable values; safe to share.
-// [Errors]    None here: files are checked where they are loaded.
+// [Errors]    None here: files are checked where they are loaded. Parsing
+//             answers nullopt for text it does not accept; catalogue::at
+//             throws std::out_of_range when its REQUIRES does not hold.
+// [Limits]    parse_time_limit: calendar durations 1 min to 366 d, working
+//             days 0 to 250.
 #include <array>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/calendar.hpp"
@@ -43,8 +49,15 @@ struct time_limit {
 // The deadline of a step started at `start` under `limit`.
 time_point due(const time_limit& limit, time_point start, const working_calendar& calendar);
 
-// "45 min", "4 h", "2 working days", "the same day" — for messages and lists.
+// "45 min", "4 h", "90 min" (not a whole hour), "7 d" (whole days),
+// "2 working days", "1 working day", "the same day" — for messages and lists.
 std::string describe(const time_limit& limit);
+
+// A limit as config/time_limits.toml writes it: "<n> min", "<n> h", "<n> d"
+// (calendar time), "<n> working day" or "<n> working days", "same day" (or
+// describe()'s "the same day"); nullopt for anything else and for values out
+// of [Limits].
+std::optional<time_limit> parse_time_limit(std::string_view text) noexcept;
 
 // What refusing a planned-outage notice that comes too late means.
 enum class late_notice_policy : std::uint8_t { refuse, record_breach };
@@ -89,6 +102,7 @@ class catalogue {
 
   // The active profile's revision in force on `day` (the oldest one before
   // its first revision's date).
+  // REQUIRES: the active profile is among profiles() and has a revision.
   const limits& at(local_date day) const;
 
  private:
@@ -109,5 +123,6 @@ department escalated_to(complaint_category c) noexcept;
 std::string_view to_string(complaint_category c) noexcept;
 std::optional<complaint_category> parse_complaint_category(std::string_view text) noexcept;
 std::string_view to_string(late_notice_policy p) noexcept;  // "refuse", "record_breach"
+std::optional<late_notice_policy> parse_late_notice_policy(std::string_view text) noexcept;
 
 }  // namespace gridcoord::domain::sla

@@ -49,7 +49,7 @@ const std::set<std::string>& known_keys() {
       "server.rate_limit_per_second", "server.rate_limit_burst",
       "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
       "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "calendar.file",
-      "calendar.reporting_file", "standards.file", "log.level",
+      "calendar.reporting_file", "standards.file", "time_limits.file", "time_limits.profile", "log.level",
       "log.format", "tls.cert_file", "tls.key_file", "tls.min_version",
       "publication.directory", "publication.post_url", "publication.post_timeout_s",
       "publication.working_days_after_month_end", "publication.time"};
@@ -126,6 +126,10 @@ void read_all(reader& r, settings& s) {
   r.get("calendar", "file", s.calendar.file);
   r.get("calendar", "reporting_file", s.calendar.reporting_file);
   r.get("standards", "file", s.standards.file);
+  r.get("time_limits", "file", s.time_limits.file);
+  r.get("time_limits", "profile", s.time_limits.profile);
+  if (s.time_limits.profile.empty())
+    r.fail("time_limits", "profile", "must name a profile of time_limits.file (shipped: \"document\", \"sgcc-2023\")");
   r.get("log", "level", s.log.level);
   r.get("log", "format", s.log.format);
   if (s.log.format != "json" && s.log.format != "text")

@@ -68,6 +68,14 @@ struct standards_settings {
   std::string file = "config/standards.toml";  // capacity register settings and default load standards
 };
 
+// The time-limit part of the standards catalogue (docs/time-limits.md): the
+// limits of E1–E9 and which profile of the file is in force; a relative path
+// is relative to the working directory.
+struct time_limits_settings {
+  std::string file = "config/time_limits.toml";  // profiles of dated E1–E9 limits
+  std::string profile = "document";              // the one in force: "document" or "sgcc-2023" as shipped
+};
+
 struct log_settings {
   std::string level = "info";                      // trace, debug, info, warn, error
   std::string format = "json";                     // json (one object per line) or text (for people)
@@ -90,6 +98,7 @@ struct settings {
   time_settings time;
   calendar_settings calendar;
   standards_settings standards;
+  time_limits_settings time_limits;
   log_settings log;
   publication_settings publication;
 };

@@ -10,20 +10,29 @@
 //
 // affected(ids) answers every customer whose connection point is one of the
 // ids or lies below one of them in the equipment tree, each once. It reads
-// an index by ancestor (a customer is listed under its connection point and
-// each equipment above it, at most four), built by reindex() from the
-// equipment registry: the owner calls it after each equipment import and
-// after each customer import (apply_import does it for the customers it
-// changes).
+// an index by equipment (each customer is listed under its connection point,
+// and each point's listing under its parent's, up to the substation), so it
+// reads the subtrees it is asked about, never the whole registry. The links
+// come from the equipment registry as it was at the last reindex(): the
+// owner calls it after each equipment import; apply_import lists the
+// customers it adds or moves. A connection point the equipment registry does
+// not hold lists its customers under its own id only.
 // [Threading] Not synchronised; one owner at a time. const members may be
 //             called from several threads at once.
-// [Errors]    check_import and the parsers answer errc::validation_failed
-//             with every issue of every row at once (row numbers from 1; the
-//             CSV header is not a row); apply_event errc::internal for
-//             unreadable stored data.
+// [Errors]    The parsers answer errc::invalid_request for a body of another
+//             shape or without rows, errc::too_large beyond the row limit,
+//             and errc::validation_failed with every issue of every row at
+//             once (row numbers from 1, the CSV header is not a row; fields
+//             as "contacts[2].address", contacts numbered from 1);
+//             check_import validation_failed likewise; apply_event
+//             errc::internal for unreadable stored data.
 // [Limits]    max_customer_import_rows per import, logged as one event per
-//             customers_per_event rows; at most 8 contacts per customer.
+//             customers_per_event rows; 1 to max_contacts contacts per
+//             customer; ids and connection points of 1 to 64 bytes, names
+//             of at most 200.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -67,11 +76,16 @@ struct customer {
   friend bool operator==(const customer&, const customer&) = default;
 };
 
-// Rows of an import body, each checked on its own (fields, types, tiers,
-// channels, addresses, 1..max_contacts contacts, ids of at most 64 bytes).
+// Rows of an import body, each checked on its own (docs/customers.md): ids
+// without spaces or control characters, names of valid UTF-8, tier important
+// or large, a connection point, 1..max_contacts contacts of channel sms,
+// phone (E.164: "+" then 8 to 15 digits), email (one "@", a dot in the
+// domain) or webhook (an http:// or https:// URL). Unknown fields refused.
 // JSON: {"customers":[{"id","name","tier","connection_point","contacts":[{"channel","address"}]}]}
-// CSV: header id,name,tier,connection_point,contacts where contacts is
-//      "channel:address" entries separated by ";" ("sms:+86138…;email:a@b.cn").
+// CSV: a header naming id,name,tier,connection_point,contacts in any order
+//      (letter case and surrounding spaces ignored; no other column), where
+//      contacts is "channel:address" entries separated by ";"
+//      ("sms:+86138…;email:a@b.cn"); an empty cell is a missing field.
 [[nodiscard]] expected<std::vector<customer>> parse_customers_json(const boost::json::value& body);
 [[nodiscard]] expected<std::vector<customer>> parse_customers_csv(std::string_view text);
 
@@ -107,28 +121,47 @@ class customer_registry {
   const customer* find(std::string_view id) const;
   std::size_t size() const noexcept { return by_id_.size(); }
 
-  // The rows, or every issue: repeated ids in the import, and connection
-  // points `equipment` does not hold.
+  // Nothing, or every issue: an empty import, repeated ids in the import,
+  // and connection points `equipment` does not hold.
   [[nodiscard]] status check_import(std::span<const customer> rows, const equipment_registry& equipment) const;
   customer_import_summary summarize(std::span<const customer> rows) const;
-  // Upserts every row as changed by event `seq`, and reindexes them.
-  // REQUIRES: check_import accepted them.
+  // Upserts every row as changed by event `seq` (version 1 when new, +1
+  // when a field changes, untouched when identical), and lists the new and
+  // moved ones. Repeated ids: the last row wins. REQUIRES: check_import
+  // accepted them, or they are replayed from the log.
   customer_import_summary apply_import(std::span<const customer> rows, const equipment_registry& equipment,
                                        std::uint64_t seq = 0);
   [[nodiscard]] status apply_event(std::string_view type, std::uint64_t seq, std::string_view payload,
                                    const equipment_registry& equipment);
 
-  // Rebuilds the ancestor index from `equipment` (after an equipment import).
+  // Relinks the index to `equipment` (after an equipment import).
   void reindex(const equipment_registry& equipment);
 
   // Every customer at or below any of `equipment_ids`, each once, by id.
   std::vector<const customer*> affected(std::span<const std::string> equipment_ids) const;
 
+  // Customers by id after f.after, at most max(f.limit, 1) of them;
+  // connection_point is matched exactly (not the equipment below it).
   customer_page select(const customer_filter& f) const;
 
  private:
-  std::unordered_map<std::string, customer> by_id_;
-  std::unordered_map<std::string, std::vector<const customer*>> under_;  // equipment id -> customers at or below
+  // The customers at one equipment id, and the listings of the equipment
+  // directly below it that lead to customers, as the equipment registry had
+  // them when each was made. Each customer is in its connection point's.
+  struct listing {
+    std::vector<const customer*> customers;  // in no order
+    std::vector<const listing*> below;
+    std::uint32_t pass = 0;  // the reindex that linked it below its parent's
+  };
+  // The listing of `id`, made when there is none, and linked below its
+  // parent's once in each pass.
+  listing& listing_of(const std::string& id, const equipment_registry& equipment, int depth);
+  // The customers of `l` and of every listing below it, appended to `out`.
+  void collect(const listing& l, int depth, std::vector<const customer*>& out) const;
+
+  std::map<std::string, customer, std::less<>> by_id_;  // node-based: the listings' pointers stay valid
+  std::unordered_map<std::string, listing> under_;      // equipment id -> its listing; node-based
+  std::uint32_t pass_ = 1;                              // counts reindex() calls
 };
 
 }  // namespace gridcoord::domain::sla

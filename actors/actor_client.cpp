@@ -67,12 +67,13 @@ class actor_client final : public client {
  public:
   actor_client(caf::actor_system& system, coordinator_actor coordinator,
                std::shared_ptr<const token_directory> directory, registry_actor registry,
-               std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity)
+               std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity, sla_actor sla)
       : coordinator_(std::move(coordinator)),
         directory_(std::move(directory)),
         registry_(std::move(registry)),
         equipment_(std::move(equipment)),
         capacity_(std::move(capacity)),
+        sla_(std::move(sla)),
         queue_(std::make_shared<call_queue>()) {
     bridge_ = system.spawn([queue = queue_](caf::event_based_actor* self) -> caf::behavior {
       return {[queue, self](std::uint64_t ticket) {
@@ -200,6 +201,10 @@ class actor_client final : public client {
     ask_actor<domain::capacity::publication>(capacity_, publication_get{number}, std::move(done));
   }
 
+  void sla(sla_request request, reply<sla_answer> done) override {
+    ask_actor<sla_answer>(sla_, sla_call{std::move(request)}, std::move(done));
+  }
+
   domain::expected<domain::principal> authenticate(std::string_view bearer) const override {
     return directory_->verify(bearer);
   }
@@ -227,6 +232,7 @@ class actor_client final : public client {
   registry_actor registry_;
   std::shared_ptr<const equipment_directory> equipment_;
   capacity_actor capacity_;
+  sla_actor sla_;
   std::shared_ptr<call_queue> queue_;
   caf::actor bridge_;
 };
@@ -235,9 +241,11 @@ class actor_client final : public client {
 
 client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,
                                 std::shared_ptr<const token_directory> directory, registry_actor registry,
-                                std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity) {
+                                std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity,
+                                sla_actor sla) {
   auto c = std::make_unique<actor_client>(system, std::move(coordinator), std::move(directory),
-                                          std::move(registry), std::move(equipment), std::move(capacity));
+                                          std::move(registry), std::move(equipment), std::move(capacity),
+                                          std::move(sla));
   auto bridge = c->bridge();
   auto close = [raw = c.get()] { raw->close(); };
   return {std::move(c), std::move(bridge), std::move(close)};

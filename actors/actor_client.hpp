@@ -29,9 +29,10 @@ struct client_handle {
 
 // `directory` answers client::authenticate; the equipment calls go to
 // `registry`, and `equipment` answers client::equipment_view; the capacity,
-// application and publication calls go to `capacity`.
+// application and publication calls go to `capacity`; client::sla to `sla`.
 client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,
                                 std::shared_ptr<const token_directory> directory, registry_actor registry,
-                                std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity);
+                                std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity,
+                                sla_actor sla);
 
 }  // namespace gridcoord::actors

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "actors/capacity_requests.hpp"
+#include "actors/sla_requests.hpp"
 #include "domain/book.hpp"
 #include "domain/clock.hpp"
 #include "domain/cycle.hpp"
@@ -271,6 +272,11 @@ class client {
 
   // The caller behind a bearer token, or errc::unauthorized. Synchronous and
   // cheap (no message round trip): call it on every request.
+  // Outages, planned-outage notices, complaints, callbacks, analyses, the
+  // customer registry, the outage feed and the SLA lists
+  // (actors/sla_requests.hpp says which answer each request gets).
+  virtual void sla(sla_request request, reply<sla_answer> done) = 0;
+
   [[nodiscard]] virtual domain::expected<domain::principal> authenticate(std::string_view bearer) const = 0;
 };
 

@@ -10,6 +10,11 @@
 // cycle:       the monthly cycle's clock: reminders, late notices, the matrix.
 // capacity:    the capacity register, applications and publications, a
 //              projection of the log caught up before every answer.
+// sla:         outages, planned-outage notices, complaints, callbacks,
+//              analyses and the customer registry, with the clocks of flows
+//              E1–E9 (actors/sla_actor.hpp).
+// notification: the outbox of customer notifications and its deliveries
+//              (actors/notification_actor.hpp).
 // coordinator: the front door; routes by DESIGN.md's flow tables, delivers each
 //              committed report to its recipients' inboxes, and runs batches
 //              (prepare at every participant, one append, commit or abort).
@@ -25,6 +30,7 @@
 #include "actors/cycle_messages.hpp"
 #include "actors/equipment_messages.hpp"
 #include "actors/messages.hpp"
+#include "actors/sla_messages.hpp"
 
 namespace gridcoord::actors {
 
@@ -78,6 +84,20 @@ using capacity_actor = caf::typed_actor<
     caf::replies_to<publication_check>::with<std::vector<domain::capacity::publication>>,
     caf::reacts_to<publication_wake>,
     caf::reacts_to<publication_delivered>>;
+
+// Outages, complaints, callbacks, analyses, customers and the SLA clocks
+// (actors/sla_actor.hpp).
+using sla_actor = caf::typed_actor<
+    caf::replies_to<sla_call>::with<sla_answer>,
+    caf::replies_to<sla_check>::with<std::vector<domain::sla::clock_signal>>,
+    caf::reacts_to<sla_wake>>;
+
+// The notification outbox and its deliveries (actors/notification_actor.hpp).
+using notification_actor = caf::typed_actor<
+    caf::reacts_to<outbox_kick>,
+    caf::replies_to<outbox_check>::with<std::size_t>,
+    caf::reacts_to<outbox_wake>,
+    caf::reacts_to<outbox_outcome>>;
 
 // Owns the token book: issues and revokes tokens, keeps the directory the
 // gateways authenticate against.

@@ -8,6 +8,10 @@
 #include "actors/actor_client.hpp"
 #include "actors/coordinator_actor.hpp"
 #include "actors/capacity_actor.hpp"
+#include "actors/notification_actor.hpp"
+#include "actors/sla_actor.hpp"
+#include "config/shipped_files.hpp"
+#include "config/time_limits_file.hpp"
 #include "actors/cycle_actor.hpp"
 #include "actors/department_actor.hpp"
 #include "actors/error.hpp"
@@ -33,6 +37,8 @@ struct runtime::impl {
   std::unique_ptr<client> api;
   cycle_actor cycle;
   capacity_actor capacity_register;
+  sla_actor work;
+  notification_actor notifier;
   std::function<void()> close_api;
   bool stopped = false;
 };
@@ -68,6 +74,15 @@ domain::expected<domain::time_point> cycle_since(const runtime_options& o, const
   if (!first) return unexpected{domain::error{domain::errc::internal,
                                               "cannot read the event log: " + first.error().message, {}}};
   return first->empty() ? clock.now() : first->front().time;
+}
+
+// The shipped time limits (config/time_limits.toml, built in), profile "document".
+domain::expected<std::shared_ptr<const domain::sla::catalogue>> default_time_limits() {
+  auto text = config::shipped_file("config/time_limits.toml");
+  if (!text) return domain::fail(domain::errc::internal, "the built-in config/time_limits.toml is missing");
+  auto c = config::parse_time_limits_file(*text, "config/time_limits.toml (built in)", "document");
+  if (!c) return domain::fail(domain::errc::internal, c.error().message);
+  return std::make_shared<const domain::sla::catalogue>(std::move(*c));
 }
 
 unsigned scheduler_threads(unsigned wanted) {
@@ -121,7 +136,16 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target};
   p->capacity_register = sys.spawn(capacity, std::move(capacity_opts), log, coord, clock);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->capacity_register));
-  auto handle = make_actor_client(sys, coord, directory, registrar, equipment, p->capacity_register);
+  auto limits = p->options.time_limits ? domain::expected<std::shared_ptr<const domain::sla::catalogue>>{p->options.time_limits}
+                                       : default_time_limits();
+  if (!limits) return unexpected{limits.error()};
+  notification_actor_options notify_opts{p->options.notifications, p->options.notification_target,
+                                         p->options.outbox_max_sleep};
+  p->notifier = sys.spawn(notification, std::move(notify_opts), log, clock);
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->notifier));
+  p->work = sys.spawn(sla, sla_options{*limits, calendar, p->options.sla_max_sleep}, log, p->notifier, clock);
+  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->work));
+  auto handle = make_actor_client(sys, coord, directory, registrar, equipment, p->capacity_register, p->work);
   p->api = std::move(handle.api);
   p->close_api = std::move(handle.close);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(handle.bridge));
@@ -149,24 +173,38 @@ event_log_figures runtime::log_figures() const {
   return f;
 }
 
-domain::expected<std::vector<domain::cycle_notice>> runtime::check_cycle() {
-  if (impl_->stopped) return unexpected{domain::error{domain::errc::unavailable, "gridcoord is stopping", {}}};
-  caf::scoped_actor self{*impl_->system};
-  domain::expected<std::vector<domain::cycle_notice>> out = std::vector<domain::cycle_notice>{};
-  self->request(impl_->cycle, request_timeout, cycle_check{})
-      .receive([&](std::vector<domain::cycle_notice>& n) { out = std::move(n); },
-               [&](caf::error& e) { out = unexpected{to_domain(e)}; });
+namespace {
+
+// Sends `message` to `destination` and waits for the answer.
+template <class T, class Destination, class Message>
+domain::expected<T> ask_and_wait(caf::actor_system& system, bool stopped, const Destination& destination,
+                                 Message message) {
+  if (stopped) return unexpected{domain::error{domain::errc::unavailable, "gridcoord is stopping", {}}};
+  caf::scoped_actor self{system};
+  domain::expected<T> out = T{};
+  self->request(destination, request_timeout, std::move(message))
+      .receive([&](T& answer) { out = std::move(answer); }, [&](caf::error& e) { out = unexpected{to_domain(e)}; });
   return out;
 }
 
+}  // namespace
+
+domain::expected<std::vector<domain::cycle_notice>> runtime::check_cycle() {
+  return ask_and_wait<std::vector<domain::cycle_notice>>(*impl_->system, impl_->stopped, impl_->cycle, cycle_check{});
+}
+
 domain::expected<std::vector<domain::capacity::publication>> runtime::check_publication() {
-  if (impl_->stopped) return unexpected{domain::error{domain::errc::unavailable, "gridcoord is stopping", {}}};
-  caf::scoped_actor self{*impl_->system};
-  domain::expected<std::vector<domain::capacity::publication>> out = std::vector<domain::capacity::publication>{};
-  self->request(impl_->capacity_register, request_timeout, publication_check{})
-      .receive([&](std::vector<domain::capacity::publication>& p) { out = std::move(p); },
-               [&](caf::error& e) { out = unexpected{to_domain(e)}; });
-  return out;
+  return ask_and_wait<std::vector<domain::capacity::publication>>(*impl_->system, impl_->stopped,
+                                                                  impl_->capacity_register, publication_check{});
+}
+
+domain::expected<std::vector<domain::sla::clock_signal>> runtime::check_sla() {
+  return ask_and_wait<std::vector<domain::sla::clock_signal>>(*impl_->system, impl_->stopped, impl_->work,
+                                                              sla_check{});
+}
+
+domain::expected<std::size_t> runtime::check_outbox() {
+  return ask_and_wait<std::size_t>(*impl_->system, impl_->stopped, impl_->notifier, outbox_check{});
 }
 
 void runtime::stop() {

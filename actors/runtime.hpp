@@ -3,7 +3,8 @@
 //
 // start() opens the event store (RocksDB under data_dir, or in memory when
 // data_dir is empty), rebuilds the department books from the snapshot and the
-// log's tail, spawns the event-log, department, security, cycle and coordinator actors on a
+// log's tail, spawns the event-log, department, security, cycle, registry,
+// capacity, SLA, notification and coordinator actors on a
 // scheduler of `scheduler_threads` threads, and starts the snapshot keeper.
 // stop() stops the actors, waits for them, takes a final snapshot and closes
 // the store; the destructor calls it.
@@ -18,12 +19,14 @@
 #include <vector>
 
 #include "actors/client.hpp"
+#include "actors/notification_port.hpp"
 #include "actors/publication_port.hpp"
 #include "domain/capacity/model.hpp"
 #include "domain/clock.hpp"
 #include "domain/cycle.hpp"
 #include "domain/reporting_calendar.hpp"
 #include "domain/error.hpp"
+#include "domain/sla/limits.hpp"
 
 namespace gridcoord::actors {
 
@@ -48,6 +51,14 @@ struct runtime_options {
   domain::capacity::settings capacity;
   publication_schedule publication;
   std::shared_ptr<publication_sink> publication_target;  // nullptr: publications are only logged
+  // Outages, complaints and callbacks on their clocks (actors/sla_actor.hpp).
+  // nullptr: the shipped config/time_limits.toml, profile "document".
+  std::shared_ptr<const domain::sla::catalogue> time_limits;
+  std::chrono::milliseconds sla_max_sleep{60'000};  // 0: the SLA clock checks only on check_sla()
+  // Customer notifications (actors/notification_actor.hpp).
+  notification_options notifications;
+  std::shared_ptr<notification_sink> notification_target;  // nullptr: notifications stay in the outbox
+  std::chrono::milliseconds outbox_max_sleep{60'000};       // 0: only kicks and check_outbox()
 };
 
 struct event_log_figures {
@@ -90,6 +101,15 @@ class runtime {
   // come and the schedule has not issued it yet; answers what it issued.
   // Waits for the answer. Works with the publication clock off (tests).
   [[nodiscard]] domain::expected<std::vector<domain::capacity::publication>> check_publication();
+
+  // Checks the SLA clocks now and logs every warning and breach that is due
+  // (with the analysis records and callbacks they open); answers the
+  // signals. Waits for the answer.
+  [[nodiscard]] domain::expected<std::vector<domain::sla::clock_signal>> check_sla();
+
+  // Sends every notification due now and waits until each attempt's outcome
+  // is logged; answers how many attempts ended since the last check.
+  [[nodiscard]] domain::expected<std::size_t> check_outbox();
 
   // Idempotent.
   void stop();

@@ -51,6 +51,10 @@ class fake_client final : public actors::client {
   void list_equipment(domain::equipment_filter filter, actors::reply<domain::equipment_page> done) override;
   void get_equipment_history(std::string id, actors::reply<actors::equipment_history> done) override;
   std::shared_ptr<const domain::equipment_registry> equipment_view() const override;
+  // The SLA calls are the SLA actor's (tests/actors, tests/system): this
+  // answers errc::unavailable (fake_sla.cpp).
+  void sla(actors::sla_request request, actors::reply<actors::sla_answer> done) override;
+
   // The capacity register is the capacity actor's (tests/actors, tests/system):
   // these answer errc::unavailable (fake_capacity.cpp).
   void capacity(std::string point, domain::month period, bool horizon,

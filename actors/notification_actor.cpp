@@ -1,0 +1,181 @@
+#include "actors/notification_actor.hpp"
+
+#include <algorithm>
+
+#include <caf/all.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actors/error.hpp"
+#include "actors/event_log_actor.hpp"
+
+namespace gridcoord::actors {
+
+namespace {
+
+namespace sla = domain::sla;
+
+void dispatch(notification_pointer self);
+void flush(notification_pointer self);
+
+// The message id of a stream "notification/<message_id>".
+std::string message_of(const std::string& stream) { return stream.substr(sla::notification_stream("").size()); }
+
+bool idle(const notification_state& st) {
+  return !st.syncing && !st.flushing && st.in_flight.empty() && st.outcomes.empty() &&
+         (!st.options.sink || st.outbox.due(st.clock->now(), 1).empty());
+}
+
+void answer_checks(notification_pointer self) {
+  auto& st = self->state;
+  if (st.checks.empty() || !idle(st)) return;
+  for (auto& rp : st.checks) rp.deliver(st.ended_since_check);
+  st.checks.clear();
+  st.ended_since_check = 0;
+}
+
+void schedule_wake(notification_pointer self) {
+  auto& st = self->state;
+  if (st.options.max_sleep.count() == 0) return;
+  auto now = st.clock->now();
+  auto sleep = std::chrono::duration_cast<std::chrono::microseconds>(st.options.max_sleep);
+  if (auto next = st.outbox.next_due()) sleep = std::clamp(*next - now, std::chrono::microseconds{1000}, sleep);
+  self->delayed_send(self, sleep, outbox_wake{++st.wake_generation});
+}
+
+// Reads the log from the last event applied, then sends what is due.
+void pump(notification_pointer self) {
+  auto& st = self->state;
+  if (st.syncing) {
+    st.sync_again = true;
+    return;
+  }
+  st.syncing = true;
+  self->request(st.log, caf::infinite, read_events{st.applied_seq, max_read_events, {}})
+      .then(
+          [self](std::vector<storage::event>& events) {
+            auto& state = self->state;
+            for (const auto& e : events) {
+              state.applied_seq = e.seq;
+              if (!sla::is_notification_event(e.type)) continue;
+              if (auto s = state.outbox.apply_event(e.type, e.payload); !s)
+                spdlog::error("notifications: event {} ({}) could not be applied: {}", e.seq, e.type,
+                              s.error().message);
+              // An outcome is in the outbox now: its message may be sent again when due.
+              if (e.type != sla::notification_enqueued_type) state.outcome_ids.erase(message_of(e.stream));
+            }
+            state.syncing = false;
+            if (events.size() == max_read_events || state.sync_again) {
+              state.sync_again = false;
+              return pump(self);
+            }
+            dispatch(self);
+          },
+          [self](caf::error& e) {
+            self->state.syncing = false;
+            spdlog::warn("notifications: reading the log failed, tried again at the next wake-up: {}",
+                         to_domain(e).message);
+            schedule_wake(self);
+          });
+}
+
+void dispatch(notification_pointer self) {
+  auto& st = self->state;
+  if (st.options.sink) {
+    auto room = st.options.delivery.max_in_flight - std::min(st.options.delivery.max_in_flight, st.in_flight.size());
+    auto due = st.outbox.due(st.clock->now(), room + st.in_flight.size() + st.outcome_ids.size());
+    for (const auto* m : due) {
+      if (room == 0) break;
+      const auto& id = m->message.message_id;
+      if (st.in_flight.contains(id) || st.outcome_ids.contains(id)) continue;
+      st.in_flight.insert(id);
+      --room;
+      st.options.sink->send(m->message, [self = caf::actor_cast<notification_actor>(self), id](delivery_outcome o) {
+        caf::anon_send(self, outbox_outcome{id, std::move(o)});
+      });
+    }
+  }
+  answer_checks(self);
+  schedule_wake(self);
+}
+
+// The event that records how attempt `attempt` of `m` ended.
+storage::event_draft outcome_event(const notification_state& st, const sla::message_status& m,
+                                   const delivery_outcome& o) {
+  auto now = st.clock->now();
+  const auto& id = m.message.message_id;
+  auto attempt = m.attempts + 1;
+  auto stream = sla::notification_stream(id);
+  if (o.what == delivery_outcome::result::delivered)
+    return {stream, std::string(sla::notification_delivered_type), now, "system",
+            sla::encode(sla::delivered{id, attempt, now}), ""};
+  if (o.what == delivery_outcome::result::permanent || attempt >= st.options.delivery.retry.max_attempts)
+    return {stream, std::string(sla::notification_dead_lettered_type), now, "system",
+            sla::encode(sla::dead_lettered{id, attempt, o.error, now}), ""};
+  auto next = now + sla::retry_delay(st.options.delivery.retry, id, attempt);
+  return {stream, std::string(sla::notification_attempt_failed_type), now, "system",
+          sla::encode(sla::attempt_failed{id, attempt, o.error, next}), ""};
+}
+
+void on_outcome(notification_pointer self, outbox_outcome& r) {
+  auto& st = self->state;
+  st.in_flight.erase(r.message_id);
+  const auto* m = st.outbox.find(r.message_id);
+  if (!m || m->state != sla::delivery_state::pending) return dispatch(self);
+  st.outcomes.push_back(outcome_event(st, *m, r.outcome));
+  st.outcome_ids.insert(r.message_id);
+  ++st.ended_since_check;
+  flush(self);
+}
+
+// Logs the outcomes gathered so far, one append at a time.
+void flush(notification_pointer self) {
+  auto& st = self->state;
+  if (st.flushing || st.outcomes.empty()) return;
+  st.flushing = true;
+  auto events = std::move(st.outcomes);
+  st.outcomes.clear();
+  std::vector<std::string> ids;
+  for (const auto& e : events) ids.push_back(message_of(e.stream));
+  self->request(st.log, caf::infinite, storage::append_request{std::move(events), std::nullopt})
+      .then(
+          [self](storage::append_result&) {
+            self->state.flushing = false;
+            pump(self);  // applies them (and only then may their messages be sent again)
+            flush(self);
+          },
+          [self, ids](caf::error& e) {
+            auto& state = self->state;
+            state.flushing = false;
+            for (const auto& id : ids) state.outcome_ids.erase(id);
+            spdlog::error("notifications: logging {} delivery outcome(s) failed; they are sent again: {}", ids.size(),
+                          to_domain(e).message);
+            dispatch(self);
+          });
+}
+
+}  // namespace
+
+notification_actor::behavior_type notification(notification_pointer self, notification_actor_options options,
+                                               event_log_actor log, const domain::clock* clock) {
+  auto& st = self->state;
+  st.options = std::move(options);
+  st.log = std::move(log);
+  st.clock = clock;
+  if (!st.options.sink) spdlog::info("notifications: no endpoint is configured; notifications stay in the outbox");
+  self->send(self, outbox_kick{});
+  return {
+      [self](outbox_kick) { pump(self); },
+      [self](outbox_check) -> caf::result<std::size_t> {
+        auto rp = self->make_response_promise<std::size_t>();
+        self->state.checks.push_back(rp);
+        pump(self);
+        return rp;
+      },
+      [self](outbox_wake& w) {
+        if (w.generation == self->state.wake_generation) pump(self);
+      },
+      [self](outbox_outcome& r) { on_outcome(self, r); },
+  };
+}
+
+}  // namespace gridcoord::actors

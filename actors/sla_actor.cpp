@@ -1,0 +1,261 @@
+#include "actors/sla_actor.hpp"
+
+#include <algorithm>
+
+#include <boost/json.hpp>
+#include <caf/all.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "actors/detail/sla_commands.hpp"
+#include "actors/error.hpp"
+#include "actors/event_log_actor.hpp"
+#include "actors/detail/sla_views.hpp"
+#include "domain/capacity/applications.hpp"
+
+namespace gridcoord::actors {
+
+namespace {
+
+namespace sla_ns = domain::sla;
+using done_fn = std::function<void(domain::status)>;
+
+// Applies one event; `reindex` is set when the customers' ancestor index must
+// be rebuilt (after the equipment changed), which sync does once per read.
+domain::status apply_event(sla_state& st, const storage::event& e, bool& reindex) {
+  if (e.type == domain::equipment_imported_type) {
+    reindex = true;
+    return st.equipment.apply_event(e.type, e.seq, e.time, e.payload);
+  }
+  if (e.type == sla_ns::customer_imported_type) {
+    if (reindex) st.customers.reindex(st.equipment), reindex = false;
+    return st.customers.apply_event(e.type, e.seq, e.payload, st.equipment);
+  }
+  if (sla_ns::is_notification_event(e.type)) {
+    if (auto s = st.outbox.apply_event(e.type, e.payload); !s) return s;
+    return st.book.apply_event(e.type, e.time, e.payload);
+  }
+  if (sla_ns::is_sla_event(e.type)) return st.book.apply_event(e.type, e.time, e.payload);
+  if (e.type == domain::capacity::application_energized_type) {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(e.payload, ec);
+    if (ec || !v.is_object() || !v.as_object().contains("id") || !v.at("id").is_string())
+      return domain::fail(domain::errc::internal, "an application.energized event has no application id");
+    auto id = std::string(v.at("id").as_string());
+    if (st.book.callback_for("application/" + id) == 0) st.energized.emplace_back(id, e.time);
+  }
+  return {};
+}
+
+// Applies every event after the last one applied, then calls `done`.
+void sync(sla_pointer self, done_fn done, bool reindex = false) {
+  self->request(self->state.log, caf::infinite, read_events{self->state.applied_seq, max_read_events, {}})
+      .await(
+          [self, done, reindex](std::vector<storage::event>& events) mutable {
+            auto& st = self->state;
+            for (const auto& e : events) {
+              if (auto s = apply_event(st, e, reindex); !s)
+                spdlog::error("sla: event {} ({}) could not be applied: {}", e.seq, e.type, s.error().message);
+              st.applied_seq = e.seq;
+            }
+            if (events.size() == max_read_events) return sync(self, done, reindex);
+            if (reindex) st.customers.reindex(st.equipment);
+            std::erase_if(st.energized, [&](const auto& a) { return st.book.callback_for("application/" + a.first) != 0; });
+            done({});
+          },
+          [done](caf::error& e) { done(unexpected{to_domain(e)}); });
+}
+
+template <class F>
+void with_context(sla_pointer self, F f) {
+  auto& st = self->state;
+  sla_ns::planner plan(*st.options.limits, st.options.calendar->calendar());
+  detail::sla_context c{st.book, st.customers, st.equipment, plan, st.clock->now()};
+  f(c);
+}
+
+bool enqueues(const std::vector<storage::event_draft>& events) {
+  return std::any_of(events.begin(), events.end(),
+                     [](const auto& e) { return e.type == sla_ns::notification_enqueued_type; });
+}
+
+// Appends `events` (with `key`), catches up, then `done` with the result.
+void append_then_sync(sla_pointer self, std::vector<storage::event_draft> events,
+                      std::optional<storage::idempotency_record> key,
+                      std::function<void(domain::expected<storage::append_result>)> done) {
+  bool kick = enqueues(events);
+  self->request(self->state.log, caf::infinite, storage::append_request{std::move(events), std::move(key)})
+      .await(
+          [self, done, kick](storage::append_result& r) {
+            if (kick && !r.replayed) self->send(self->state.notifier, outbox_kick{});
+            sync(self, [done, r](domain::status s) {
+              if (!s) return done(unexpected{s.error()});
+              done(r);
+            });
+          },
+          [done](caf::error& e) { done(unexpected{to_domain(e)}); });
+}
+
+using answer_fn = std::function<void(domain::expected<sla_answer>)>;
+
+// Carries out a decided write: logs it (once per idempotency key) and answers the item.
+void carry_out(sla_pointer self, const sla_writer& w, domain::expected<detail::sla_decision> d, answer_fn done) {
+  if (!d) return done(unexpected{d.error()});
+  if (!d->changed) return done(detail::item_view(self->state, d->item, false, false));
+  std::optional<storage::idempotency_record> key;
+  if (!w.idempotency_key.empty()) key = storage::idempotency_record{"sla:" + w.idempotency_key, w.request_hash, d->item, 0};
+  auto asked = key;
+  append_then_sync(self, std::move(d->events), std::move(key),
+                   [self, asked, item = d->item, created = d->created, done](domain::expected<storage::append_result> r) {
+                     if (!r) return done(unexpected{r.error()});
+                     if (r->replayed && r->existing) {
+                       if (r->existing->request_hash != asked->request_hash)
+                         return done(unexpected{to_domain(idempotency_conflict(asked->key))});
+                       return done(detail::item_view(self->state, r->existing->result, created, false));
+                     }
+                     done(detail::item_view(self->state, item, created, true));
+                   });
+}
+
+// Feed lines one after another, each its own append, so one bad line does
+// not hold up the others.
+void feed_from(sla_pointer self, std::shared_ptr<feed_batch> batch, std::size_t next,
+               std::shared_ptr<feed_results> out, answer_fn done) {
+  if (next == batch->lines.size()) return done(sla_answer{*out});
+  const auto& line = batch->lines[next];
+  auto continue_with = [self, batch, next, out, done](feed_result r) {
+    out->results.push_back(std::move(r));
+    feed_from(self, batch, next + 1, out, done);
+  };
+  with_context(self, [&](const detail::sla_context& c) {
+    auto d = detail::decide(c, line, batch->writer);
+    if (!d) return continue_with({line.line, "rejected", "", d.error().message});
+    if (!d->changed) return continue_with({line.line, "duplicate", d->item, ""});
+    auto status = d->created ? "created" : "updated";
+    append_then_sync(self, std::move(d->events), std::nullopt,
+                     [line = line.line, item = d->item, status, continue_with](domain::expected<storage::append_result> r) {
+                       if (!r) return continue_with({line, "rejected", item, r.error().message});
+                       continue_with({line, status, item, ""});
+                     });
+  });
+}
+
+void import(sla_pointer self, import_customers& q, answer_fn done) {
+  auto& st = self->state;
+  if (auto s = st.customers.check_import(q.rows, st.equipment); !s) return done(unexpected{s.error()});
+  auto summary = st.customers.summarize(q.rows);
+  std::vector<storage::event_draft> events;
+  for (std::size_t at = 0; at < q.rows.size(); at += sla_ns::customers_per_event) {
+    auto n = std::min(sla_ns::customers_per_event, q.rows.size() - at);
+    events.push_back({std::string(sla_ns::customers_stream), std::string(sla_ns::customer_imported_type),
+                      st.clock->now(), q.writer.by,
+                      sla_ns::encode_customer_import(std::span(q.rows).subspan(at, n)), q.writer.origin});
+  }
+  std::optional<storage::idempotency_record> key;
+  if (!q.writer.idempotency_key.empty())
+    key = storage::idempotency_record{"customers:" + q.writer.idempotency_key, q.writer.request_hash,
+                                      detail::encode_summary(summary), 0};
+  auto asked = key;
+  append_then_sync(self, std::move(events), std::move(key),
+                   [summary, asked, done](domain::expected<storage::append_result> r) {
+                     if (!r) return done(unexpected{r.error()});
+                     if (r->replayed && r->existing) {
+                       if (r->existing->request_hash != asked->request_hash)
+                         return done(unexpected{to_domain(idempotency_conflict(asked->key))});
+                       return done(sla_answer{customer_import_receipt{detail::decode_summary(r->existing->result),
+                                                                      r->existing->first_seq, true}});
+                     }
+                     done(sla_answer{customer_import_receipt{summary, r->first_seq, false}});
+                   });
+}
+
+// One request, the state caught up.
+void handle(sla_pointer self, sla_request& request, answer_fn done) {
+  std::visit(
+      [&](auto& q) {
+        using Q = std::decay_t<decltype(q)>;
+        if constexpr (std::is_same_v<Q, feed_batch>) {
+          feed_from(self, std::make_shared<feed_batch>(std::move(q)), 0, std::make_shared<feed_results>(), done);
+        } else if constexpr (std::is_same_v<Q, import_customers>) {
+          import(self, q, done);
+        } else if constexpr (requires { q.writer; }) {
+          with_context(self, [&](const detail::sla_context& c) { carry_out(self, q.writer, detail::decide(c, q), done); });
+        } else {
+          done(detail::read(self->state, q));
+        }
+      },
+      request);
+}
+
+void schedule_wake(sla_pointer self) {
+  auto& st = self->state;
+  if (st.options.max_sleep.count() == 0) return;
+  auto now = st.clock->now();
+  auto sleep = std::chrono::duration_cast<std::chrono::microseconds>(st.options.max_sleep);
+  if (auto next = st.book.next_signal_after(now)) sleep = std::clamp(*next - now, std::chrono::microseconds{1000}, sleep);
+  if (!st.energized.empty()) sleep = std::chrono::microseconds{1000};
+  self->delayed_send(self, sleep, sla_wake{++st.wake_generation});
+}
+
+// Logs every signal due now (and what breaches open, and the callbacks owed).
+void check(sla_pointer self, std::function<void(domain::expected<std::vector<sla_ns::clock_signal>>)> done) {
+  sync(self, [self, done](domain::status s) {
+    if (!s) return done(unexpected{s.error()});
+    auto& st = self->state;
+    auto due = st.book.due_signals(st.clock->now());
+    std::vector<storage::event_draft> events;
+    with_context(self, [&](const detail::sla_context& c) { events = detail::due_events(c, due, st.energized); });
+    if (events.empty()) return done(due);
+    append_then_sync(self, std::move(events), std::nullopt,
+                     [due, done](domain::expected<storage::append_result> r) {
+                       if (!r) return done(unexpected{r.error()});
+                       done(due);
+                     });
+  });
+}
+
+void wake(sla_pointer self, const sla_wake& w) {
+  if (w.generation != self->state.wake_generation) return;
+  check(self, [self](domain::expected<std::vector<sla_ns::clock_signal>> r) {
+    if (!r) spdlog::warn("sla: the check failed, retried at the next wake-up: {}", r.error().message);
+    else if (!r->empty()) spdlog::info("sla: {} warning(s) and breach(es) logged", r->size());
+    schedule_wake(self);
+  });
+}
+
+}  // namespace
+
+sla_actor::behavior_type sla(sla_pointer self, sla_options options, event_log_actor log, notification_actor notifier,
+                             const domain::clock* clock) {
+  auto& st = self->state;
+  st.options = std::move(options);
+  st.log = std::move(log);
+  st.notifier = std::move(notifier);
+  st.clock = clock;
+  if (st.options.max_sleep.count() > 0) self->send(self, sla_wake{st.wake_generation});
+  return {
+      [self](sla_call& call) -> caf::result<sla_answer> {
+        auto rp = self->make_response_promise<sla_answer>();
+        auto request = std::make_shared<sla_request>(std::move(call.request));
+        sync(self, [self, rp, request](domain::status s) mutable {
+          if (!s) return (void)rp.deliver(to_caf(s.error()));
+          handle(self, *request, [rp](domain::expected<sla_answer> a) mutable {
+            if (a) rp.deliver(std::move(*a));
+            else rp.deliver(to_caf(a.error()));
+          });
+        });
+        return rp;
+      },
+      [self](sla_check) -> caf::result<std::vector<sla_ns::clock_signal>> {
+        auto rp = self->make_response_promise<std::vector<sla_ns::clock_signal>>();
+        check(self, [rp](domain::expected<std::vector<sla_ns::clock_signal>> r) mutable {
+          if (r) rp.deliver(std::move(*r));
+          else rp.deliver(to_caf(r.error()));
+        });
+        return rp;
+      },
+      [self](sla_wake& w) { wake(self, w); },
+  };
+}
+
+}  // namespace gridcoord::actors

@@ -1,0 +1,75 @@
+#pragma once
+// actors/sla_actor.hpp — outages, planned-outage notices, complaints,
+// callbacks, analyses and the customer registry, with the clocks of flows
+// E1–E9 (DESIGN.md, "Event flows"; docs/sla.md).
+//
+// The actor keeps the work book (domain/sla/work.hpp), the customer
+// registry, the equipment registry and an outbox view as a projection of the
+// event log: before answering anything it reads the log from the last event
+// it applied, so an answer reflects every acknowledged write (energized
+// applications come from the capacity actor, deliveries from the
+// notification actor). A write is checked and turned into events by
+// actors/detail/sla_commands, with the deadlines planned from the time limits
+// in force; appended in one durable write (with its customer notifications:
+// the transactional outbox); read back; answered. After a write that enqueued
+// notifications it kicks the notification actor.
+//
+// The clock: a check logs every warning and breach due (work_book::due_signals),
+// with an analysis record for each breached repair step and the callbacks owed
+// for energized connections, in one append. The actor checks when it starts
+// (so what came due while the process was down fires at once, and, the book
+// being rebuilt from the log, only once) and then at the next signal instant,
+// sleeping at most `max_sleep`; with max_sleep 0 it checks only when asked
+// (sla_check: tests drive a manual clock).
+// [Threading] State is touched only by the actor; the catalogue and calendar
+//             are shared, read-only.
+// [Errors]    Requests answer the commands' errors; a failed check is logged
+//             and retried at the next wake-up.
+#include <chrono>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <caf/typed_event_based_actor.hpp>
+
+#include "actors/interfaces.hpp"
+#include "domain/clock.hpp"
+#include "domain/equipment.hpp"
+#include "domain/reporting_calendar.hpp"
+#include "domain/sla/customers.hpp"
+#include "domain/sla/limits.hpp"
+#include "domain/sla/outbox.hpp"
+#include "domain/sla/work.hpp"
+
+namespace gridcoord::actors {
+
+struct sla_options {
+  std::shared_ptr<const domain::sla::catalogue> limits;
+  std::shared_ptr<const domain::reporting_calendar> calendar;
+  std::chrono::milliseconds max_sleep{60'000};  // 0: check only when asked
+};
+
+struct sla_state {
+  sla_options options;
+  domain::sla::work_book book;
+  domain::sla::customer_registry customers;
+  domain::equipment_registry equipment;
+  domain::sla::outbox outbox;  // a view of the deliveries, for customer and notification reads
+  std::vector<std::pair<std::string, domain::time_point>> energized;  // applications owed a callback
+  std::uint64_t applied_seq = 0;
+  event_log_actor log;
+  notification_actor notifier;
+  const domain::clock* clock = nullptr;
+  bool checking = false;
+  std::uint64_t wake_generation = 0;
+  static inline const char* name = "sla";
+};
+
+using sla_pointer = sla_actor::stateful_pointer<sla_state>;
+
+sla_actor::behavior_type sla(sla_pointer self, sla_options options, event_log_actor log,
+                             notification_actor notifier, const domain::clock* clock);
+
+}  // namespace gridcoord::actors

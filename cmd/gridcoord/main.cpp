@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cmd/gridcoord/serve.hpp"
+#include "cmd/gridcoord/simulate.hpp"
 #include "cmd/gridcoord/token.hpp"
 #include "config/settings.hpp"
 
@@ -39,7 +40,27 @@ int main(int argc, char** argv) {
   token_create->add_option("--config", config_file, "settings file (TOML)")->check(CLI::ExistingFile);
   token_create->add_option("--data-dir", data_dir, "directory of the embedded store (default ./var)");
 
+  cmd::simulate_options sim;
+  unsigned step_minutes = 1, tail_hours = 7 * 24;
+  auto* simulate = app.add_subcommand("simulate", "replay a scenario of outages, complaints and callbacks on a "
+                                                  "virtual clock and print the SLA results (docs/simulate.md)");
+  simulate->add_option("SCENARIO", sim.scenario_file, "the scenario: one JSON object a line")
+      ->required()
+      ->check(CLI::ExistingFile);
+  simulate->add_option("--time-limits", sim.time_limits_file, "the time-limits file (default config/time_limits.toml)");
+  simulate->add_option("--profile", sim.profile, "the time-limit profile: document (default) or sgcc-2023");
+  simulate->add_option("--step", step_minutes, "minutes of virtual time per tick (default 1)")
+      ->check(CLI::Range(1u, 24u * 60u));
+  simulate->add_option("--tail", tail_hours, "hours to run on after the last step (default 168)")
+      ->check(CLI::Range(0u, 24u * 366u));
+
   CLI11_PARSE(app, argc, argv);
+
+  if (simulate->parsed()) {
+    sim.step = std::chrono::minutes{step_minutes};
+    sim.tail = std::chrono::hours{tail_hours};
+    return cmd::simulate(sim, std::cout, std::cerr);
+  }
 
   cmd::serve_options options;
   if (!config_file.empty()) {

@@ -52,7 +52,10 @@ const std::set<std::string>& known_keys() {
       "calendar.reporting_file", "standards.file", "time_limits.file", "time_limits.profile", "log.level",
       "log.format", "tls.cert_file", "tls.key_file", "tls.min_version",
       "publication.directory", "publication.post_url", "publication.post_timeout_s",
-      "publication.working_days_after_month_end", "publication.time"};
+      "publication.working_days_after_month_end", "publication.time",
+      "notifications.endpoint", "notifications.connections", "notifications.timeout_s", "notifications.ca_file",
+      "notifications.retry_initial_ms", "notifications.retry_max_s", "notifications.max_attempts",
+      "notifications.jitter_pct"};
   return keys;
 }
 
@@ -88,21 +91,41 @@ bool is_clock_time(std::string_view t) {
   return (t[0] - '0') * 10 + (t[1] - '0') < 24 && t[3] < '6';
 }
 
+// "" or an http:// or https:// URL with a host.
+bool is_http_url_or_empty(std::string_view url) {
+  if (url.empty()) return true;
+  auto rest = url.starts_with("http://") ? url.substr(7) : url.starts_with("https://") ? url.substr(8) : "";
+  return !rest.empty() && rest.front() != '/';
+}
+
 void read_publication(reader& r, publication_settings& p) {
   r.get("publication", "directory", p.directory);
   r.get("publication", "post_url", p.post_url);
-  if (!p.post_url.empty()) {
-    std::string_view url = p.post_url;
-    auto rest = url.starts_with("http://") ? url.substr(7) : url.starts_with("https://") ? url.substr(8) : "";
-    if (rest.empty() || rest.front() == '/')
-      r.fail("publication", "post_url", "must be \"\" or an http:// or https:// URL with a host");
-  }
+  if (!is_http_url_or_empty(p.post_url))
+    r.fail("publication", "post_url", "must be \"\" or an http:// or https:// URL with a host");
   std::int64_t timeout = p.post_timeout.count();
   get_in_range(r, "publication", "post_timeout_s", 1, 3600, timeout);
   p.post_timeout = std::chrono::seconds{timeout};
   get_in_range(r, "publication", "working_days_after_month_end", 1, 23, p.working_days_after_month_end);
   r.get("publication", "time", p.time);
   if (!is_clock_time(p.time)) r.fail("publication", "time", "must be \"HH:MM\" (00:00 to 23:59)");
+}
+
+void read_notifications(reader& r, notification_settings& n) {
+  r.get("notifications", "endpoint", n.endpoint);
+  if (!is_http_url_or_empty(n.endpoint))
+    r.fail("notifications", "endpoint", "must be \"\" or an http:// or https:// URL with a host");
+  get_in_range(r, "notifications", "connections", 1, 256, n.connections);
+  std::int64_t timeout = n.timeout.count(), initial = n.retry_initial.count(), longest = n.retry_max.count();
+  get_in_range(r, "notifications", "timeout_s", 1, 600, timeout);
+  get_in_range(r, "notifications", "retry_initial_ms", 100, 3'600'000, initial);
+  get_in_range(r, "notifications", "retry_max_s", 1, 86'400, longest);
+  n.timeout = std::chrono::seconds{timeout};
+  n.retry_initial = std::chrono::milliseconds{initial};
+  n.retry_max = std::chrono::seconds{longest};
+  r.get("notifications", "ca_file", n.ca_file);
+  get_in_range(r, "notifications", "max_attempts", 1, 100, n.max_attempts);
+  get_in_range(r, "notifications", "jitter_pct", 0, 90, n.jitter_pct);
 }
 
 void read_all(reader& r, settings& s) {
@@ -138,6 +161,7 @@ void read_all(reader& r, settings& s) {
   r.get("tls", "key_file", s.server.tls.key_file);
   r.get("tls", "min_version", s.server.tls.min_version);
   read_publication(r, s.publication);
+  read_notifications(r, s.notifications);
 }
 
 // What is wrong with the TLS settings as a whole; "" when nothing.

@@ -91,6 +91,19 @@ struct publication_settings {
   std::string time = "09:00";                     // local time (time.zone) of that day, "HH:MM"
 };
 
+// Customer notifications (flow E3, docs/notifications.md): where the outbox
+// delivers and how it retries.
+struct notification_settings {
+  std::string endpoint;                              // "" = no deliveries (they stay in the outbox); http(s)://
+  unsigned connections = 8;                          // keep-alive connections to the endpoint (1..256)
+  std::chrono::seconds timeout{10};                  // one attempt as a whole (1..600)
+  std::string ca_file;                               // https: PEM CAs to trust instead of the system's; "" = system
+  std::chrono::milliseconds retry_initial{1'000};    // the wait after the first failure (100 ms..1 h)
+  std::chrono::seconds retry_max{300};               // the longest wait (1 s..1 day)
+  unsigned max_attempts = 8;                         // then the message is dead-lettered (1..100)
+  unsigned jitter_pct = 20;                          // each wait scaled within ± this percent (0..90)
+};
+
 struct settings {
   server_settings server;
   storage_settings storage;
@@ -101,6 +114,7 @@ struct settings {
   time_limits_settings time_limits;
   log_settings log;
   publication_settings publication;
+  notification_settings notifications;
 };
 
 struct load_error {

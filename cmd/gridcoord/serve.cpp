@@ -11,6 +11,8 @@
 #include "actors/runtime.hpp"
 #include "config/calendar_files.hpp"
 #include "config/standards_file.hpp"
+#include "config/time_limits_file.hpp"
+#include "gateways/notification_target.hpp"
 #include "cmd/gridcoord/demo.hpp"
 #include "cmd/gridcoord/publication_delivery.hpp"
 #include "gateways/access_log.hpp"
@@ -76,6 +78,39 @@ bool set_capacity_options(const config::settings& s, actors::runtime_options& o)
   return true;
 }
 
+// The time limits of E1–E9 (the time-limits file, its profile) and the
+// customer notifications' target and retry policy. False, logged, when the
+// file or the target cannot be used.
+bool set_sla_options(const config::settings& s, actors::runtime_options& o) {
+  std::vector<std::string> notes;
+  auto limits = config::load_time_limits_file(s.time_limits.file, s.time_limits.profile, &notes);
+  if (!limits) {
+    spdlog::critical("cannot load the time limits: {}", limits.error().message);
+    return false;
+  }
+  for (const auto& note : notes) spdlog::info("time limits: {}", note);
+  o.time_limits = std::make_shared<const domain::sla::catalogue>(std::move(*limits));
+  spdlog::info("time limits: profile {} of {}", s.time_limits.profile, s.time_limits.file);
+
+  const auto& n = s.notifications;
+  o.notifications.retry = {n.retry_initial, 2.0, std::chrono::duration_cast<std::chrono::milliseconds>(n.retry_max),
+                           n.jitter_pct / 100.0, n.max_attempts};
+  if (n.endpoint.empty()) {
+    spdlog::info("notifications: no endpoint; they wait in the outbox (notifications.endpoint)");
+    return true;
+  }
+  auto target = gateways::notification_target::make(
+      {n.endpoint, n.connections, std::chrono::duration_cast<std::chrono::milliseconds>(n.timeout), n.ca_file});
+  if (!target) {
+    spdlog::critical("cannot set up the notification target: {}", target.error().message);
+    return false;
+  }
+  o.notification_target = std::move(*target);
+  spdlog::info("notifications: POSTed to {} over up to {} connections, {} attempts at most", n.endpoint,
+               n.connections, n.max_attempts);
+  return true;
+}
+
 // The event log's figures for GET /metrics; the runtime outlives the server.
 gateways::metrics_source metrics_of(const actors::runtime& rt) {
   return {[&rt] {
@@ -114,7 +149,7 @@ int serve(const serve_options& options) {
   std::error_code ec;
   std::filesystem::create_directories(s.storage.data_dir, ec);
   auto options_rt = runtime_options_of(s);
-  if (!set_capacity_options(s, options_rt)) return 1;
+  if (!set_capacity_options(s, options_rt) || !set_sla_options(s, options_rt)) return 1;
   options_rt.reporting_calendar = std::make_shared<const domain::reporting_calendar>(std::move(calendar->calendar));
   auto rt = actors::runtime::start(std::move(options_rt));
   if (!rt) {

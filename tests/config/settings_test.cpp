@@ -28,6 +28,13 @@ TEST_CASE("the shipped settings file holds exactly the defaults", "[config]") {
   CHECK(loaded->publication.post_timeout == defaults.publication.post_timeout);
   CHECK(loaded->publication.working_days_after_month_end == defaults.publication.working_days_after_month_end);
   CHECK(loaded->publication.time == defaults.publication.time);
+  CHECK(loaded->notifications.endpoint == defaults.notifications.endpoint);
+  CHECK(loaded->notifications.connections == defaults.notifications.connections);
+  CHECK(loaded->notifications.timeout == defaults.notifications.timeout);
+  CHECK(loaded->notifications.retry_initial == defaults.notifications.retry_initial);
+  CHECK(loaded->notifications.retry_max == defaults.notifications.retry_max);
+  CHECK(loaded->notifications.max_attempts == defaults.notifications.max_attempts);
+  CHECK(loaded->notifications.jitter_pct == defaults.notifications.jitter_pct);
 }
 
 TEST_CASE("a setting in the file overrides its default", "[config]") {
@@ -166,4 +173,27 @@ TEST_CASE("a bad publication URL, number or time is an error naming the key", "[
   CHECK(message("time = \"09:60\"") == "p.toml: publication.time must be \"HH:MM\" (00:00 to 23:59)");
   CHECK(message("directory = \"\"\npost_url = \"http://127.0.0.1:9000/in\"") == "accepted");
   CHECK(message("schedule = 3") == "p.toml: unknown setting 'publication.schedule'");
+}
+
+TEST_CASE("the notification settings are read from their section, and a bad one names its key", "[config]") {
+  auto s = parse_settings("[notifications]\nendpoint = \"https://sms.example/gridcoord\"\nconnections = 32\n"
+                          "timeout_s = 5\nretry_initial_ms = 500\nretry_max_s = 60\nmax_attempts = 4\njitter_pct = 0\n",
+                          "n.toml");
+  REQUIRE(s);
+  CHECK(s->notifications.endpoint == "https://sms.example/gridcoord");
+  CHECK(s->notifications.connections == 32);
+  CHECK(s->notifications.timeout == std::chrono::seconds{5});
+  CHECK(s->notifications.retry_initial == std::chrono::milliseconds{500});
+  CHECK(s->notifications.retry_max == std::chrono::seconds{60});
+  CHECK(s->notifications.max_attempts == 4);
+  CHECK(s->notifications.jitter_pct == 0);
+  auto message = [](const std::string& body) {
+    auto r = parse_settings("[notifications]\n" + body + "\n", "n.toml");
+    return r ? std::string("accepted") : r.error().message;
+  };
+  CHECK(message("endpoint = \"ftp://x\"").find("notifications.endpoint") != std::string::npos);
+  CHECK(message("connections = 0").find("notifications.connections must be 1 to 256") != std::string::npos);
+  CHECK(message("max_attempts = 101").find("notifications.max_attempts") != std::string::npos);
+  CHECK(message("jitter_pct = 95").find("notifications.jitter_pct must be 0 to 90") != std::string::npos);
+  CHECK(message("retries = 3").find("notifications.retries") != std::string::npos);
 }

@@ -161,7 +161,7 @@ notification_actor::behavior_type notification(notification_pointer self, notifi
   st.options = std::move(options);
   st.log = std::move(log);
   st.clock = clock;
-  if (!st.options.sink) spdlog::info("notifications: no endpoint is configured; notifications stay in the outbox");
+  if (!st.options.sink) spdlog::debug("notifications: no sink; notifications stay in the outbox");
   self->send(self, outbox_kick{});
   return {
       [self](outbox_kick) { pump(self); },

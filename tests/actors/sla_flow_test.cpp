@@ -349,3 +349,43 @@ TEST_CASE("a planned-outage notice is checked against its lead time", "[actors][
             .error()
             .code == domain::errc::validation_failed);
 }
+
+TEST_CASE("every energized new connection owes a callback, opened by the next check", "[actors][sla][callbacks]") {
+  domain::manual_clock clock{t0};  // 2026-11-02
+  auto rt = std::move(*actors::runtime::start(options(&clock, nullptr)));
+  auto& api = rt->api();
+  load_network(api);
+  auto step = [&](actors::application_command c) {
+    return await<actors::application_outcome>([&](auto done) { api.application_step(std::move(c), done); });
+  };
+  actors::application_command submit;
+  submit.action = actors::application_action::submit;
+  submit.draft.id = "NC-1";
+  submit.draft.customer = "蓝海化工";
+  submit.draft.point = "F1";
+  submit.draft.requested_kva = 100;
+  submit.draft.connect_month = domain::month{std::chrono::year{2026}, std::chrono::November};
+  submit.by = "tk_marketing";
+  REQUIRE(step(submit));
+  actors::application_command approve;
+  approve.action = actors::application_action::approve;
+  approve.id = "NC-1";
+  approve.by = "tk_marketing";
+  REQUIRE(step(approve));
+  CHECK(rt->check_sla()->empty());
+  CHECK(std::get<actors::item_list>(*ask(api, actors::list_items{"callback", false, 0, 10})).items.empty());
+
+  auto energize = approve;
+  energize.action = actors::application_action::energize;
+  energize.energized_on = domain::local_date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{2}};
+  REQUIRE(step(energize));
+  REQUIRE(rt->check_sla());
+  auto callbacks = std::get<actors::item_list>(*ask(api, actors::list_items{"callback", false, 0, 10}));
+  REQUIRE(callbacks.items.size() == 1);
+  const auto& cb = std::get<sla::callback>(callbacks.items[0].record);
+  CHECK(cb.opening.cause == "application/NC-1");
+  CHECK(cb.opening.for_department == department::marketing);
+  CHECK(clock_of(callbacks.items[0], sla::step::callback).spec.owner == department::customer_service);
+  REQUIRE(rt->check_sla());  // a second check owes nothing more
+  CHECK(std::get<actors::item_list>(*ask(api, actors::list_items{"callback", false, 0, 10})).items.size() == 1);
+}

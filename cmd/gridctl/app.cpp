@@ -43,6 +43,7 @@ struct binding {
   CLI::App* app = nullptr;
   std::map<std::string, CLI::Option*> options;
   std::map<std::string, std::string> values;
+  std::map<std::string, std::vector<std::string>> lists;
 };
 
 int usage_error(console& io, std::string_view message) {
@@ -56,6 +57,7 @@ std::string_view type_name(arg_kind kind) {
     case arg_kind::month: return "YYYY-MM";
     case arg_kind::file: return "FILE";
     case arg_kind::seconds: return "SECONDS";
+    case arg_kind::time: return "TIME";
     default: return "TEXT";
   }
 }
@@ -68,6 +70,12 @@ void add_argument(binding& b, const argument& a) {
   CLI::Option* opt = nullptr;
   if (a.kind == arg_kind::flag) {
     opt = b.app->add_flag(a.name, a.help);
+  } else if (a.kind == arg_kind::list) {
+    // A positional list takes every value left; an option takes one value each time it is given.
+    opt = b.app->add_option(a.name, b.lists[a.name], a.help);
+    opt->type_name("TEXT")->check(validator_for(arg_kind::text));
+    if (!a.positional()) opt->allow_extra_args(false);
+    if (a.required || (a.positional() && !a.optional)) opt->required();
   } else {
     opt = b.app->add_option(a.name, b.values[a.name], a.help);
     opt->type_name(std::string(type_name(a.kind)))->check(validator_for(a.kind));
@@ -122,7 +130,16 @@ arguments collect(const binding& b, console& io) {
   arguments out;
   for (const auto& a : b.cmd->args) {
     const auto* opt = b.options.at(a.name);
-    if (opt->count() > 0) out.values[a.name] = a.kind == arg_kind::flag ? "true" : b.values.at(a.name);
+    if (opt->count() == 0) continue;
+    if (a.kind == arg_kind::list) {
+      const auto& items = b.lists.at(a.name);
+      std::string joined;
+      for (const auto& i : items) joined += (joined.empty() ? "" : ", ") + i;
+      out.values[a.name] = std::move(joined);
+      out.lists[a.name] = items;
+    } else {
+      out.values[a.name] = a.kind == arg_kind::flag ? "true" : b.values.at(a.name);
+    }
   }
   if (b.cmd->pages && b.options.at("--all")->count() > 0) out.values["--all"] = "true";
   out.read_file = [&io](const std::string& path) -> expected<std::string, std::string> {

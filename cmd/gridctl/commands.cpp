@@ -5,12 +5,13 @@
 #include <utility>
 
 #include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
 #include "cmd/gridctl/catalogue_view.hpp"
 #include "cmd/gridctl/cycle_view.hpp"
 #include "cmd/gridctl/report_view.hpp"
+#include "cmd/gridctl/request_support.hpp"
+#include "cmd/gridctl/sla_commands.hpp"
 #include "domain/json.hpp"
 
 namespace gridcoord::gridctl {
@@ -18,52 +19,6 @@ namespace gridcoord::gridctl {
 namespace json = boost::json;
 
 namespace {
-
-using built = expected<client::http_request, std::string>;
-
-std::string enc(const arguments& a, std::string_view name) { return client::encode_component(a.at(name)); }
-
-// `target` with "?key=value&…" for each {key, argument} that was given.
-std::string with_query(std::string target, const arguments& a,
-                       std::initializer_list<std::pair<std::string_view, std::string_view>> params) {
-  char sep = '?';
-  for (const auto& [key, arg] : params) {
-    if (!a.has(arg)) continue;
-    target += fmt::format("{}{}={}", sep, key, enc(a, arg));
-    sep = '&';
-  }
-  return target;
-}
-
-client::http_request get(std::string target) { return {"GET", std::move(target), {}, {}}; }
-
-// The file of `arg`, checked to be {"<list>":[…]}; sent as written.
-built json_file_body(const arguments& a, std::string_view arg, std::string_view list, std::string method) {
-  const auto& path = a.at(arg);
-  auto where = path == "-" ? std::string("standard input") : path;
-  auto text = a.read_file(path);
-  if (!text) return unexpected{text.error()};
-  std::error_code ec;
-  auto doc = json::parse(*text, ec);
-  if (ec) return unexpected{fmt::format("{}: not JSON ({})", where, ec.message())};
-  const auto* items = doc.is_object() ? doc.get_object().if_contains(list) : nullptr;
-  if (!items || !items->is_array())
-    return unexpected{fmt::format("{}: the file must hold {{\"{}\":[…]}}", where, list)};
-  return client::http_request{std::move(method), {}, std::move(*text), {}};
-}
-
-void add_idempotency_key(const arguments& a, client::http_request& req) {
-  if (a.has("--idempotency-key")) req.headers.emplace_back("Idempotency-Key", a.at("--idempotency-key"));
-}
-
-// The file of --csv (or of `arg`), sent as written (bytes unchanged) as text/csv.
-built csv_file_body(const arguments& a, std::string method, std::string_view arg = "--csv") {
-  auto text = a.read_file(a.at(arg));
-  if (!text) return unexpected{text.error()};
-  client::http_request req{std::move(method), {}, std::move(*text), {}};
-  req.content_type = "text/csv; charset=utf-8";
-  return req;
-}
 
 built submit_report(const arguments& a) {
   if (!a.has("--file") && !a.has("--csv"))
@@ -159,7 +114,7 @@ std::vector<command> build_table() {
   argument csv_file{"--csv", "CSV file (UTF-8, a header naming the fields; not with --file), sent as written; "
                              "- reads standard input", arg_kind::file};
   csv_file.excludes = "--file";
-  return {
+  std::vector<command> table{
       {{"health"}, "is the server up, and how far is its log", {},
        [](const arguments&) -> built { return get("/v1/health"); }},
       {{"report", "submit"}, "submit a new version of a monthly report",
@@ -351,6 +306,9 @@ std::vector<command> build_table() {
          return client::http_request{"DELETE", fmt::format("/v1/tokens/{}", enc(a, "ID")), {}, {}};
        }},
   };
+  for (auto* more : {&sla_commands, &customer_commands})
+    for (auto& c : (*more)()) table.push_back(std::move(c));
+  return table;
 }
 
 std::string joined(const std::vector<std::string>& words) {
@@ -373,6 +331,13 @@ const std::vector<command_group>& command_groups() {
       {"equipment", "the equipment registry: import (JSON or CSV), list, get, history"},
       {"application", "new-connection applications (marketing): submit, approve, refuse, energize, get, list"},
       {"publication", "the published restricted list (M6): issue, get"},
+      {"outage", "unplanned outages (E1, E2, E5): report, update, arrived, restored, notified, get, list"},
+      {"planned", "planned outage and temporary maintenance notices (E4): notice, get, list"},
+      {"complaint", "customers' complaints and requests (E6, E7): register, forward, ack, result, get, list"},
+      {"callback", "callbacks to customers (E9): attempt, get, list"},
+      {"analysis", "analyses of breached repair steps: close, get, list"},
+      {"customers", "the registry of important and large customers: import (JSON or CSV), list"},
+      {"customer", "one customer of the registry, with its notifications: get"},
   };
   return groups;
 }
@@ -395,6 +360,8 @@ std::optional<std::string> check_value(arg_kind kind, std::string_view value) {
     if (m < 1 || m > 12) return fmt::format("'{}' is not a month (YYYY-MM)", value);
   }
   if (kind == arg_kind::text && value.empty()) return std::string("the value is empty");
+  if (kind == arg_kind::time && !looks_like_rfc3339(value))
+    return fmt::format("'{}' is not an RFC 3339 time with its offset (2026-12-01T09:30:00+08:00)", value);
   if (kind == arg_kind::seconds) {
     char* end = nullptr;
     std::string text(value);

@@ -36,6 +36,8 @@ enum class arg_kind {
   file,   // a path, or "-" for standard input
   flag,   // no value
   seconds,  // a positive number of seconds, fractions allowed
+  time,     // an RFC 3339 time with its offset: 2026-12-01T09:30:00+08:00
+  list,     // one or more texts: the remaining positionals, or an option given once per value
 };
 
 struct argument {
@@ -49,15 +51,22 @@ struct argument {
 };
 
 // The values given on the command line, by argument name; a flag given has
-// the value "true". Arguments not given are absent.
+// the value "true". Arguments not given are absent. A list argument given has
+// its values in `lists`, and in `values` joined by ", " (so `has` holds).
 struct arguments {
   std::map<std::string, std::string, std::less<>> values;
   // The contents of a file argument; "-" reads standard input.
   std::function<expected<std::string, std::string>(const std::string& path)> read_file;
+  std::map<std::string, std::vector<std::string>, std::less<>> lists;
 
   bool has(std::string_view name) const { return values.contains(name); }
   // REQUIRES: has(name)
   const std::string& at(std::string_view name) const { return values.find(name)->second; }
+  // The values of a list argument; empty when it was not given.
+  std::vector<std::string> all(std::string_view name) const {
+    auto it = lists.find(name);
+    return it == lists.end() ? std::vector<std::string>{} : it->second;
+  }
 };
 
 // How --all walks a paged list: send, take `list_field`'s items, pass the

@@ -1,5 +1,6 @@
 #include "cmd/gridctl/execute.hpp"
 
+#include <functional>
 #include <thread>
 #include <variant>
 
@@ -113,6 +114,7 @@ struct page_writer {
   const paging& spec;
   bool table;
   std::ostream& out;
+  const std::function<json::value(const json::value&)>& view;  // the command's table_view; may be empty
   json::array gathered;
   std::uint64_t count = 0;
 
@@ -129,7 +131,7 @@ struct page_writer {
     if (table) {
       json::object whole{{spec.cursor_field, cursor}};
       whole[spec.list_field] = std::move(gathered);
-      out << render_for_people(whole);
+      out << render_for_people(view ? view(whole) : json::value(std::move(whole)));
       return;
     }
     if (count == 0) out << fmt::format("{{\n  {}: []", domain::to_text(json::string(spec.list_field)));
@@ -170,7 +172,7 @@ exit_code all_pages(const command& cmd, arguments args, call_context& ctx, conso
   std::uint64_t size = args.has(spec.size_arg) ? std::stoull(args.at(spec.size_arg)) : spec.page_size;
   args.values[spec.size_arg] = std::to_string(size);
   args.values.try_emplace(spec.cursor_arg, "0");  // from the start unless given
-  page_writer writer{spec, ctx.table, io.out, {}};
+  page_writer writer{spec, ctx.table, io.out, cmd.table_view, {}};
   json::value cursor = std::stoull(args.at(spec.cursor_arg));
   for (int n = 1;; ++n) {
     auto fetched = fetch_page(cmd, args, ctx, io);

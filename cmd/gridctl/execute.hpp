@@ -8,7 +8,8 @@
 // With --all on a command that has `pages`, the pages are requested one after
 // the other (`cursor_field` passed back) and shown as one answer of the same
 // shape as a page ({"events":[…every event…],"next_after":N}), streamed in
-// JSON; `err` gets a progress line every `progress_every_pages` pages.
+// JSON, or with `table` gathered, passed through the command's table_view and
+// shown as one table; `err` gets a progress line every `progress_every_pages` pages.
 // A 429 (rate limited; the server did nothing) is sent again after its
 // Retry-After, at most `max_rate_retries` times and only when Retry-After is
 // at most `max_retry_after`; then it counts as a failure (exit code 7).

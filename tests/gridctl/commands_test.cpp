@@ -6,44 +6,17 @@
 
 #include "cmd/gridctl/app.hpp"
 #include "tests/gridctl/support/gridctl_runner.hpp"
+#include "tests/gridctl/support/parsed_command.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace gridcoord;
 using gridctl::client::http_request;
+using testing::parsed;
+using testing::request_for;
+using testing::usage_code;
 namespace json = boost::json;
 
 namespace {
-
-// A command line as gridctl understands it; the console stays alive with it,
-// since a file argument is read through it when the request is built.
-struct parsed {
-  std::istringstream in;
-  std::ostringstream out, err;
-  gridctl::console io{in, out, err, [](std::string_view) { return std::optional<std::string>{}; }, {}};
-  int code = -1;  // -1: parsed into an invocation
-  gridctl::invocation inv;
-
-  explicit parsed(std::vector<std::string> args, std::string input = "") : in(std::move(input)) {
-    args.insert(args.begin(), "gridctl");
-    auto result = gridctl::parse_command_line(args, io);
-    if (auto* c = std::get_if<int>(&result)) code = *c;
-    else inv = std::move(std::get<gridctl::invocation>(result));
-  }
-  expected<http_request, std::string> build() const { return inv.cmd->build(inv.args); }
-};
-
-// The request gridctl would send for `args` (REQUIREs that there is one).
-http_request request_for(std::vector<std::string> args, std::string input = "") {
-  parsed p(std::move(args), std::move(input));
-  INFO(p.err.str());
-  REQUIRE(p.code == -1);
-  auto req = p.build();
-  INFO((req ? "" : req.error()));
-  REQUIRE(req);
-  return *req;
-}
-
-int usage_code(std::vector<std::string> args) { return parsed(std::move(args)).code; }
 
 const std::string m1_rows = R"({"rows":[{"customer":"蓝海冷链","area":"Harbour","demand_kva":630,"expected_month":"2026-12","likelihood_pct":55}]})";
 

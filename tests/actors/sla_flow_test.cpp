@@ -389,3 +389,20 @@ TEST_CASE("every energized new connection owes a callback, opened by the next ch
   REQUIRE(rt->check_sla());  // a second check owes nothing more
   CHECK(std::get<actors::item_list>(*ask(api, actors::list_items{"callback", false, 0, 10})).items.size() == 1);
 }
+
+TEST_CASE("a write repeated with its idempotency key is applied once; another body under the key is a conflict",
+          "[actors][sla][idempotency]") {
+  domain::manual_clock clock{t0};
+  auto rt = std::move(*actors::runtime::start(options(&clock, nullptr)));
+  auto& api = rt->api();
+  load_network(api);
+  actors::sla_writer keyed{"tk_dispatch", "", "key-1", "hash-a"};
+  auto first = item_of(ask(api, actors::report_outage{keyed, {"F1"}, t0, ""}));
+  auto again = item_of(ask(api, actors::report_outage{keyed, {"F1"}, t0, ""}));
+  CHECK(first.item == "outage/1");
+  CHECK(again.item == "outage/1");
+  CHECK_FALSE(again.changed);
+  CHECK(ask(api, actors::get_item{"outage", 2}).error().code == domain::errc::not_found);
+  keyed.request_hash = "hash-b";
+  CHECK(ask(api, actors::report_outage{keyed, {"F2"}, t0, ""}).error().code == domain::errc::conflict);
+}

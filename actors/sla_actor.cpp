@@ -98,6 +98,17 @@ void append_then_sync(sla_pointer self, std::vector<storage::event_draft> events
 
 using answer_fn = std::function<void(domain::expected<sla_answer>)>;
 
+void wake(sla_pointer self, const sla_wake& w);
+
+// A write that is late already (an outage reported after its E1 limit, a
+// planned notice inside its lead) has its breach logged at once, not at the
+// next wake-up. With the clock off (tests) checks stay the caller's.
+void check_soon_if_due(sla_pointer self) {
+  auto& st = self->state;
+  if (st.options.max_sleep.count() == 0 || st.book.due_signals(st.clock->now()).empty()) return;
+  self->send(self, sla_wake{++st.wake_generation});
+}
+
 // Carries out a decided write: logs it (once per idempotency key) and answers the item.
 void carry_out(sla_pointer self, const sla_writer& w, domain::expected<detail::sla_decision> d, answer_fn done) {
   if (!d) return done(unexpected{d.error()});
@@ -113,6 +124,7 @@ void carry_out(sla_pointer self, const sla_writer& w, domain::expected<detail::s
                          return done(unexpected{to_domain(idempotency_conflict(asked->key))});
                        return done(detail::item_view(self->state, r->existing->result, created, false));
                      }
+                     check_soon_if_due(self);
                      done(detail::item_view(self->state, item, created, true));
                    });
 }
@@ -121,7 +133,10 @@ void carry_out(sla_pointer self, const sla_writer& w, domain::expected<detail::s
 // not hold up the others.
 void feed_from(sla_pointer self, std::shared_ptr<feed_batch> batch, std::size_t next,
                std::shared_ptr<feed_results> out, answer_fn done) {
-  if (next == batch->lines.size()) return done(sla_answer{*out});
+  if (next == batch->lines.size()) {
+    check_soon_if_due(self);
+    return done(sla_answer{*out});
+  }
   const auto& line = batch->lines[next];
   auto continue_with = [self, batch, next, out, done](feed_result r) {
     out->results.push_back(std::move(r));

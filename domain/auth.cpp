@@ -20,6 +20,19 @@ bool acts_for(const role& r, std::optional<department> d) {
   return home && d && *home == *d;
 }
 
+bool is_liaison_of(const role& r, department d) { return r.kind == role_kind::liaison && r.dept == d; }
+
+// Dispatch reports outages; production's crews report arrival and restoration.
+bool reports_outages(const role& r) {
+  return r.kind == role_kind::dispatcher || is_liaison_of(r, department::dispatch) ||
+         is_liaison_of(r, department::production);
+}
+
+// Customer service is the one voice to the customer.
+bool serves_customers(const role& r) {
+  return r.kind == role_kind::cs_agent || is_liaison_of(r, department::customer_service);
+}
+
 }  // namespace
 
 std::string to_string(const role& r) {
@@ -60,17 +73,22 @@ bool allowed(const role& r, const operation& op) {
   if (op.kind == operation_kind::read_public || op.kind == operation_kind::run_batch ||
       op.kind == operation_kind::read_catalogue || op.kind == operation_kind::read_equipment ||
       op.kind == operation_kind::read_cycle || op.kind == operation_kind::read_capacity ||
-      r.kind == role_kind::admin)
+      op.kind == operation_kind::read_work || r.kind == role_kind::admin)
     return true;
   bool reads = op.kind == operation_kind::read_report || op.kind == operation_kind::read_inbox ||
-               op.kind == operation_kind::read_events;
+               op.kind == operation_kind::read_events || op.kind == operation_kind::read_customers;
   if (r.kind == role_kind::reader) return reads;
   switch (op.kind) {
     case operation_kind::submit_report:
     case operation_kind::read_inbox:
     case operation_kind::acknowledge: return acts_for(r, op.dept);
-    case operation_kind::import_equipment: return r.kind == role_kind::liaison && r.dept == department::production;
-    case operation_kind::manage_applications: return r.kind == role_kind::liaison && r.dept == department::marketing;
+    case operation_kind::import_equipment: return is_liaison_of(r, department::production);
+    case operation_kind::manage_applications: return is_liaison_of(r, department::marketing);
+    case operation_kind::report_outages: return reports_outages(r);
+    case operation_kind::serve_customers: return serves_customers(r);
+    case operation_kind::handle_work: return acts_for(r, op.dept);
+    case operation_kind::read_customers:
+      return serves_customers(r) || r.kind == role_kind::dispatcher || is_liaison_of(r, department::dispatch);
     case operation_kind::read_report: {
       auto home = home_department(r);
       return acts_for(r, op.dept) || (home && is_recipient(*home, op.report_kind));

@@ -9,13 +9,30 @@
 //   reader                 every read, no write
 //   liaison:<department>   its department's reports (submit, amend, read), reports
 //                          sent to its department, its own inbox (read, acknowledge)
-//   planner                as liaison:planning, plus (later) capacity queries
-//   dispatcher             as liaison:dispatch, plus (later) outages
-//   cs_agent               as liaison:customer_service, plus (later) complaints
+//   planner                as liaison:planning
+//   dispatcher             as liaison:dispatch, plus outages (report, update,
+//                          crew times, the outage feed, planned-outage notices)
+//                          and reading customers and their notifications
+//   cs_agent               as liaison:customer_service, plus complaints
+//                          (register, forward), callback attempts, customers
+//                          notified, the customer import and reading customers
 //   every role             the catalogue of report kinds (GET /v1/report-kinds)
 //                          and the equipment registry (GET /v1/equipment…),
-//                          the monthly cycle's status matrix (GET /v1/cycle/…)
+//                          the monthly cycle's status matrix (GET /v1/cycle/…),
+//                          capacity queries, and the SLA work: outages,
+//                          complaints, callbacks, analyses, open work, breaches
+//                          and figures (read only)
 //   liaison:production     as any liaison, plus importing equipment (admin too)
+//                          and, as crews do, reporting outages
+//   liaison:dispatch       as dispatcher for outages and reading customers
+//   liaison:customer_service  as cs_agent for complaints and customers
+//   liaison:marketing      as any liaison, plus applications and publications
+//   a department's roles   the steps of that department's SLA work
+//                          (acknowledge and answer a complaint routed to it,
+//                          close its analyses): liaison:D, and the functional
+//                          role of D (planner, dispatcher, cs_agent)
+//   customers (personal)   read by admin, reader, cs_agent, dispatcher,
+//                          liaison:customer_service and liaison:dispatch only
 //   anonymous              health and published information only
 // [Errors] parse_role answers nullopt for anything that is not one of the above.
 #include <optional>
@@ -64,6 +81,15 @@ enum class operation_kind {
   read_capacity,     // capacity queries, prechecks, applications read: any authenticated role
   manage_applications,  // submit, approve, refuse, energize applications; issue a publication:
                         // admin and liaison:marketing (marketing owns new connections and M6)
+  read_work,        // SLA items, lists, open work, breaches, figures: any authenticated role
+  report_outages,   // report and update outages, crew arrival and restoration, the outage feed,
+                    // planned-outage notices: admin, dispatcher, liaison:dispatch, liaison:production
+  serve_customers,  // register and forward complaints, callback attempts, customers notified,
+                    // the customer import: admin, cs_agent, liaison:customer_service
+  handle_work,      // a step of `dept`'s SLA work (acknowledge, result, close an analysis):
+                    // admin, or a role acting for `dept`
+  read_customers,   // customers and their notifications (personal data): admin, reader, cs_agent,
+                    // liaison:customer_service, dispatcher, liaison:dispatch
 };
 
 struct operation {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "domain/auth.hpp"
@@ -79,4 +81,46 @@ TEST_CASE("every role reads the catalogue of report kinds", "[domain][auth][matr
     CHECK(allowed(r, op(operation_kind::read_catalogue)));
     CHECK(allowed(r, op(operation_kind::read_catalogue, std::nullopt, "load_statistics")));
   }
+}
+
+TEST_CASE("the SLA work is read by every role and written by the departments whose step it is",
+          "[domain][auth][matrix][sla]") {
+  struct row {
+    operation_kind kind;
+    std::set<std::string> allowed;  // roles by name; every other role is refused
+  };
+  const std::vector<row> rows = {
+      {operation_kind::read_work,
+       {"admin", "reader", "planner", "dispatcher", "cs_agent", "liaison:planning", "liaison:dispatch",
+        "liaison:production", "liaison:marketing", "liaison:customer_service"}},
+      {operation_kind::report_outages, {"admin", "dispatcher", "liaison:dispatch", "liaison:production"}},
+      {operation_kind::serve_customers, {"admin", "cs_agent", "liaison:customer_service"}},
+      {operation_kind::read_customers,
+       {"admin", "reader", "cs_agent", "liaison:customer_service", "dispatcher", "liaison:dispatch"}},
+  };
+  std::vector<role> roles{{role_kind::admin}, {role_kind::reader}, {role_kind::planner}, {role_kind::dispatcher},
+                          {role_kind::cs_agent}};
+  for (auto d : all_departments) roles.push_back(liaison(d));
+  for (const auto& r : rows)
+    for (const auto& who : roles) {
+      INFO(static_cast<int>(r.kind) << " as " << to_string(who));
+      CHECK(allowed(who, op(r.kind)) == r.allowed.contains(to_string(who)));
+    }
+}
+
+TEST_CASE("a department's SLA step is handled by the roles that act for it, and by admin",
+          "[domain][auth][matrix][sla]") {
+  for (auto d : all_departments) {
+    INFO(to_string(d));
+    CHECK(allowed(role{role_kind::admin}, op(operation_kind::handle_work, d)));
+    CHECK(allowed(liaison(d), op(operation_kind::handle_work, d)));
+    CHECK_FALSE(allowed(role{role_kind::reader}, op(operation_kind::handle_work, d)));
+    for (auto other : all_departments)
+      if (other != d) CHECK_FALSE(allowed(liaison(other), op(operation_kind::handle_work, d)));
+  }
+  CHECK(allowed(role{role_kind::planner}, op(operation_kind::handle_work, department::planning)));
+  CHECK_FALSE(allowed(role{role_kind::planner}, op(operation_kind::handle_work, department::production)));
+  CHECK(allowed(role{role_kind::dispatcher}, op(operation_kind::handle_work, department::dispatch)));
+  CHECK(allowed(role{role_kind::cs_agent}, op(operation_kind::handle_work, department::customer_service)));
+  CHECK_FALSE(allowed(liaison(department::planning), op(operation_kind::handle_work, std::nullopt)));
 }

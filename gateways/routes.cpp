@@ -1,6 +1,7 @@
 #include "gateways/routes.hpp"
 
 #include "gateways/detail/handlers.hpp"
+#include "gateways/detail/sla_routes.hpp"
 
 namespace gridcoord::gateways {
 
@@ -18,6 +19,46 @@ access_rule rule(operation_kind kind) {
   return [kind](const request_context& ctx) {
     return operation{kind, department_of(ctx), std::string(ctx.param("kind"))};
   };
+}
+
+// The SLA work and the customers (detail/sla_routes.hpp).
+void register_sla_routes(router& r, actors::client& client) {
+  using http_verb::get, http_verb::post;
+  using k = operation_kind;
+  r.add(post, "/v1/outages", rule(k::report_outages), detail::post_outage(client));
+  r.add(get, "/v1/outages", rule(k::read_work), detail::get_sla_items(client, "outage"));
+  r.add(get, "/v1/outages/{id}", rule(k::read_work), detail::get_sla_item(client, "outage"));
+  r.add(post, "/v1/outages/{id}/updates", rule(k::report_outages), detail::post_outage_update(client));
+  r.add(post, "/v1/outages/{id}/crew-arrived", rule(k::report_outages), detail::post_crew_arrived(client));
+  r.add(post, "/v1/outages/{id}/restored", rule(k::report_outages), detail::post_restored(client));
+  r.add(post, "/v1/outages/{id}/customers-notified", rule(k::serve_customers),
+        detail::post_customers_notified(client));
+  r.add(post, "/v1/outage-feed", rule(k::report_outages), detail::post_outage_feed(client));
+  r.add(post, "/v1/planned-outages", rule(k::report_outages), detail::post_planned_outage(client));
+  r.add(get, "/v1/planned-outages", rule(k::read_work), detail::get_sla_items(client, "planned"));
+  r.add(get, "/v1/planned-outages/{id}", rule(k::read_work), detail::get_sla_item(client, "planned"));
+  r.add(post, "/v1/complaints", rule(k::serve_customers), detail::post_complaint(client));
+  r.add(get, "/v1/complaints", rule(k::read_work), detail::get_sla_items(client, "complaint"));
+  r.add(get, "/v1/complaints/{id}", rule(k::read_work), detail::get_sla_item(client, "complaint"));
+  r.add(post, "/v1/complaints/{id}/forward", rule(k::serve_customers), detail::post_complaint_forward(client));
+  r.add(post, "/v1/work/{department}/complaints/{id}/acknowledge", rule(k::handle_work),
+        detail::post_complaint_acknowledge(client));
+  r.add(post, "/v1/work/{department}/complaints/{id}/result", rule(k::handle_work),
+        detail::post_complaint_result(client));
+  r.add(get, "/v1/callbacks", rule(k::read_work), detail::get_sla_items(client, "callback"));
+  r.add(get, "/v1/callbacks/{id}", rule(k::read_work), detail::get_sla_item(client, "callback"));
+  r.add(post, "/v1/callbacks/{id}/attempts", rule(k::serve_customers), detail::post_callback_attempt(client));
+  r.add(get, "/v1/analyses", rule(k::read_work), detail::get_sla_items(client, "analysis"));
+  r.add(get, "/v1/analyses/{id}", rule(k::read_work), detail::get_sla_item(client, "analysis"));
+  r.add(post, "/v1/work/{department}/analyses/{id}/close", rule(k::handle_work),
+        detail::post_analysis_close(client));
+  r.add(get, "/v1/work/{department}", rule(k::read_work), detail::get_open_work(client));
+  r.add(get, "/v1/breaches", rule(k::read_work), detail::get_breaches(client));
+  r.add(get, "/v1/sla/figures", rule(k::read_work), detail::get_sla_figures(client));
+  r.add(post, "/v1/customers", rule(k::serve_customers), detail::post_customers(client), body_types::json_or_csv);
+  r.add(get, "/v1/customers", rule(k::read_customers), detail::get_customers(client));
+  r.add(get, "/v1/customers/{id}", rule(k::read_customers), detail::get_customer(client));
+  r.add(get, "/v1/notifications", rule(k::read_customers), detail::get_notifications(client));
 }
 
 }  // namespace
@@ -61,6 +102,7 @@ void register_routes(router& r, actors::client& client) {
   r.add(post, "/v1/tokens", rule(k::manage_tokens), detail::post_token(client));
   r.add(get, "/v1/tokens", rule(k::manage_tokens), detail::get_tokens(client));
   r.add(delete_, "/v1/tokens/{id}", rule(k::manage_tokens), detail::delete_token(client));
+  register_sla_routes(r, client);
 }
 
 }  // namespace gridcoord::gateways

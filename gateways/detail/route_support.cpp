@@ -1,7 +1,9 @@
 #include "gateways/detail/route_support.hpp"
 
+#include <algorithm>
 #include <charconv>
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -12,6 +14,7 @@
 
 namespace gridcoord::gateways::detail {
 
+namespace json = boost::json;
 using domain::errc;
 using domain::fail;
 
@@ -121,6 +124,108 @@ std::string origin_of(const request_context& ctx) {
 
 std::string caller_id(const request_context& ctx) {
   return ctx.caller ? ctx.caller->token_id : std::string(anonymous_actor);
+}
+
+body_reader::body_reader(const json::value* body, std::string_view what, const std::vector<std::string_view>& known)
+    : what_(what) {
+  if (!body || body->is_null()) return;
+  if (!body->is_object()) {
+    not_object_ = true;
+    return;
+  }
+  object_ = &body->get_object();
+  for (const auto& [k, v] : *object_)
+    if (std::find(known.begin(), known.end(), std::string_view(k)) == known.end())
+      issue_of(k, v, fmt::format("is not a field of the {}", what_));
+}
+
+const json::value* body_reader::field(std::string_view key) const {
+  if (!object_) return nullptr;
+  const auto* v = object_->if_contains(key);
+  return v && !v->is_null() ? v : nullptr;
+}
+
+std::string body_reader::fmt_allowed(std::string_view lead, std::string_view allowed) {
+  return fmt::format("{} {}", lead, allowed);
+}
+
+void body_reader::issue_of(std::string_view key, const json::value& v, std::string reason) {
+  issue(key, domain::value_text(v), std::move(reason));
+}
+
+void body_reader::issue(std::string_view key, std::string value, std::string reason) {
+  issues_.push_back({std::nullopt, std::string(key), std::move(value), std::move(reason)});
+}
+
+std::string body_reader::text(std::string_view key, bool required) {
+  const auto* v = field(key);
+  if (v && v->is_string() && !(required && v->get_string().empty())) return std::string(v->get_string());
+  if (v && !v->is_string()) issue_of(key, *v, "must be a string");
+  else if (required) issue(key, "", "is required and must not be empty");
+  return {};
+}
+
+std::optional<std::string> body_reader::optional_text(std::string_view key) {
+  if (!field(key)) return std::nullopt;
+  return text(key, false);
+}
+
+std::optional<domain::time_point> body_reader::time(std::string_view key, bool required) {
+  const auto* v = field(key);
+  if (!v) {
+    if (required) issue(key, "", "is required: an RFC 3339 time, e.g. 2026-12-01T09:30:00+08:00");
+    return std::nullopt;
+  }
+  auto t = v->is_string() ? domain::parse_rfc3339(v->get_string()) : std::nullopt;
+  if (!t) issue_of(key, *v, "must be an RFC 3339 time with its offset, e.g. 2026-12-01T09:30:00+08:00");
+  return t;
+}
+
+std::vector<std::string> body_reader::ids(std::string_view key, bool required) {
+  std::vector<std::string> out;
+  const auto* v = field(key);
+  if (!v) {
+    if (required) issue(key, "", "is required: a list of equipment ids");
+    return out;
+  }
+  if (!v->is_array() || (required && v->get_array().empty())) {
+    issue_of(key, *v, "must be a list of at least one equipment id");
+    return out;
+  }
+  const auto& list = v->get_array();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (list[i].is_string() && !list[i].get_string().empty()) out.emplace_back(list[i].get_string());
+    else issue_of(fmt::format("{}[{}]", key, i), list[i], "must be an equipment id (a non-empty string)");
+  }
+  return out;
+}
+
+std::optional<std::uint64_t> body_reader::integer(std::string_view key, std::uint64_t min, std::uint64_t max) {
+  const auto* v = field(key);
+  if (!v) return std::nullopt;
+  std::error_code ec;
+  auto n = v->is_number() ? v->to_number<std::uint64_t>(ec) : 0;
+  if (!v->is_number() || ec || n < min || n > max) {
+    issue_of(key, *v, fmt::format("must be a whole number from {} to {}", min, max));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<bool> body_reader::boolean(std::string_view key) {
+  const auto* v = field(key);
+  if (!v) return std::nullopt;
+  if (!v->is_bool()) {
+    issue_of(key, *v, "must be true or false");
+    return std::nullopt;
+  }
+  return v->get_bool();
+}
+
+domain::status body_reader::finish() const {
+  if (not_object_) return domain::fail(errc::invalid_request, fmt::format("the body of a {} must be a JSON object", what_));
+  if (!issues_.empty()) return domain::fail(errc::validation_failed, fmt::format("the {} is not valid", what_), issues_);
+  return {};
 }
 
 }  // namespace gridcoord::gateways::detail

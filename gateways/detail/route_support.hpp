@@ -1,7 +1,8 @@
 #pragma once
 // gateways/detail/route_support.hpp — what every route uses: JSON responses,
 // the bridge from an actor reply to `respond`, and parsing of path, query and
-// header values into domain types.
+// header values into domain types, and a reader of JSON object bodies that
+// collects every issue.
 // [Threading] Pure helpers; reply_with's callback runs on the actor thread and
 //             only calls `respond`, which posts to the session's strand.
 // [Errors]    Parsers answer domain::error: invalid_request (400) for malformed
@@ -11,10 +12,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/json/value.hpp>
 
 #include "actors/client.hpp"
+#include "domain/clock.hpp"
 #include "domain/department.hpp"
 #include "domain/error.hpp"
 #include "domain/month.hpp"
@@ -96,5 +99,53 @@ std::string origin_of(const request_context& ctx);
 // as its canonical text (domain::to_text), so that a retry formatted
 // differently is the same request.
 std::string body_hash(const request_context& ctx, std::string_view method, std::string_view path);
+
+// The fields of one JSON object, read one by one; every issue is kept and
+// finish() answers them all. A null body reads as {}.
+class body_reader {
+ public:
+  // `what` names the body in messages ("outage report").
+  body_reader(const boost::json::value* body, std::string_view what, const std::vector<std::string_view>& known);
+
+  // A string; "" when absent (an issue when `required`, or when empty and required).
+  std::string text(std::string_view key, bool required);
+  std::optional<std::string> optional_text(std::string_view key);
+  // An RFC 3339 time with its offset; nullopt when absent (an issue when `required`).
+  std::optional<domain::time_point> time(std::string_view key, bool required);
+  // An array of non-empty strings (equipment ids); at least one when `required`.
+  std::vector<std::string> ids(std::string_view key, bool required);
+  std::optional<std::uint64_t> integer(std::string_view key, std::uint64_t min, std::uint64_t max);
+  std::optional<bool> boolean(std::string_view key);
+  // The field's string as `parse` reads it; `allowed` lists the values in the issue.
+  template <class Parse>
+  auto choice(std::string_view key, Parse parse, std::string_view allowed) -> decltype(parse(std::string_view{})) {
+    const auto* v = field(key);
+    if (!v) {
+      issue(key, "", fmt_allowed("is required: one of", allowed));
+      return std::nullopt;
+    }
+    auto parsed = v->is_string() ? parse(std::string_view(v->get_string())) : std::nullopt;
+    if (!parsed) issue_of(key, *v, fmt_allowed("must be one of", allowed));
+    return parsed;
+  }
+
+  // The value as an issue quotes it (domain::value_text).
+  void issue_of(std::string_view key, const boost::json::value& v, std::string reason);
+  void issue(std::string_view key, std::string value, std::string reason);
+  bool has(std::string_view key) const { return field(key) != nullptr; }
+
+  // invalid_request when the body is not an object; else validation_failed
+  // with every issue, or nothing.
+  [[nodiscard]] domain::status finish() const;
+
+ private:
+  const boost::json::value* field(std::string_view key) const;  // nullptr when absent or null
+  static std::string fmt_allowed(std::string_view lead, std::string_view allowed);
+
+  const boost::json::object* object_ = nullptr;
+  bool not_object_ = false;
+  std::string what_;
+  std::vector<domain::issue> issues_;
+};
 
 }  // namespace gridcoord::gateways::detail

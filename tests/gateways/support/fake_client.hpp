@@ -51,8 +51,9 @@ class fake_client final : public actors::client {
   void list_equipment(domain::equipment_filter filter, actors::reply<domain::equipment_page> done) override;
   void get_equipment_history(std::string id, actors::reply<actors::equipment_history> done) override;
   std::shared_ptr<const domain::equipment_registry> equipment_view() const override;
-  // The SLA calls are the SLA actor's (tests/actors, tests/system): this
-  // answers errc::unavailable (fake_sla.cpp).
+  // The SLA actor's logic is tested in tests/actors and tests/system; this
+  // records each request and answers what set_sla_answer gave (errc::unavailable
+  // before any), so the gateway's parsing and JSON are tested (fake_sla.cpp).
   void sla(actors::sla_request request, actors::reply<actors::sla_answer> done) override;
 
   // The capacity register is the capacity actor's (tests/actors, tests/system):
@@ -84,6 +85,9 @@ class fake_client final : public actors::client {
   std::optional<domain::month> last_cycle_month() const;
   void fail_next_call(domain::error e);  // the next call of any kind answers this
   std::pair<std::uint64_t, std::size_t> last_events_query() const;
+  void set_sla_answer(actors::sla_answer a);            // every sla() call answers this from now on
+  std::optional<actors::sla_request> last_sla_request() const;
+  std::size_t sla_calls() const;
 
   void hold();                                   // park answers from now on
   void wait_until_held(std::size_t calls);       // until `calls` answers are parked
@@ -116,6 +120,9 @@ class fake_client final : public actors::client {
   std::optional<domain::month> last_cycle_month_;
   domain::token_book tokens_;
   std::pair<std::uint64_t, std::size_t> last_events_query_{};
+  std::optional<actors::sla_answer> sla_answer_;
+  std::optional<actors::sla_request> last_sla_;
+  std::size_t sla_calls_ = 0;
   std::uint64_t seq_ = 100;
   std::shared_ptr<const domain::equipment_registry> equipment_ = std::make_shared<domain::equipment_registry>();
   std::map<std::uint64_t, std::pair<std::string, std::string>> equipment_events_;  // seq: (by, payload)

@@ -22,10 +22,6 @@ std::string_view clock_status(const work_clock& c) {
   return c.completed ? "met" : "open";
 }
 
-}  // namespace
-
-namespace {
-
 // The warning percents logged (the breach, 100, is the status).
 json::array warnings_of(const work_clock& c) {
   json::array out;
@@ -77,11 +73,7 @@ namespace sla = domain::sla;
 
 namespace {
 
-json::string time_text(domain::time_point t) { return json::string(domain::format_rfc3339(t)); }
-
-void put_time(json::object& o, std::string_view key, const std::optional<domain::time_point>& t) {
-  if (t) o[key] = time_text(*t);
-}
+using sla::put_time, sla::time_text;
 
 json::array names(const std::vector<std::string>& list) {
   json::array out;

@@ -54,33 +54,47 @@ bool is_write(http::verb v) noexcept {
   return v == http::verb::put || v == http::verb::post || v == http::verb::patch;
 }
 
+// 415 for a text body (`what`: "CSV", "JSON lines") in a charset other than
+// UTF-8; the hint says which Content-Type to send instead.
+std::optional<http_response> check_utf8(std::string_view content_type, std::string_view what,
+                                        std::string_view hint) {
+  auto charset = charset_of(content_type);
+  if (charset.empty() || iequals(charset, "utf-8") || iequals(charset, "utf8")) return std::nullopt;
+  return error_response(protocol_error::unsupported_media_type,
+                        fmt::format("a {} body must be UTF-8, not {}: save the file as UTF-8 and send it with "
+                                    "Content-Type: {}; charset=utf-8",
+                                    what, charset, hint));
+}
+
 // A text/csv body, unparsed, or 415 for a charset other than UTF-8.
 std::optional<http_response> take_csv(const http_request& req, std::string_view content_type,
                                       std::optional<std::string_view>& out) {
-  auto charset = charset_of(content_type);
-  if (!charset.empty() && !iequals(charset, "utf-8") && !iequals(charset, "utf8"))
-    return error_response(protocol_error::unsupported_media_type,
-                          fmt::format("a CSV body must be UTF-8, not {}: save the file as UTF-8 and send it "
-                                      "with Content-Type: text/csv; charset=utf-8",
-                                      charset));
+  if (auto refused = check_utf8(content_type, "CSV", "text/csv")) return refused;
   out = std::string_view(req.body());
   return std::nullopt;
 }
 
 // 415 or 400 for a body of a type the route does not take, or bad JSON;
-// nullopt when there is no body or it is in `ctx` (body or csv).
+// nullopt when there is no body, it is in `ctx` (body or csv), or it is JSON
+// lines (left in the request).
 std::optional<http_response> parse_body(const http_request& req, body_types takes, request_context& ctx) {
   if (req.body().empty() || !is_write(req.method())) return std::nullopt;
   auto field = req.find(http::field::content_type);
   std::string_view content_type;
   if (field != req.end()) content_type = std::string_view(field->value().data(), field->value().size());
   bool csv_too = takes == body_types::json_or_csv;
-  if (csv_too && iequals(media_type(content_type), "text/csv")) return take_csv(req, content_type, ctx.csv);
-  if (!iequals(media_type(content_type), "application/json"))
+  bool lines_too = takes == body_types::json_or_lines;
+  auto type = media_type(content_type);
+  if (csv_too && iequals(type, "text/csv")) return take_csv(req, content_type, ctx.csv);
+  if (lines_too && (iequals(type, "application/x-ndjson") || iequals(type, "text/plain")))
+    return check_utf8(content_type, "JSON lines", "application/x-ndjson");  // the route reads the body
+  if (!iequals(type, "application/json"))
     return error_response(protocol_error::unsupported_media_type,
-                          csv_too ? "a request body here must be JSON (Content-Type: application/json) "
-                                    "or CSV (Content-Type: text/csv)"
-                                  : "a request body must be JSON, sent with Content-Type: application/json");
+                          csv_too     ? "a request body here must be JSON (Content-Type: application/json) "
+                                        "or CSV (Content-Type: text/csv)"
+                          : lines_too ? "a request body here must be JSON lines (Content-Type: application/x-ndjson "
+                                        "or text/plain) or JSON (application/json)"
+                                      : "a request body must be JSON, sent with Content-Type: application/json");
   std::error_code ec;
   boost::json::value v = boost::json::parse(req.body(), ec);
   if (ec) return error_response(domain::errc::invalid_request,

@@ -12,8 +12,9 @@
 //             matches the path, 405 (with Allow) when patterns match but not
 //             the method, 415 for a body on a write that is not
 //             application/json (nor text/csv, on a route added with
-//             body_types::json_or_csv; a CSV charset other than utf-8 is 415
-//             too), 500 when a route throws.
+//             body_types::json_or_csv, nor application/x-ndjson or
+//             text/plain with json_or_lines; a charset other than utf-8 is
+//             415 too), 500 when a route throws.
 //             Access is decided here and nowhere else: each route declares
 //             the operation it performs (an access_rule); for any operation
 //             but read_public the request must carry "Authorization: Bearer
@@ -90,8 +91,10 @@ using route_handler = std::function<void(const request_context&, respond)>;
 using access_rule = std::function<domain::operation(const request_context&)>;
 
 // The bodies a write route takes: JSON (parsed into request_context::body), and
-// for json_or_csv also "text/csv" (UTF-8; handed over in request_context::csv).
-enum class body_types { json, json_or_csv };
+// for json_or_csv also "text/csv" (UTF-8; handed over in request_context::csv),
+// for json_or_lines also JSON lines, "application/x-ndjson" or "text/plain"
+// (UTF-8; not parsed: the route reads the request's body itself).
+enum class body_types { json, json_or_csv, json_or_lines };
 
 // The caller behind a bearer token, or errc::unauthorized.
 using authenticator = std::function<domain::expected<domain::principal>(std::string_view bearer)>;

@@ -33,7 +33,8 @@ void register_sla_routes(router& r, actors::client& client) {
   r.add(post, "/v1/outages/{id}/restored", rule(k::report_outages), detail::post_restored(client));
   r.add(post, "/v1/outages/{id}/customers-notified", rule(k::serve_customers),
         detail::post_customers_notified(client));
-  r.add(post, "/v1/outage-feed", rule(k::report_outages), detail::post_outage_feed(client));
+  r.add(post, "/v1/outage-feed", rule(k::report_outages), detail::post_outage_feed(client),
+        body_types::json_or_lines);
   r.add(post, "/v1/planned-outages", rule(k::report_outages), detail::post_planned_outage(client));
   r.add(get, "/v1/planned-outages", rule(k::read_work), detail::get_sla_items(client, "planned"));
   r.add(get, "/v1/planned-outages/{id}", rule(k::read_work), detail::get_sla_item(client, "planned"));

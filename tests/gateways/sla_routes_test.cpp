@@ -299,6 +299,30 @@ TEST_CASE("POST /v1/outage-feed answers every line in order, the gateway's rejec
       {"line":3,"status":"duplicate","item":"outage/1"}],"created":1,"updated":0,"duplicate":1,"rejected":1})"));
 }
 
+TEST_CASE("POST /v1/outage-feed takes JSON lines as application/x-ndjson or text/plain, UTF-8 only",
+          "[gateways][sla][feed]") {
+  server_fixture f;
+  f.fake.set_sla_answer(actors::feed_results{{{1, "created", "outage/1", ""}, {3, "updated", "outage/1", ""}}});
+  const std::string lines =
+      "{\"event_id\":\"e1\",\"type\":\"outage.started\",\"outage_ref\":\"OMS-1\",\"equipment\":[\"F-1\"]}\n"
+      "\n"
+      "{\"event_id\":\"e2\",\"type\":\"outage.updated\",\"outage_ref\":\"OMS-1\",\"cause\":\"树障\"}\n";
+  for (const char* type : {"application/x-ndjson", "text/plain; charset=utf-8"}) {
+    auto r = f.request(verb::post, "/v1/outage-feed", lines, {{"Content-Type", type}});
+    INFO(type);
+    REQUIRE(r.result_int() == 200);
+    auto batch = sent<actors::feed_batch>(f);
+    REQUIRE(batch.lines.size() == 2);
+    CHECK(batch.lines[0].line == 1);
+    CHECK(batch.lines[1].line == 3);  // the blank line keeps its number
+    CHECK(batch.lines[1].cause == "树障");
+  }
+  auto latin = f.request(verb::post, "/v1/outage-feed", lines, {{"Content-Type", "application/x-ndjson; charset=latin1"}});
+  CHECK(latin.result_int() == 415);
+  auto csv = f.request(verb::post, "/v1/outage-feed", lines, {{"Content-Type", "text/csv"}});
+  CHECK(csv.result_int() == 415);
+}
+
 TEST_CASE("POST /v1/customers reads CSV or JSON by Content-Type and answers the import's summary",
           "[gateways][sla][customers]") {
   server_fixture f;

@@ -9,6 +9,7 @@
 
 #include "domain/json.hpp"
 #include "gateways/codecs.hpp"
+#include "gateways/detail/strand_hold.hpp"
 
 namespace gridcoord::gateways::detail {
 
@@ -110,11 +111,10 @@ void event_stream<Stream>::stop() {
 // work, so the io_context keeps running until it has been handled.
 template <class Stream>
 void event_stream<Stream>::do_fetch() {
-  auto strand = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
-  client_.events(cursor_, stream_page_limit,
-                 [self = this->shared_from_this(), strand](domain::expected<std::vector<actors::event_view>> r) {
-                   net::post(strand, [self, r = std::move(r)]() mutable { self->on_events(std::move(r)); });
-                 });
+  auto hold = hold_on_strand(this->shared_from_this(), stream_.get_executor());
+  client_.events(cursor_, stream_page_limit, [hold](domain::expected<std::vector<actors::event_view>> r) {
+    hold->post([r = std::move(r)](event_stream& s) mutable { s.on_events(std::move(r)); });
+  });
 }
 
 template <class Stream>

@@ -9,6 +9,7 @@
 #include "gateways/access_log.hpp"
 #include "gateways/detail/beast.hpp"
 #include "gateways/detail/event_stream.hpp"
+#include "gateways/detail/strand_hold.hpp"
 #include "gateways/uri.hpp"
 
 namespace gridcoord::gateways::detail {
@@ -225,13 +226,14 @@ void session<Stream>::handle_request() {
 }
 
 // The route's continuation: may run on any thread, once. It holds the session
-// and tracked work on the strand, so the io_context keeps running until the
-// answer is written, even during stop().
+// and tracked work on the strand (detail/strand_hold.hpp), so the io_context
+// keeps running until the answer is written and the continuation is gone,
+// even during stop().
 template <class Stream>
 respond session<Stream>::make_responder() {
-  auto strand = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
-  return [self = this->shared_from_this(), strand](http_response r) {
-    net::post(strand, [self, r = std::move(r)]() mutable { self->on_response(std::move(r)); });
+  auto hold = hold_on_strand(this->shared_from_this(), stream_.get_executor());
+  return [hold](http_response r) {
+    hold->post([r = std::move(r)](session& s) mutable { s.on_response(std::move(r)); });
   };
 }
 

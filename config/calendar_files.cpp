@@ -1,8 +1,6 @@
 #include "config/calendar_files.hpp"
 #include "config/detail/toml_support.hpp"
-#include "config/shipped_files.hpp"
 
-#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -220,17 +218,9 @@ gridcoord::expected<domain::reporting_rules, load_error> load_reporting_file(con
 
 namespace {
 
-// The file's text; a shipped file missing from the working directory is
-// taken from the copy built in, with a note saying so.
+// The file's text, or the copy built in (detail::read_config_text).
 gridcoord::expected<std::string, load_error> settings_file(const std::string& path, std::vector<std::string>& notes) {
-  if (auto text = read_text(path)) return std::move(*text);
-  if (auto built_in = shipped_file(path)) {
-    std::error_code ec;
-    notes.push_back(fmt::format("{} is not in {}: using the copy built into gridcoord", path,
-                                std::filesystem::current_path(ec).string()));
-    return std::string(*built_in);
-  }
-  return unexpected{load_error{fmt::format("{}: cannot be read", path)}};
+  return detail::read_config_text(path, &notes);
 }
 
 }  // namespace

@@ -1,9 +1,7 @@
 #include "config/standards_file.hpp"
 #include "config/detail/toml_support.hpp"
-#include "config/shipped_files.hpp"
 
 #include <array>
-#include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <optional>
@@ -17,7 +15,6 @@ namespace gridcoord::config {
 namespace {
 
 using detail::checker;
-using detail::read_text;
 using domain::equipment_kind;
 using domain::capacity::load_standard;
 
@@ -124,15 +121,9 @@ gridcoord::expected<domain::capacity::settings, load_error> parse_standards_file
 
 gridcoord::expected<domain::capacity::settings, load_error> load_standards_file(const std::string& path,
                                                                                 std::vector<std::string>* notes) {
-  if (auto text = read_text(path)) return parse_standards_file(*text, path);
-  auto built_in = shipped_file(path);
-  if (!built_in) return unexpected{load_error{fmt::format("{}: cannot be read", path)}};
-  if (notes) {
-    std::error_code ec;
-    notes->push_back(fmt::format("{} is not in {}: using the copy built into gridcoord", path,
-                                 std::filesystem::current_path(ec).string()));
-  }
-  return parse_standards_file(*built_in, path);
+  auto text = detail::read_config_text(path, notes);
+  if (!text) return unexpected{text.error()};
+  return parse_standards_file(*text, path);
 }
 
 }  // namespace gridcoord::config

@@ -1,10 +1,8 @@
 #include "config/time_limits_file.hpp"
 #include "config/detail/toml_support.hpp"
-#include "config/shipped_files.hpp"
 
 #include <algorithm>
 #include <array>
-#include <filesystem>
 #include <optional>
 
 #include <fmt/format.h>
@@ -15,7 +13,6 @@ namespace gridcoord::config {
 namespace {
 
 using detail::checker;
-using detail::read_text;
 using domain::area_class;
 using domain::sla::complaint_category;
 using domain::sla::time_limit;
@@ -224,15 +221,9 @@ gridcoord::expected<domain::sla::catalogue, load_error> parse_time_limits_file(s
 gridcoord::expected<domain::sla::catalogue, load_error> load_time_limits_file(const std::string& path,
                                                                               const std::string& active_profile,
                                                                               std::vector<std::string>* notes) {
-  if (auto text = read_text(path)) return parse_time_limits_file(*text, path, active_profile);
-  auto built_in = shipped_file(path);
-  if (!built_in) return unexpected{load_error{fmt::format("{}: cannot be read", path)}};
-  if (notes) {
-    std::error_code ec;
-    notes->push_back(fmt::format("{} is not in {}: using the copy built into gridcoord", path,
-                                 std::filesystem::current_path(ec).string()));
-  }
-  return parse_time_limits_file(*built_in, path, active_profile);
+  auto text = detail::read_config_text(path, notes);
+  if (!text) return unexpected{text.error()};
+  return parse_time_limits_file(*text, path, active_profile);
 }
 
 }  // namespace gridcoord::config

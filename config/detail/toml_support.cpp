@@ -1,9 +1,12 @@
 #include "config/detail/toml_support.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
+
+#include "config/shipped_files.hpp"
 
 namespace gridcoord::config::detail {
 
@@ -13,6 +16,19 @@ std::optional<std::string> read_text(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+gridcoord::expected<std::string, load_error> read_config_text(const std::string& path,
+                                                              std::vector<std::string>* notes) {
+  if (auto text = read_text(path)) return std::move(*text);
+  auto built_in = shipped_file(path);
+  if (!built_in) return gridcoord::unexpected{load_error{fmt::format("{}: cannot be read", path)}};
+  if (notes) {
+    std::error_code ec;
+    notes->push_back(fmt::format("{} is not in {}: using the copy built into gridcoord", path,
+                                 std::filesystem::current_path(ec).string()));
+  }
+  return std::string(*built_in);
 }
 
 gridcoord::expected<toml::table, load_error> parse_toml(std::string_view text, const std::string& origin) {

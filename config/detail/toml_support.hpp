@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -19,6 +20,12 @@ namespace gridcoord::config::detail {
 
 // The whole file, or nullopt when it cannot be read.
 std::optional<std::string> read_text(const std::string& path);
+
+// The file's text; a shipped file (config/shipped_files.hpp) missing from the
+// working directory is taken from the copy built in, with a note saying so
+// added to `notes` (when given). A load_error "PATH: cannot be read" otherwise.
+gridcoord::expected<std::string, load_error> read_config_text(const std::string& path,
+                                                              std::vector<std::string>* notes);
 
 gridcoord::expected<toml::table, load_error> parse_toml(std::string_view text, const std::string& origin);
 

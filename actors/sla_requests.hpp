@@ -193,7 +193,8 @@ struct list_items {
   std::size_t limit = 100;
 };
 // → open_work: a department's clocks not completed, most urgent first,
-// with its open analyses and callbacks.
+// with its open analyses and the warnings and breaches it was sent: the
+// department's inbox of SLA notices.
 struct list_open_work {
   std::optional<domain::department> department;
 };
@@ -238,6 +239,7 @@ struct open_work {
   domain::time_point as_of{};
   std::vector<open_line> steps;
   std::vector<domain::sla::analysis> analyses;  // open, of the department (or all)
+  std::vector<domain::sla::clock_signal> notices;  // its warnings and breaches, newest first (at most 100)
 };
 struct breach_list {
   std::vector<domain::sla::clock_signal> breaches;

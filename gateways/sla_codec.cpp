@@ -219,10 +219,22 @@ json::value open_work_json(const open_work& w, std::optional<domain::department>
   json::array analyses;
   for (const auto& a : w.analyses)
     analyses.push_back(json::value_from(sla_item{sla::item_name("analysis", a.id), a, {}, false, true}));
+  json::array notices;
+  for (const auto& n : w.notices)
+    notices.push_back(json::object{{"kind", n.percent >= 100 ? "breach" : "warning"},
+                                   {"percent", n.percent},
+                                   {"item", n.item},
+                                   {"step", sla::to_string(n.what)},
+                                   {"flow", sla::flow_of(n.what)},
+                                   {"round", n.round},
+                                   {"department", domain::to_string(n.owner)},
+                                   {"at", time_text(n.at)},
+                                   {"due", time_text(n.due)}});
   return json::object{{"department", department ? json::value(domain::to_string(*department)) : json::value(nullptr)},
                       {"as_of", time_text(w.as_of)},
                       {"steps", std::move(steps)},
-                      {"analyses", std::move(analyses)}};
+                      {"analyses", std::move(analyses)},
+                      {"notices", std::move(notices)}};
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const breach_list& b) {

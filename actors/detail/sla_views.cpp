@@ -8,6 +8,8 @@ namespace sla = domain::sla;
 
 namespace {
 
+constexpr std::size_t max_notices = 100;  // of one department's open-work answer
+
 std::pair<std::string, std::uint64_t> split(const std::string& item) {
   auto slash = item.find('/');
   return {item.substr(0, slash), std::stoull(item.substr(slash + 1))};
@@ -119,6 +121,7 @@ domain::expected<sla_answer> read(const sla_state& st, const list_open_work& q) 
     out.steps.push_back({*s.clock, s.remaining, s.elapsed_percent});
   for (const auto& [id, a] : st.book.analyses())
     if (!a.closing && (!q.department || a.opening.owner == *q.department)) out.analyses.push_back(a);
+  for (const auto* n : st.book.notices(q.department, max_notices)) out.notices.push_back(*n);
   return sla_answer{std::move(out)};
 }
 

@@ -94,6 +94,13 @@ std::vector<const clock_signal*> work_book::breaches(std::optional<department> o
   return out;
 }
 
+std::vector<const clock_signal*> work_book::notices(std::optional<department> owner, std::size_t limit) const {
+  std::vector<const clock_signal*> out;
+  for (auto it = signals_.rbegin(); it != signals_.rend() && out.size() < limit; ++it)
+    if (!owner || it->owner == *owner) out.push_back(&*it);
+  return out;
+}
+
 std::vector<breach_count> work_book::breach_counts(const working_calendar& calendar) const {
   std::map<std::pair<month, department>, std::size_t> counts;
   for (const auto& b : breaches_) ++counts[{calendar.local_month_of(b.due), b.owner}];

@@ -345,6 +345,7 @@ status work_book::apply_sla(std::string_view type, time_point at, std::string_vi
     return fail(errc::internal, fmt::format("a stored signal names a clock of {} that no event opened", e->item));
   if (!it->second.fired.insert(e->percent).second) return {};
   if (e->percent >= 100) breaches_.push_back(*e);
+  signals_.push_back(*e);
   reschedule(key);
   return {};
 }

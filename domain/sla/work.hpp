@@ -183,6 +183,9 @@ class work_book {
   std::vector<const clock_signal*> breaches(std::optional<department> owner, std::optional<month> period,
                                             const working_calendar& calendar) const;
   std::vector<breach_count> breach_counts(const working_calendar& calendar) const;
+  // The warnings and breaches logged for `owner` (nullopt: everyone), newest
+  // first, at most `limit`: what the department was told.
+  std::vector<const clock_signal*> notices(std::optional<department> owner, std::size_t limit) const;
   std::vector<callback_rate> callback_rates(const working_calendar& calendar) const;
 
  private:
@@ -202,6 +205,7 @@ class work_book {
   std::set<std::pair<time_point, clock_key>> schedule_;  // each clock's next unfired signal instant
   std::map<clock_key, time_point> scheduled_at_;
   std::vector<clock_signal> breaches_;
+  std::vector<clock_signal> signals_;  // every warning and breach, as logged
   std::map<std::string, std::uint64_t, std::less<>> by_source_ref_;
   std::map<std::string, std::string, std::less<>> by_source_event_;
   std::map<std::string, std::uint64_t, std::less<>> callback_by_cause_;

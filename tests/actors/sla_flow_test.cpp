@@ -171,6 +171,11 @@ TEST_CASE("an outage's clocks run from its start: notices delivered, arrival met
   const auto& open = std::get<actors::open_work>(*work);
   REQUIRE(open.steps.size() == 1);
   CHECK(open.steps[0].clock.item == "callback/1");
+  CHECK(open.notices.empty());  // customer service was warned of nothing: E3 was met
+  auto production = std::get<actors::open_work>(*ask(api, actors::list_open_work{department::production}));
+  REQUIRE(production.notices.size() == 4);  // arrival 50; restoration 50, 75, 100
+  CHECK(production.notices[0].percent == 100);
+  CHECK(production.notices[0].what == sla::step::restoration);
   auto breaches = ask(api, actors::list_breaches{department::production, std::nullopt});
   CHECK(std::get<actors::breach_list>(*breaches).breaches.size() == 1);
 

@@ -111,6 +111,10 @@ TEST_CASE("open work, breaches and figures are written with the time left and th
   w.steps = {{overdue, -std::chrono::minutes{15}, 133}};
   w.analyses = {sla::analysis{4, {4, "outage/17", sla::step::crew_arrival, domain::department::production},
                               at("2026-12-01T08:45:00Z"), std::nullopt, std::nullopt}};
+  w.notices = {{"outage/17", sla::step::crew_arrival, 1, domain::department::production, 100,
+                at("2026-12-01T08:45:00Z"), at("2026-12-01T08:00:00Z"), at("2026-12-01T08:45:00Z")},
+               {"outage/17", sla::step::crew_arrival, 1, domain::department::production, 75,
+                at("2026-12-01T08:33:45Z"), at("2026-12-01T08:00:00Z"), at("2026-12-01T08:45:00Z")}};
   f.fake.set_sla_answer(w);
   auto work = json_of(f.request(verb::get, "/v1/work/production"));
   CHECK(sent<actors::list_open_work>(f).department == domain::department::production);
@@ -120,6 +124,11 @@ TEST_CASE("open work, breaches and figures are written with the time left and th
       "department":"production","started":"2026-12-01T08:00:00.000000Z","due":"2026-12-01T08:45:00.000000Z",
       "limit":"45 min","remaining_seconds":-900,"overdue":true,"elapsed_percent":133,"warnings":[50,75]})"));
   CHECK(work.at("analyses").at(0).at("item") == "analysis/4");
+  CHECK(work.at("notices") == json::parse(R"([
+      {"kind":"breach","percent":100,"item":"outage/17","step":"crew_arrival","flow":"E5","round":1,
+       "department":"production","at":"2026-12-01T08:45:00.000000Z","due":"2026-12-01T08:45:00.000000Z"},
+      {"kind":"warning","percent":75,"item":"outage/17","step":"crew_arrival","flow":"E5","round":1,
+       "department":"production","at":"2026-12-01T08:33:45.000000Z","due":"2026-12-01T08:45:00.000000Z"}])"));
 
   sla::clock_signal s{"outage/17", sla::step::crew_arrival, 1, domain::department::production, 100,
                       at("2026-12-01T08:45:00Z"), at("2026-12-01T08:00:00Z"), at("2026-12-01T08:45:00Z")};

@@ -87,6 +87,13 @@ TEST_CASE("an open clock warns at 50 % and 75 % of its limit and breaches at 100
   CHECK(breach[0].at == t0 + 45min);
   CHECK(j.check(t0 + 10h).empty());
   CHECK(j.book.find_clock("outage/1", step::crew_arrival)->breached());
+  // Production was told each, newest first; dispatch nothing.
+  auto told = j.book.notices(department::production, 10);
+  REQUIRE(told.size() == 3);
+  CHECK(told[0]->percent == 100);
+  CHECK(told[2]->percent == 50);
+  CHECK(j.book.notices(department::production, 1).size() == 1);
+  CHECK(j.book.notices(department::dispatch, 10).empty());
 }
 
 TEST_CASE("a step completed in time never signals again, one completed late still breaches", "[sla][clocks]") {

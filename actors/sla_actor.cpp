@@ -98,8 +98,6 @@ void append_then_sync(sla_pointer self, std::vector<storage::event_draft> events
 
 using answer_fn = std::function<void(domain::expected<sla_answer>)>;
 
-void wake(sla_pointer self, const sla_wake& w);
-
 // A write that is late already (an outage reported after its E1 limit, a
 // planned notice inside its lead) has its breach logged at once, not at the
 // next wake-up. With the clock off (tests) checks stay the caller's.

@@ -62,7 +62,6 @@ struct sla_state {
   event_log_actor log;
   notification_actor notifier;
   const domain::clock* clock = nullptr;
-  bool checking = false;
   std::uint64_t wake_generation = 0;
   static inline const char* name = "sla";
 };

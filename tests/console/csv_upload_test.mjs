@@ -129,7 +129,7 @@ test('the cell fixed in place is resubmitted and accepted', async () => {
   assert.equal(report.rows[1].likelihood_pct, 80);
   assert.equal(report.rows[2].demand_kva, 800);
   for (const to of report.recipients) {
-    const name = zh[`department.${to}`];
+    const name = zh[`dept.${to}`];
     if (name) assert.ok(result.includes(name), `the receipt names ${to} (${name}): ${result}`);
   }
 });

@@ -10,6 +10,12 @@ import { Dept, ErrorBox, Kind, Loading, Screen, TableWrap, Time, useLoad } from 
 
 const OPEN = ['open', 'not_yet_due'];
 
+// due_at is the instant the due day ends (local midnight); people read the last second of the day.
+function lastInstantBefore(iso) {
+  const d = parseTime(iso);
+  return d ? new Date(d.getTime() - 1000) : null;
+}
+
 export function StatusBadge({ status }) {
   return html`<span class=${'badge status-' + status} data-status=${status}>${t('status.' + status)}</span>`;
 }
@@ -31,7 +37,7 @@ function ReportRow({ me, department, r, month }) {
     <td><${StatusBadge} status=${r.status} /></td>
     <td>
       <div data-raw>${r.due_day}</div>
-      <div class="muted small"><span>${t('month.due_ends')}</span><${Time} value=${r.due_at} /></div>
+      <div class="muted small"><span>${t('month.due_ends')}</span><${Time} value=${lastInstantBefore(r.due_at)} seconds /></div>
     </td>
     <td>
       ${r.latest_version
@@ -103,7 +109,7 @@ export function Month({ me, query }) {
       <${DueNext} entries=${entries} month=${month} />
       ${departments.map((d) => html`<section class="dept-block" data-department=${d.department}>
         <h2><${Dept} value=${d.department} /></h2>
-        <${TableWrap} label=${t('month.table_label')}>
+        ${(d.reports || []).length === 0 ? html`<p class="empty">${t('month.no_reports')}</p>` : html`<${TableWrap} label=${t('month.table_label', { department: t('dept.' + d.department) })}>
           <table class="data">
             <thead><tr>
               <th scope="col">${t('month.col_report')}</th>
@@ -116,7 +122,7 @@ export function Month({ me, query }) {
             </tr></thead>
             <tbody>${(d.reports || []).map((r) => html`<${ReportRow} me=${me} department=${d.department} r=${r} month=${month} />`)}</tbody>
           </table>
-        </${TableWrap}>
+        </${TableWrap}>`}
       </section>`)}
       ${departments.length === 0 ? html`<p class="empty">${t('month.no_reports')}</p>` : null}
       <p class="muted small"><span>${t('common.as_of')}</span><${Time} value=${data.as_of} /></p>

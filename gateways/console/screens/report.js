@@ -17,7 +17,7 @@ function columnsOf(kindSpec, rows) {
 }
 
 function Versions({ report, shown, base }) {
-  return html`<${TableWrap} label=${t('report.versions')} test="versions">
+  return html`<${TableWrap} label=${t('report.versions_table')} test="versions">
     <table class="data">
       <thead><tr>
         <th scope="col">${t('report.col_version')}</th>
@@ -45,9 +45,9 @@ function Versions({ report, shown, base }) {
 
 function Rows({ columns, rows }) {
   if (!rows.length) return html`<p class="empty">${t('report.no_rows')}</p>`;
-  return html`<${TableWrap} label=${t('report.rows')}>
+  return html`<${TableWrap} label=${t('report.rows_table')}>
     <table class="data">
-      <thead><tr><th scope="col" class="row-n">${t('submit.col_row')}</th>${columns.map((f) => html`<${FieldHead} f=${f} />`)}</tr></thead>
+      <thead><tr><th scope="col" class="row-n">${t('submit.col_row')}</th>${columns.map((f) => html`<${FieldHead} f=${f} marks=${false} />`)}</tr></thead>
       <tbody>${rows.map((r, i) => html`<tr><th scope="row" class="row-n" data-raw>${i + 1}</th>
         ${columns.map((f) => html`<td data-field=${f.name} data-raw class=${typeof r[f.name] === 'number' ? 'num' : undefined}>${fmtValue(f.name, r[f.name])}</td>`)}</tr>`)}</tbody>
     </table>

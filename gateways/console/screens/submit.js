@@ -153,10 +153,10 @@ export function Submit({ me, query }) {
               onChange=${(e) => isMonth(e.currentTarget.value) && setParam('month', e.currentTarget.value)} />
           </div>
         </div>
-        <p class="route-line">
-          <span>${t('submit.from')}</span><${Dept} value=${kind.sender} />
-          <span>${t('submit.to')}</span>${kind.recipients.map((d) => html`<${Dept} value=${d} />`)}
-        </p>
+        <div class="route-line">
+          <span>${t('submit.from')}</span><ul class="chips"><li><${Dept} value=${kind.sender} /></li></ul>
+          <span>${t('submit.to')}</span><ul class="chips">${kind.recipients.map((d) => html`<li><${Dept} value=${d} /></li>`)}</ul>
+        </div>
         <${FieldsHelp} kind=${kind} onTemplate=${() => download(`${kind.id}-template.csv`, templateCsv(fields))} />
       </fieldset>
 

@@ -2,18 +2,15 @@
 // cell, bad cells marked with the translated reason of each issue.
 import { html } from '../vendor/preact-htm.js';
 import { t } from '../i18n.js';
-import { unitOf } from '../format.js';
 import { fieldLabel, TableWrap } from '../components.js';
 import { describeDetail } from '../rules.js';
 
-export function FieldHead({ f }) {
+export function FieldHead({ f, marks = true }) {
   const label = fieldLabel(f.name);
-  const unit = unitOf(f.name);
   return html`<th scope="col" data-field=${f.name} title=${f.description || undefined}>
     ${label ? html`<span class="col-label">${label}</span>` : null}
     <code class="col-name" data-raw>${f.name}</code>
-    ${unit && label ? html`<span class="col-unit" data-raw>${unit}</span>` : null}
-    ${f.required ? html`<span class="required">${t('submit.required_mark')}</span>` : null}
+    ${marks && f.required ? html`<span class="required">${t('submit.required_mark')}</span>` : null}
   </th>`;
 }
 

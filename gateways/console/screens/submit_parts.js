@@ -57,9 +57,9 @@ export function Result({ receipt, kind }) {
   const deliveries = version ? version.deliveries : (receipt.recipients || []).map((to) => ({ to, acknowledged: null }));
   return html`<section class="card result" data-test="result" aria-labelledby="result-h" data-version=${receipt.version}
       aria-busy=${report.loading ? 'true' : undefined}>
-    <h2 id="result-h" role="status">${receipt.replayed
+    <div role="status"><h2 id="result-h">${receipt.replayed
       ? t('submit.replayed', { version: receipt.version })
-      : t('submit.accepted', { version: receipt.version })}</h2>
+      : t('submit.accepted', { version: receipt.version })}</h2></div>
     <p><span>${t('submit.accepted_at')}</span><${Time} value=${receipt.accepted_at} seconds /></p>
     <h3>${t('submit.recipients')}</h3>
     <ul class="recipients" data-test="recipients">

@@ -139,7 +139,7 @@ export function Tokens({ me }) {
       ${list.loading && !list.data ? html`<${Loading} />` : null}
       <${ErrorBox} error=${list.error} />
       <${ErrorBox} error=${revokeState.error} />
-      ${list.data ? html`<${TableWrap} label=${t('tokens.list')}>
+      ${list.data ? html`<${TableWrap} label=${t('tokens.table_label')}>
         <table class="data">
           <thead><tr>
             <th scope="col">${t('tokens.col_id')}</th><th scope="col">${t('tokens.col_role')}</th>

@@ -1,7 +1,7 @@
 // app.js — the console's shell: sign-in state, header (who, language, theme, sign out),
 // navigation by role, and the client-side routes under /console/.
 import { html, render, useEffect, useRef, useState } from './vendor/preact-htm.js';
-import { detectLang, lang, LANGS, setLang, t } from './i18n.js';
+import { detectLang, lang, LANGS, setLang, t, tOf } from './i18n.js';
 import { clearToken, get, getToken, setUnauthorizedHandler } from './api.js';
 import { setZone } from './format.js';
 import { Link, matchRoute, navigate, useLocation } from './router.js';
@@ -61,7 +61,7 @@ function Header({ me, route, language, onLang, theme, onTheme, onSignOut }) {
     </div>
     ${me ? html`<nav class="nav" aria-label=${t('nav.label')}>
       <ul>${entries.map((n) => html`<li>
-        <${Link} to=${'/' + n} data-nav=${n} aria-current=${route.name === n ? 'page' : undefined}>${t('nav.' + n)}</${Link}>
+        <${Link} to=${'/' + n} data-nav=${n} aria-current=${route.name === n ? 'page' : undefined}>${tOf('nav.', n)}</${Link}>
       </li>`)}</ul>
     </nav>` : null}
     <div class="tools">
@@ -72,14 +72,14 @@ function Header({ me, route, language, onLang, theme, onTheme, onSignOut }) {
       <div class="switch">
         <label for="lang-switch">${t('app.language')}</label>
         <select id="lang-switch" data-test="lang-switch" value=${language} onChange=${(e) => onLang(e.currentTarget.value)}>
-          ${LANGS.map((l) => html`<option value=${l} lang=${l}>${t('lang.' + l)}</option>`)}
+          ${LANGS.map((l) => html`<option value=${l} lang=${l} data-raw>${tOf('lang.', l)}</option>`)}
           ${language === 'pseudo' ? html`<option value="pseudo">${t('lang.pseudo')}</option>` : null}
         </select>
       </div>
       <div class="switch">
         <label for="theme-switch">${t('app.theme')}</label>
         <select id="theme-switch" data-test="theme-switch" value=${theme} onChange=${(e) => onTheme(e.currentTarget.value)}>
-          ${THEMES.map((v) => html`<option value=${v}>${t('theme.' + v)}</option>`)}
+          ${THEMES.map((v) => html`<option value=${v}>${tOf('theme.', v)}</option>`)}
         </select>
       </div>
       ${me ? html`<button type="button" data-test="sign-out" onClick=${onSignOut}>${t('app.sign_out')}</button>` : null}

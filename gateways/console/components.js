@@ -1,7 +1,7 @@
 // components.js — small pieces every screen uses: the screen frame with its loading
 // state, the error box, times, names of departments, kinds and roles, tables that scroll.
 import { html, useCallback, useEffect, useRef, useState } from './vendor/preact-htm.js';
-import { t, tMaybe } from './i18n.js';
+import { t, tMaybe, tOfMaybe } from './i18n.js';
 import { fmtTime, parseTime } from './format.js';
 import { describeDetail } from './rules.js';
 
@@ -68,7 +68,7 @@ export function Raw({ children, class: cls }) {
 export function ErrorBox({ error, fields }) {
   if (!error) return null;
   const code = error.code || 'internal';
-  const title = tMaybe('error.' + code) || t('error.unknown');
+  const title = tOfMaybe('error.', code) || t('error.unknown');
   const details = error.details || [];
   return html`<div class="error-box" role="alert" data-test="error" data-code=${code}>
     <p class="error-title">${title}</p>
@@ -99,7 +99,7 @@ export function Time({ value, seconds }) {
 }
 
 export function deptName(d) {
-  return tMaybe('dept.' + d);
+  return tOfMaybe('dept.', d);
 }
 
 export function Dept({ value }) {
@@ -108,7 +108,7 @@ export function Dept({ value }) {
 }
 
 export function kindTitle(kind) {
-  return tMaybe('kind.' + kind);
+  return tOfMaybe('kind.', kind);
 }
 
 export function Kind({ value, flow }) {
@@ -124,7 +124,7 @@ export function roleName(role) {
     const d = role.slice('liaison:'.length);
     return t('role.liaison', { department: deptName(d) || d });
   }
-  return tMaybe('role.' + role) || role;
+  return tOfMaybe('role.', role) || role;
 }
 
 export function Role({ value }) {
@@ -132,7 +132,7 @@ export function Role({ value }) {
 }
 
 export function fieldLabel(name) {
-  return tMaybe('field.' + name);
+  return tOfMaybe('field.', name);
 }
 
 // A table inside a horizontally scrolling region that the keyboard can reach.

@@ -79,3 +79,13 @@ export function fieldLabels(name) {
   for (const d of Object.values(dictionaries)) if (d[key]) out.push(d[key]);
   return out;
 }
+
+// The text of a key made of a prefix and a name ("dept." + "planning").
+export function tOf(prefix, name, params) {
+  return t(prefix + name, params);
+}
+
+// The text of prefix + name when the dictionaries have one, else null.
+export function tOfMaybe(prefix, name, params) {
+  return has(prefix + name) ? t(prefix + name, params) : null;
+}

@@ -3,11 +3,11 @@
 // numbers or names the variant needs (a limit, another row, a month), else "rule.<code>".
 // Without a text for the code, the server's English reason is shown as it is.
 import { html } from './vendor/preact-htm.js';
-import { has, t, tMaybe } from './i18n.js';
+import { has, htmlLang, t, tOf, tOfMaybe } from './i18n.js';
 import { fmtNumber } from './format.js';
 
-const label = (name) => tMaybe('field.' + name) || name;
-const eqkind = (k) => tMaybe('eqkind.' + k) || k;
+const label = (name) => tOfMaybe('field.', name) || name;
+const eqkind = (k) => tOfMaybe('eqkind.', k) || k;
 const num = (text) => {
   const n = Number(text);
   return Number.isFinite(n) ? fmtNumber(n, 6) : text;
@@ -35,18 +35,24 @@ const VARIANTS = [
     (m) => ({ value: m[1], kind: eqkind(m[2]), expected: eqkind(m[3]) })],
 ];
 
-// { text, translated }: translated is false when text is the server's English reason.
+// { text, translated }: the rule's text, followed by its variant's when the reason carries
+// what the variant needs; translated is false when text is the server's English reason.
 export function detailText(d) {
   const code = d.rule || '';
   const reason = d.reason || d.message || '';
+  if (!code || !has('rule.' + code)) return { text: reason, translated: false };
   const base = { field: d.field ? label(d.field) : '', value: d.value ?? '' };
+  let text = tOf('rule.', code, base);
   for (const [rule, variant, re, params] of VARIANTS) {
-    if (rule !== code || !has(`rule.${rule}.${variant}`)) continue;
+    const key = `rule.${rule}.${variant}`;
+    if (rule !== code || !has(key)) continue;
     const m = re.exec(reason);
-    if (m) return { text: t(`rule.${rule}.${variant}`, { ...base, ...params(m) }), translated: true };
+    if (m) {
+      text += (htmlLang() === 'zh-CN' ? '' : ' ') + t(key, { ...base, ...params(m) });
+      break;
+    }
   }
-  if (code && has('rule.' + code)) return { text: t('rule.' + code, base), translated: true };
-  return { text: reason, translated: false };
+  return { text, translated: true };
 }
 
 export function describeDetail(d) {

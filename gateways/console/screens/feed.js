@@ -2,7 +2,7 @@
 // newest first, with an honest status: live, reconnecting, and how long since the
 // server was last heard from.
 import { html, useEffect, useRef, useState } from '../vendor/preact-htm.js';
-import { t } from '../i18n.js';
+import { t, tOf } from '../i18n.js';
 import { get } from '../api.js';
 import { secondsSince } from '../format.js';
 import { EventStream } from '../stream.js';
@@ -18,7 +18,7 @@ function Status({ status }) {
   const retryIn = retryAt ? Math.max(0, Math.ceil((retryAt - Date.now()) / 1000)) : null;
   return html`<p class="feed-status" data-test="feed-status" data-state=${state}>
     <span class=${'dot ' + state} aria-hidden="true"></span>
-    <strong role="status">${t('feed.state_' + state)}</strong>
+    <strong role="status">${tOf('feed.state_', state)}</strong>
     ${ago !== null ? html`<span>${t('feed.updated', { n: ago })}</span>` : null}
     ${state !== 'live' && retryIn !== null ? html`<span class="muted">${t('feed.retry_in', { n: retryIn })}</span>` : null}
   </p>`;

@@ -1,7 +1,7 @@
 // screens/inbox.js — what other departments sent a department: unacknowledged first,
 // acknowledge one or several, a newer version's arrival shown, each report one click away.
 import { html, useState } from '../vendor/preact-htm.js';
-import { t } from '../i18n.js';
+import { t, tOf } from '../i18n.js';
 import { api, get, path, query as q } from '../api.js';
 import { Link, navigate } from '../router.js';
 import { DEPARTMENTS, homeDepartment, mayActFor } from '../roles.js';
@@ -83,7 +83,7 @@ export function Inbox({ me, query }) {
         <label for="inbox-dept">${t('inbox.department')}</label>
         <select id="inbox-dept" data-test="inbox-department" value=${department}
           onChange=${(e) => navigate('/inbox?department=' + e.currentTarget.value, { replace: true })}>
-          ${DEPARTMENTS.map((d) => html`<option value=${d}>${t('dept.' + d)}</option>`)}
+          ${DEPARTMENTS.map((d) => html`<option value=${d}>${tOf('dept.', d)}</option>`)}
         </select>`}
       <button type="button" onClick=${load.reload} disabled=${load.loading}>${t('common.refresh')}</button>
       ${load.data ? html`<p class="muted" data-test="inbox-counts">${t('inbox.counts', { open: open.length, total: items.length })}</p>` : null}

@@ -1,7 +1,7 @@
 // screens/month.js — "My month": the monthly cycle of a department's reports (status,
 // due day and time, reminders and late notice sent), what is due next, links to submit.
 import { html } from '../vendor/preact-htm.js';
-import { t } from '../i18n.js';
+import { t, tOf } from '../i18n.js';
 import { get, path } from '../api.js';
 import { isMonth, monthOf, parseTime } from '../format.js';
 import { Link, navigate } from '../router.js';
@@ -17,7 +17,7 @@ function lastInstantBefore(iso) {
 }
 
 export function StatusBadge({ status }) {
-  return html`<span class=${'badge status-' + status} data-status=${status}>${t('status.' + status)}</span>`;
+  return html`<span class=${'badge status-' + status} data-status=${status}>${tOf('status.', status)}</span>`;
 }
 
 function Notice({ notice, reminder }) {
@@ -109,7 +109,7 @@ export function Month({ me, query }) {
       <${DueNext} entries=${entries} month=${month} />
       ${departments.map((d) => html`<section class="dept-block" data-department=${d.department}>
         <h2><${Dept} value=${d.department} /></h2>
-        ${(d.reports || []).length === 0 ? html`<p class="empty">${t('month.no_reports')}</p>` : html`<${TableWrap} label=${t('month.table_label', { department: t('dept.' + d.department) })}>
+        ${(d.reports || []).length === 0 ? html`<p class="empty">${t('month.no_reports')}</p>` : html`<${TableWrap} label=${t('month.table_label', { department: tOf('dept.', d.department) })}>
           <table class="data">
             <thead><tr>
               <th scope="col">${t('month.col_report')}</th>

@@ -1,7 +1,7 @@
 // screens/submit_parts.js — the submit screen's help on a kind's columns and the receipt
 // of an accepted report with its recipients' acknowledgements.
 import { html } from '../vendor/preact-htm.js';
-import { t } from '../i18n.js';
+import { t, tOf } from '../i18n.js';
 import { get, path } from '../api.js';
 import { fmtNumber } from '../format.js';
 import { Link } from '../router.js';
@@ -29,7 +29,7 @@ export function FieldsHelp({ kind, onTemplate }) {
         </tr></thead>
         <tbody>${kind.fields.map((f) => html`<tr>
           <th scope="row"><code data-raw>${f.name}</code>${fieldLabel(f.name) ? html`<div class="muted">${fieldLabel(f.name)}</div>` : null}</th>
-          <td>${t('type.' + f.type)}</td>
+          <td>${tOf('type.', f.type)}</td>
           <td>${f.required ? t('common.yes') : t('common.no')}</td>
           <td>${f.allowed && f.allowed.length ? html`<code data-raw>${f.allowed.join(', ')}</code>` : bounds(f).map((b) => html`<div>${b}</div>`)}</td>
           <td><span data-raw lang="en">${f.description}</span></td>

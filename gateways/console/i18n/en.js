@@ -368,6 +368,7 @@ export default {
   'tokens.col_created': 'Issued',
   'tokens.col_state': 'State',
   'tokens.col_actions': 'Actions',
+  'tokens.you': 'This session',
   'tokens.active': 'Active',
   'tokens.revoked': 'Revoked',
   'tokens.revoke': 'Revoke',

@@ -368,6 +368,7 @@ export default {
   'tokens.col_created': '签发时间',
   'tokens.col_state': '状态',
   'tokens.col_actions': '操作',
+  'tokens.you': '当前会话',
   'tokens.active': '有效',
   'tokens.revoked': '已吊销',
   'tokens.revoke': '吊销',

@@ -99,10 +99,15 @@ export function Report({ route, query }) {
   const latest = versions.length ? versions[versions.length - 1] : null;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  useEffect(() => {
-    if (latest && latest > 1) { setTo(String(latest)); setFrom(String(latest - 1)); }
-  }, [latest]);
   const [compare, diffState] = useAction((f, tv) => get(api + '/diff?from=' + f + '&to=' + tv));
+  // The latest change is shown at once: the last version against the one before it.
+  useEffect(() => {
+    if (latest && latest > 1) {
+      setTo(String(latest));
+      setFrom(String(latest - 1));
+      compare(latest - 1, latest);
+    }
+  }, [latest, api]);
   const columns = columnsOf(spec.data, data ? data.rows || [] : []);
 
   return html`<${Screen} name="report" busy=${report.loading || diffState.busy} title=${t('report.title')}>

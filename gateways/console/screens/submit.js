@@ -48,6 +48,8 @@ export function Submit({ me, query }) {
   useEffect(() => {
     setPlaced(EMPTY_PLACED);
     setState({ busy: false, error: null, result: null });
+  }, [kindId, month]);
+  useEffect(() => {
     if (!source || !kind) return;
     const r = recordsToRows(source.records, fields);
     setRows(r.rows);

@@ -62,10 +62,10 @@ function Secret({ created, onDone }) {
   </section>`;
 }
 
-function TokenRow({ tk, confirming, setConfirming, onRevoke, busy }) {
+function TokenRow({ tk, self, confirming, setConfirming, onRevoke, busy }) {
   const revoked = !!tk.revoked_at;
   return html`<tr data-token=${tk.id} data-revoked=${revoked ? 'true' : 'false'} class=${revoked ? 'done' : undefined}>
-    <th scope="row"><code data-raw>${tk.id}</code></th>
+    <th scope="row"><code data-raw>${tk.id}</code>${self ? html`<div class="badge status-open">${t('tokens.you')}</div>` : null}</th>
     <td><${Role} value=${tk.role} /></td>
     <td data-raw class="wrap">${tk.description}</td>
     <td><${Time} value=${tk.created_at} /><div class="muted small" data-raw>${tk.created_by}</div></td>
@@ -146,7 +146,7 @@ export function Tokens({ me }) {
             <th scope="col">${t('tokens.col_description')}</th><th scope="col">${t('tokens.col_created')}</th>
             <th scope="col">${t('tokens.col_state')}</th><th scope="col">${t('tokens.col_actions')}</th>
           </tr></thead>
-          <tbody>${tokens.map((tk) => html`<${TokenRow} tk=${tk} confirming=${confirming === tk.id}
+          <tbody>${tokens.map((tk) => html`<${TokenRow} tk=${tk} self=${me && tk.id === me.token_id} confirming=${confirming === tk.id}
             setConfirming=${setConfirming} onRevoke=${revoke} busy=${revokeState.busy} />`)}</tbody>
         </table>
       </${TableWrap}>` : null}

@@ -63,9 +63,17 @@ export function query(params) {
 
 // Calls the API; answers the parsed JSON body (null when empty).
 // opts: body (JSON-encoded), idempotencyKey, signal, token (to try a token before keeping it),
-// headers, raw (answers the Response when ok).
+// anonymous (a route that needs no token), headers, raw (answers the Response when ok).
+// Without a token (and not anonymous) nothing is sent: the answer is a local 401.
 export async function api(method, url, opts = {}) {
-  const headers = { Accept: 'application/json', ...authHeaders(opts.token ?? getToken()), ...(opts.headers || {}) };
+  const token = opts.token ?? getToken();
+  if (!token && !opts.anonymous) {
+    // Signed out (in another tab, or the session ended): nothing to ask the server.
+    const err = new ApiError(401, 'unauthorized', 'not signed in');
+    if (onUnauthorized) onUnauthorized(err);
+    throw err;
+  }
+  const headers = { Accept: 'application/json', ...authHeaders(token), ...(opts.headers || {}) };
   let body;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';

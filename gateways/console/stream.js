@@ -78,7 +78,12 @@ export class EventStream {
     this.state(this.everConnected ? 'reconnecting' : 'connecting');
     const controller = new AbortController();
     this.controller = controller;
-    const headers = { Accept: 'text/event-stream', ...authHeaders() };
+    const auth = authHeaders();
+    if (!auth.Authorization) {
+      this.state('stopped', { error: { status: 401, code: 'unauthorized' } });
+      return;
+    }
+    const headers = { Accept: 'text/event-stream', ...auth };
     if (this.lastId !== null) headers['Last-Event-ID'] = this.lastId;
     let error = null;
     try {

@@ -36,7 +36,7 @@ export function Feed() {
       // Start a little before the end of the log, so the feed is not empty at first.
       let after = 0;
       try {
-        const health = await get('/v1/health');
+        const health = await get('/v1/health', { anonymous: true });
         if (health && typeof health.last_seq === 'number') after = Math.max(0, health.last_seq - BACKLOG);
       } catch { /* the stream itself will report */ }
       if (stopped) return;

@@ -161,8 +161,9 @@ class Session {
   async viewport(size, { mobile = size.width < 600 } = {}) {
     await this.driver.sendDevToolsCommand('Emulation.setDeviceMetricsOverride',
                                           { width: size.width, height: size.height, deviceScaleFactor: 1, mobile });
-    await this.waitFor(`return window.screen.width === arguments[0];`, `a screen ${size.width} px wide`,
-                       WAIT_MS, size.width);
+    // A mobile page without a viewport <meta> lays out 980 px wide: see the screen's width then.
+    await this.waitFor(`return (arguments[1] ? window.screen.width : window.innerWidth) === arguments[0];`,
+                       `a viewport ${size.width} px wide`, WAIT_MS, size.width, mobile);
   }
 
   // Answers how far the page is wider than the viewport (0: no horizontal overflow) and the

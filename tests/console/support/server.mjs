@@ -7,6 +7,8 @@
 //   process has not exited within STOP_GRACE_MS, SIGKILL. restart() starts it again on the same
 //   data directory and port (the browser's page keeps its origin); the demo prints a new
 //   administrator token each start. dispose() stops it and removes the data directory.
+//   With GRIDCOORD_CONSOLE_DIR set (e.g. gateways/console), the console's files are served from
+//   that folder (--console-dir) rather than from the binary: for working on the console.
 // [Errors] Every helper throws an Error naming what failed, with the server's recent output.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -46,6 +48,8 @@ class Server {
     if (this.child) throw new Error('gridcoord is already running');
     const args = ['serve', '--demo', '--data-dir', this.dataDir,
                   '--listen', `127.0.0.1:${this.port}`, '--log-format', 'text', ...extraArgs];
+    // While working on the console: its files from disk instead of the binary's copy.
+    if (process.env.GRIDCOORD_CONSOLE_DIR) args.push('--console-dir', process.env.GRIDCOORD_CONSOLE_DIR);
     const child = spawn(gridcoordBin(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));

@@ -1,12 +1,13 @@
 // screens/audit.js — administrators and readers: the audit trail by time range (typed in
 // the server's zone, sent as RFC 3339 with its offset), actor and entity, a page at a time.
-import { html, useState } from '../vendor/preact-htm.js';
+import { html, useEffect, useState } from '../vendor/preact-htm.js';
 import { t } from '../i18n.js';
 import { get, query as q } from '../api.js';
-import { localInputToRfc3339, serverZone } from '../format.js';
+import { localInputToRfc3339, serverZone, toLocalInput } from '../format.js';
 import { ErrorBox, Loading, Screen, TableWrap, Time, useAction } from '../components.js';
 
 const PAGE = 50;
+const DAY = 24 * 3600 * 1000;
 
 function EventRow({ e }) {
   const o = e.origin;
@@ -23,7 +24,8 @@ function EventRow({ e }) {
 }
 
 export function Audit() {
-  const [form, setForm] = useState({ from: '', to: '', actor: '', entity: '' });
+  // At first: the last 24 hours, searched at once.
+  const [form, setForm] = useState(() => ({ from: toLocalInput(new Date(Date.now() - DAY)), to: '', actor: '', entity: '' }));
   const [page, setPage] = useState(null); // { params, afters: [after of each page shown], res }
   const [badTime, setBadTime] = useState(false);
   const [search, st] = useAction(async (params, after, afters) => {
@@ -33,14 +35,15 @@ export function Audit() {
   });
   const set = (k) => (e) => setForm({ ...form, [k]: e.currentTarget.value });
 
-  const submit = (e) => {
-    e.preventDefault();
+  const run = () => {
     const from = form.from ? localInputToRfc3339(form.from) : '';
     const to = form.to ? localInputToRfc3339(form.to) : '';
     if (from === null || to === null) { setBadTime(true); return; }
     setBadTime(false);
     search({ from, to, actor: form.actor.trim(), entity: form.entity.trim() }, undefined, [undefined]);
   };
+  const submit = (e) => { e.preventDefault(); run(); };
+  useEffect(() => { run(); }, []);
   const next = () => search(page.params, page.res.next_after, [...page.afters, page.res.next_after]);
   const prev = () => {
     const afters = page.afters.slice(0, -1);

@@ -1,7 +1,7 @@
 // screens/submit.js — "Submit a report": kind and month; rows pasted from Excel or read
 // from a CSV file (UTF-8 with/without BOM, or GB18030/GBK); a preview grid; PUT as JSON
 // rows; on 422 every bad cell marked, fixed in place and submitted again.
-import { html, useEffect, useMemo, useRef, useState } from '../vendor/preact-htm.js';
+import { html, useEffect, useRef, useState } from '../vendor/preact-htm.js';
 import { t } from '../i18n.js';
 import { api, ApiError, get, newIdempotencyKey, path } from '../api.js';
 import { isMonth, monthOf } from '../format.js';
@@ -44,13 +44,16 @@ export function Submit({ me, query }) {
   const fileInput = useRef(null);
   const gridRef = useRef(null);
 
-  // A new source or another kind: the rows again from the records.
+  // Another kind or month: no issues or receipt of the last attempt. A new source or another
+  // kind: the rows again from the records.
   useEffect(() => {
     setPlaced(EMPTY_PLACED);
     setState({ busy: false, error: null, result: null });
   }, [kindId, month]);
   useEffect(() => {
     if (!source || !kind) return;
+    setPlaced(EMPTY_PLACED);
+    setState({ busy: false, error: null, result: null });
     const r = recordsToRows(source.records, fields);
     setRows(r.rows);
     setMapping({ unknown: r.unknown, headerless: r.headerless });
@@ -132,7 +135,6 @@ export function Submit({ me, query }) {
   const badRows = badRowNumbers(placed);
   const downloadBad = () => download(`${kind.id}-${month}-bad-rows.csv`,
     badRowsCsv(rows, fields, placed, describe, t('submit.error_column'), t('submit.row_column')));
-  const bodyRows = useMemo(() => rows.length, [rows]);
 
   const busy = kinds.loading || state.busy;
   return html`<${Screen} name="submit" busy=${busy} title=${t('submit.title')}>
@@ -197,7 +199,7 @@ export function Submit({ me, query }) {
           ${rows.length ? html`<button type="button" onClick=${clear}>${t('submit.clear')}</button>` : null}
           ${badRows.length ? html`<button type="button" data-test="download-bad-rows" onClick=${downloadBad}>
             ${t('submit.download_bad', { n: badRows.length })}</button>` : null}
-          <button type="submit" class="primary" data-test="submit-button" disabled=${state.busy || bodyRows === 0}>
+          <button type="submit" class="primary" data-test="submit-button" disabled=${state.busy || rows.length === 0}>
             ${state.busy ? t('submit.sending') : t('submit.submit', { n: rows.length })}</button>
         </div>
       </section>

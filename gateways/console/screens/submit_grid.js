@@ -18,7 +18,9 @@ function Cell({ f, n, value, issues, onEdit }) {
   const bad = issues && issues.length > 0;
   const errId = bad ? `err-${n}-${f.name}` : undefined;
   const label = fieldLabel(f.name) || f.name;
-  const size = Math.max(6, Math.min(28, String(value ?? '').length + 1));
+  // Wide enough for what it holds: CJK characters take two columns.
+  const width = [...String(value ?? '')].reduce((n, ch) => n + (ch.codePointAt(0) >= 0x2e80 ? 2 : 1), 0);
+  const size = Math.max(6, Math.min(32, width + 1));
   return html`<td data-row=${n} data-field=${f.name} class=${bad ? 'bad' : undefined} aria-invalid=${bad ? 'true' : undefined}>
     <input type="text" value=${value ?? ''} size=${size} data-raw
       list=${f.type === 'choice' && f.allowed && f.allowed.length ? 'choices-' + f.name : undefined}

@@ -20,17 +20,24 @@ export function StatusBadge({ status }) {
   return html`<span class=${'badge status-' + status} data-status=${status}>${tOf('status.', status)}</span>`;
 }
 
-function Notice({ notice, reminder }) {
+// A reminder or late notice: sent (when), still to come (when), or not sent although its time
+// has passed (the report came first, or the time was before the cycle started).
+function Notice({ notice, reminder, cycle }) {
   if (!notice) return html`<span class="muted">${t('common.none')}</span>`;
-  return html`<div class="notice" data-sent=${notice.sent_at ? 'true' : 'false'}>
+  const at = parseTime(notice.scheduled_at);
+  const asOf = parseTime(cycle.as_of);
+  const since = parseTime(cycle.cycle_since);
+  let state = 'scheduled';
+  if (notice.sent_at) state = 'sent';
+  else if (at && since && at < since) state = 'before_cycle';
+  else if (at && asOf && at <= asOf) state = 'not_sent';
+  return html`<div class="notice" data-sent=${notice.sent_at ? 'true' : 'false'} data-state=${state}>
     ${reminder ? html`<span class="muted">${t('month.days_before', { n: notice.working_days_before })}</span>` : null}
-    ${notice.sent_at
-      ? html`<span>${t('month.sent')}</span><${Time} value=${notice.sent_at} />`
-      : html`<span>${t('month.scheduled')}</span><${Time} value=${notice.scheduled_at} />`}
+    <span>${tOf('month.notice_', state)}</span><${Time} value=${notice.sent_at || notice.scheduled_at} />
   </div>`;
 }
 
-function ReportRow({ me, department, r, month }) {
+function ReportRow({ me, department, r, month, cycle }) {
   const canSubmit = mayActFor(me, department);
   return html`<tr data-kind=${r.kind} data-department=${department} data-status=${r.status}>
     <th scope="row"><${Kind} value=${r.kind} flow=${r.flow} /></th>
@@ -48,9 +55,9 @@ function ReportRow({ me, department, r, month }) {
         : html`<span class="muted">${t('month.not_submitted')}</span>`}
     </td>
     <td>${(r.reminders || []).length
-      ? html`<ul class="plain">${r.reminders.map((n) => html`<li><${Notice} notice=${n} reminder /></li>`)}</ul>`
+      ? html`<ul class="plain">${r.reminders.map((n) => html`<li><${Notice} notice=${n} reminder cycle=${cycle} /></li>`)}</ul>`
       : html`<span class="muted">${t('common.none')}</span>`}</td>
-    <td><${Notice} notice=${r.late_notice} /></td>
+    <td><${Notice} notice=${r.late_notice} cycle=${cycle} /></td>
     <td>${canSubmit
       ? html`<${Link} class="button" data-test="submit-link" to=${'/submit?' + new URLSearchParams({ kind: r.kind, month })}>
           ${r.latest_version ? t('month.resubmit') : t('month.submit')}</${Link}>`
@@ -120,7 +127,7 @@ export function Month({ me, query }) {
               <th scope="col">${t('month.col_late_notice')}</th>
               <th scope="col">${t('month.col_action')}</th>
             </tr></thead>
-            <tbody>${(d.reports || []).map((r) => html`<${ReportRow} me=${me} department=${d.department} r=${r} month=${month} />`)}</tbody>
+            <tbody>${(d.reports || []).map((r) => html`<${ReportRow} me=${me} department=${d.department} r=${r} month=${month} cycle=${data} />`)}</tbody>
           </table>
         </${TableWrap}>`}
       </section>`)}

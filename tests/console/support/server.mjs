@@ -21,6 +21,11 @@ const HEALTH_POLLS = 100;          // then at most this many health checks ...
 const HEALTH_POLL_MS = 50;         // ... this far apart
 const STOP_GRACE_MS = 10_000;      // SIGTERM, then SIGKILL after this
 
+// Servers still running when this process exits (a failed test, an uncaught error) are killed
+// rather than left behind on their port.
+const running = new Set();
+process.once('exit', () => { for (const child of running) child.kill('SIGKILL'); });
+
 export function gridcoordBin() {
   const bin = process.env.GRIDCOORD_BIN;
   if (!bin) throw new Error('GRIDCOORD_BIN is not set: run through ctest, or export GRIDCOORD_BIN=build/cmd/gridcoord/gridcoord');
@@ -52,7 +57,11 @@ class Server {
     if (process.env.GRIDCOORD_CONSOLE_DIR) args.push('--console-dir', process.env.GRIDCOORD_CONSOLE_DIR);
     const child = spawn(gridcoordBin(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    running.add(child);
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }));
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (t) => this.remember('stderr', t));
     child.stdout.setEncoding('utf8');

@@ -10,7 +10,7 @@ import { Dept, ErrorBox, Kind, Loading, Screen, TableWrap, Time, useLoad } from 
 
 const OPEN = ['open', 'not_yet_due'];
 
-// due_at is the instant the due day ends (local midnight); people read the last second of the day.
+// due_at is the instant the due day ends (local midnight); people read the day's last minute, 23:59.
 function lastInstantBefore(iso) {
   const d = parseTime(iso);
   return d ? new Date(d.getTime() - 1000) : null;
@@ -44,7 +44,7 @@ function ReportRow({ me, department, r, month, cycle }) {
     <td><${StatusBadge} status=${r.status} /></td>
     <td>
       <div data-raw>${r.due_day}</div>
-      <div class="muted small"><span>${t('month.due_ends')}</span><${Time} value=${lastInstantBefore(r.due_at)} seconds /></div>
+      <div class="muted small"><span>${t('month.due_ends')}</span><${Time} value=${lastInstantBefore(r.due_at)} /></div>
     </td>
     <td>
       ${r.latest_version

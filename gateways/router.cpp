@@ -128,11 +128,16 @@ std::optional<std::string_view> request_context::header(std::string_view name) c
 
 void router::add(http_verb method, std::string_view pattern, access_rule access,
                  route_handler handler, body_types takes) {
-  route r{method, {}, std::move(access), std::move(handler), takes};
+  route r{method, {}, false, std::move(access), std::move(handler), takes};
   auto segments = split_path(pattern);
   for (auto& s : segments.value_or(std::vector<std::string>{})) {
     bool is_param = s.size() > 2 && s.front() == '{' && s.back() == '}';
-    r.pattern.push_back({is_param ? s.substr(1, s.size() - 2) : s, is_param});
+    std::string name = is_param ? s.substr(1, s.size() - 2) : s;
+    if (is_param && name.ends_with("...")) {
+      name.resize(name.size() - 3);
+      r.rest = true;
+    }
+    r.pattern.push_back({std::move(name), is_param});
   }
   routes_.push_back(std::move(r));
 }
@@ -171,9 +176,10 @@ std::optional<http_response> router::authorize(const route& r, request_context& 
 }
 
 bool router::matches(const route& r, const std::vector<std::string>& path, path_params& params) {
-  if (r.pattern.size() != path.size()) return false;
+  if (r.rest ? path.size() < r.pattern.size() : r.pattern.size() != path.size()) return false;
   params.clear();
-  for (std::size_t i = 0; i < path.size(); ++i) {
+  std::size_t fixed = r.rest ? r.pattern.size() - 1 : r.pattern.size();
+  for (std::size_t i = 0; i < fixed; ++i) {
     const auto& seg = r.pattern[i];
     if (seg.is_param) {
       if (path[i].empty()) return false;
@@ -181,6 +187,11 @@ bool router::matches(const route& r, const std::vector<std::string>& path, path_
     } else if (seg.text != path[i]) {
       return false;
     }
+  }
+  if (r.rest) {
+    std::string tail;
+    for (std::size_t i = fixed; i < path.size(); ++i) tail += (i > fixed ? "/" : "") + path[i];
+    params.emplace_back(r.pattern.back().text, std::move(tail));
   }
   return true;
 }
@@ -232,7 +243,7 @@ std::vector<router::entry> router::table() const {
   for (const auto& r : routes_) {
     std::string pattern;
     for (const auto& seg : r.pattern) pattern += seg.is_param ? "/{" + seg.text + "}" : "/" + seg.text;
-    out.push_back({r.method, pattern.empty() ? "/" : pattern});
+    out.push_back({r.method, pattern.empty() ? "/" : pattern, r.rest});
   }
   return out;
 }

@@ -5,7 +5,9 @@
 // response. It never blocks: it answers through `respond`, at once or later
 // from any thread (an actor reply); the session posts the answer back onto its
 // own strand. Patterns are literal segments and "{name}" parameters:
-// "/v1/reports/{department}/{kind}/{month}".
+// "/v1/reports/{department}/{kind}/{month}"; a last "{name...}" takes the rest
+// of the path, slashes and all, and may be empty ("/console/{path...}" matches
+// "/console/" and "/console/reports/a/b/c", not "/console").
 // [Threading] add() before serving; dispatch() is const and safe from any thread.
 // [Errors]    dispatch answers by itself, with the JSON error envelope:
 //             400 for a malformed target or JSON body, 404 when no pattern
@@ -105,7 +107,8 @@ class router {
   explicit router(authenticator authenticate, std::shared_ptr<rate_limiter> limiter = nullptr)
       : authenticate_(std::move(authenticate)), limiter_(std::move(limiter)) {}
 
-  // REQUIRES: `pattern` starts with '/'; each segment is a literal or "{name}".
+  // REQUIRES: `pattern` starts with '/'; each segment is a literal or "{name}";
+  //           the last may be "{name...}".
   void add(http_verb method, std::string_view pattern, access_rule access, route_handler handler,
            body_types takes = body_types::json);
 
@@ -118,7 +121,8 @@ class router {
   // method and pattern as given to add() (for metrics labels, docs and tests).
   struct entry {
     http_verb method;
-    std::string pattern;
+    std::string pattern;  // a rest parameter shows as "{name}"
+    bool rest = false;    // the last parameter takes the rest of the path
   };
   std::vector<entry> table() const;
 
@@ -130,6 +134,7 @@ class router {
   struct route {
     http_verb method;
     std::vector<segment> pattern;
+    bool rest = false;  // the last segment is a "{name...}" parameter
     access_rule access;
     route_handler handler;
     body_types takes = body_types::json;

@@ -23,12 +23,13 @@ bool is_param(const std::string& segment) {
 
 route_labels::route_labels(const std::vector<router::entry>& table) {
   for (const auto& e : table)
-    routes_.push_back({e.method, e.pattern, split_path(e.pattern).value_or(std::vector<std::string>{})});
+    routes_.push_back({e.method, e.pattern, split_path(e.pattern).value_or(std::vector<std::string>{}), e.rest});
 }
 
 bool route_labels::path_matches(const route& r, const std::vector<std::string>& path) {
-  if (r.segments.size() != path.size()) return false;
-  for (std::size_t i = 0; i < path.size(); ++i) {
+  if (r.rest ? path.size() < r.segments.size() : r.segments.size() != path.size()) return false;
+  std::size_t fixed = r.rest ? r.segments.size() - 1 : r.segments.size();
+  for (std::size_t i = 0; i < fixed; ++i) {
     if (is_param(r.segments[i]) ? path[i].empty() : r.segments[i] != path[i]) return false;
   }
   return true;

@@ -33,6 +33,7 @@ class route_labels {
     http_verb method;
     std::string pattern;
     std::vector<std::string> segments;  // "{...}" for parameters
+    bool rest = false;                  // the last parameter takes the rest of the path
   };
   static bool path_matches(const route& r, const std::vector<std::string>& path);
 

@@ -46,7 +46,7 @@ const std::set<std::string>& known_keys() {
   static const std::set<std::string> keys{
       "server.listen", "server.io_threads", "server.max_body_bytes", "server.max_header_bytes",
       "server.read_timeout_s", "server.idle_timeout_s", "server.max_connections",
-      "server.rate_limit_per_second", "server.rate_limit_burst",
+      "server.rate_limit_per_second", "server.rate_limit_burst", "server.console_dir",
       "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
       "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "calendar.file",
       "calendar.reporting_file", "standards.file", "time_limits.file", "time_limits.profile", "log.level",
@@ -137,6 +137,7 @@ void read_all(reader& r, settings& s) {
   r.get("server", "max_header_bytes", s.server.max_header_bytes);
   r.get("server", "read_timeout_s", s.server.read_timeout);
   r.get("server", "idle_timeout_s", s.server.idle_timeout);
+  r.get("server", "console_dir", s.server.console_dir);
   r.get("server", "max_connections", s.server.max_connections);
   r.get("server", "rate_limit_per_second", s.server.rate_limit_per_second);
   r.get("server", "rate_limit_burst", s.server.rate_limit_burst);
@@ -146,6 +147,7 @@ void read_all(reader& r, settings& s) {
   r.get("storage", "snapshot_every_events", s.storage.snapshot_every_events);
   r.get("actors", "scheduler_threads", s.actors.scheduler_threads);
   r.get("time", "zone", s.time.zone);
+  s.server.time_zone = s.time.zone;
   r.get("calendar", "file", s.calendar.file);
   r.get("calendar", "reporting_file", s.calendar.reporting_file);
   r.get("standards", "file", s.standards.file);

@@ -38,6 +38,11 @@ struct server_settings {
   unsigned rate_limit_per_second = 100;           // per token; 0 turns the limit off (then no 429)
   unsigned rate_limit_burst = 200;                // requests a token may make at once
   tls_settings tls;                               // the [tls] section of the file
+  // The web console's files from this folder instead of the binary's copy, for
+  // working on the console without rebuilding ("" = the embedded copy).
+  std::string console_dir;
+  // The zone the console shows times in: [time].zone, copied by the loader.
+  std::string time_zone = "Asia/Shanghai";
 };
 
 struct storage_settings {

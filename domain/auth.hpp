@@ -62,6 +62,7 @@ std::optional<department> home_department(const role& r);
 struct principal {
   std::string token_id;  // "tk_…": who, in the audit trail
   role granted;
+  std::string description;  // the token's description: the person or system behind it
   friend bool operator==(const principal&, const principal&) = default;
 };
 

@@ -82,7 +82,7 @@ expected<principal> token_book::verify(std::string_view bearer) const {
   if (presented.size() != r->secret_hash.size() ||
       sodium_memcmp(presented.data(), r->secret_hash.data(), presented.size()) != 0)
     return refuse();
-  return principal{r->id, r->granted};
+  return principal{r->id, r->granted, r->description};
 }
 
 const token_record* token_book::find(std::string_view id) const {

@@ -46,6 +46,7 @@ struct http_server::impl {
     register_routes(routes, client);
     auto metrics = std::make_shared<http_metrics>();
     detail::add_observability_routes(routes, client, metrics, std::move(source));
+    detail::add_console_routes(routes, s);
     state = std::make_shared<detail::server_state>(limits_from(s, o), std::move(routes), std::move(metrics));
   }
 

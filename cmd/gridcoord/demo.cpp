@@ -185,6 +185,9 @@ An administrator token for this session (shown only now):
 
   export TOKEN={1}
 
+Open the web console at {0}/console/ and paste that token to sign in
+(zh-CN or English; docs/console.md shows every screen).
+
 Try:
   curl -s {0}/v1/health
   curl -s -H "Authorization: Bearer $TOKEN" {0}/v1/departments/planning/inbox

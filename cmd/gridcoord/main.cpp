@@ -25,7 +25,11 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   serve->add_option("--data-dir", data_dir, "directory of the embedded store (default ./var)");
   serve->add_flag("--demo", demo, "load demo data for the fictional city of Lanhai and print hints");
-  std::string log_format, tls_cert, tls_key;
+  std::string log_format, tls_cert, tls_key, console_dir;
+  serve->add_option("--console-dir", console_dir,
+                    "serve the web console from this folder (gateways/console) instead of the binary's copy: "
+                    "for working on the console without rebuilding; overrides server.console_dir")
+      ->check(CLI::ExistingDirectory);
   serve->add_option("--tls-cert", tls_cert, "PEM certificate file: serve HTTPS (with --tls-key); overrides tls.cert_file");
   serve->add_option("--tls-key", tls_key, "PEM private key file of --tls-cert; overrides tls.key_file");
   serve->add_option("--log-format", log_format, "json (one object a line) or text (for people); overrides log.format")
@@ -77,6 +81,7 @@ int main(int argc, char** argv) {
   }
   if (!data_dir.empty()) options.settings.storage.data_dir = data_dir;
   if (!log_format.empty()) options.settings.log.format = log_format;
+  if (!console_dir.empty()) options.settings.server.console_dir = console_dir;
   if (auto tls = config::set_tls_files(options.settings, tls_cert, tls_key); !tls) {
     std::cerr << "gridcoord: " << tls.error().message << " (--tls-cert and --tls-key go together)\n";
     return 2;

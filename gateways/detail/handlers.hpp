@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "actors/client.hpp"
+#include "config/settings.hpp"
 #include "gateways/metrics.hpp"
 #include "gateways/router.hpp"
 
@@ -23,6 +24,13 @@ route_handler get_metrics(actors::client& client, std::shared_ptr<const http_met
 route_handler get_openapi();
 void add_observability_routes(router& r, actors::client& client,
                               std::shared_ptr<const http_metrics> metrics, metrics_source source);
+
+// detail/console_routes.cpp: GET / and GET /console (redirects to /console/),
+// GET /console/{path...} (the embedded console, or settings.console_dir's files;
+// anonymous; a path that is not a file answers the index page) and GET /v1/me
+// (the caller's token id, role, department, description and the server's time
+// zone; any authenticated role).
+void add_console_routes(router& r, const config::server_settings& settings);
 
 // detail/report_routes.cpp
 route_handler put_report(actors::client& client);

@@ -101,6 +101,9 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
       "contacts":[{"channel":"sms","address":"+8613800000000"}]}]})";
   const std::vector<endpoint> endpoints = {
       {"GET", "/v1/health", "", {"*"}},
+      {"GET", "/v1/me", "", every_role},
+      {"GET", "/console/", "", {"*"}},
+      {"GET", "/console/inbox", "", {"*"}},
       {"PUT", m1_path, m1_body, {"admin", "liaison:marketing"}},
       {"GET", m1_path, "", {"admin", "reader", "planner", "dispatcher", "liaison:marketing", "liaison:planning"}},
       {"GET", "/v1/departments/planning/inbox", "", {"admin", "reader", "planner", "liaison:planning"}},

@@ -170,7 +170,9 @@ int serve(const serve_options& options) {
       spdlog::critical("cannot load the demo data: {}", loaded.error().message);
       return 1;
     }
-    if (*loaded > 0) spdlog::info("demo data loaded: the Lanhai equipment registry and {} reports", *loaded);
+    if (*loaded > 0)
+      spdlog::info("demo data loaded: the Lanhai equipment registry, {} reports, the customers and an outage "
+                   "on F-222", *loaded);
   }
   if ((*rt)->api().equipment_view()->empty())
     spdlog::warn("the equipment registry is empty: reports are not checked against equipment until one is "

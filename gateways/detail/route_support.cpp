@@ -119,7 +119,8 @@ std::string body_hash(const request_context& ctx, std::string_view method, std::
 
 std::string origin_of(const request_context& ctx) {
   return domain::encode(domain::request_origin{
-      ctx.caller ? domain::to_string(ctx.caller->granted) : std::string(), ctx.remote, ctx.request_id});
+      ctx.caller ? domain::to_string(ctx.caller->granted) : std::string(), ctx.remote, ctx.request_id,
+      ctx.caller ? ctx.caller->description : std::string()});
 }
 
 std::string caller_id(const request_context& ctx) {

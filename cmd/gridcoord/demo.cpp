@@ -204,6 +204,18 @@ domain::expected<int> load_demo_data(actors::client& api, std::uint64_t last_seq
   return submitted;
 }
 
+void use_demo_publishers(config::settings& s) {
+  auto fill = [](std::string& field, std::string_view demo) {
+    if (field.empty()) field = demo;
+  };
+  auto& page = s.publication.page;
+  fill(page.zh_cn.issuer, "蓝海供电公司 营销部（演示）");
+  fill(page.zh_cn.contact, "客户服务热线 95598（工作日 8:30–17:30）；蓝海市海滨路 1 号供电营业厅");
+  fill(page.en.issuer, "Lanhai Power Supply Company, Marketing Department (demo)");
+  fill(page.en.contact, "Customer service 95598 (working days 8:30–17:30); business hall, 1 Haibin Road, Lanhai");
+  s.server.publication_page = page;
+}
+
 std::string demo_hints(const std::string& base, const std::string& token) {
   auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   auto m = loaded_months.value_or(demo_months{today.year() / today.month()});  // UTC: only without load_demo_data
@@ -252,6 +264,7 @@ Capacity, prechecks and the restricted list with gridctl (build it with `tools/b
   gridctl constrained --month {2} --table
   gridctl publication issue
   curl -s '{0}/v1/publications/latest?format=html'
+  curl -s '{0}/v1/publications/latest?format=html&lang=en'
   gridctl work customer_service --table
   gridctl outage arrived 1
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "actors/client.hpp"
+#include "config/settings.hpp"
 
 namespace gridcoord::cmd {
 
@@ -21,6 +22,11 @@ namespace gridcoord::cmd {
 std::string_view demo_equipment_csv() noexcept;
 // docs/examples/customers.csv as built into the binary.
 std::string_view demo_customers_csv() noexcept;
+
+// Gives the publication pages the fictional Lanhai power supply company as
+// issuer and contact in each language, where the settings leave them empty
+// (s.publication.page and the server's copy).
+void use_demo_publishers(config::settings& s);
 
 // What to try next, with curl commands against `base_url` using `token`.
 std::string demo_hints(const std::string& base_url, const std::string& token);

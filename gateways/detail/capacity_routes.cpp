@@ -6,7 +6,7 @@
 //   POST /v1/prechecks                               can X kVA connect at F in M?
 //   POST /v1/applications, GET /v1/applications[/{id}],
 //   POST /v1/applications/{id}/approve | refuse | energize
-//   POST /v1/publications, GET /v1/publications/latest | /{number}[?format=json|csv|html]
+//   POST /v1/publications, GET /v1/publications/latest | /{number}[?format=json|csv|html][&lang=zh-CN|en]
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
@@ -141,15 +141,27 @@ domain::expected<std::string_view> format_of(const request_context& ctx) {
   return f;
 }
 
-http_response rendered(const cap::publication& p, std::string_view format) {
+// ?lang=zh-CN|en (the pages' default language when absent). Checked for every
+// format; only the HTML page has words to translate.
+domain::expected<domain::language> language_of(const request_context& ctx, domain::language fallback) {
+  auto tag = find_param(ctx.query, "lang");
+  if (!tag) return fallback;
+  if (auto l = domain::parse_language(*tag)) return *l;
+  return domain::fail(errc::invalid_request, "lang must be zh-CN or en",
+                      {{std::nullopt, "lang", std::string(*tag), "is not zh-CN or en"}});
+}
+
+http_response rendered(const cap::publication& p, std::string_view format, const cap::page_settings& pages = {},
+                       domain::language lang = domain::language::zh_cn) {
   http_response res;
   res.status = 200;
   if (format == "csv") {
     res.body = cap::render_csv(p);
     res.headers.emplace_back("Content-Type", "text/csv; charset=utf-8");
   } else if (format == "html") {
-    res.body = cap::render_html(p);
+    res.body = cap::render_html(p, pages, lang);
     res.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
+    res.headers.emplace_back("Content-Language", std::string(domain::to_string(lang)));
   } else {
     res.body = cap::encode_publication(p);
     res.headers.emplace_back("Content-Type", "application/json");
@@ -323,19 +335,22 @@ route_handler post_publication(actors::client& client) {
   };
 }
 
-route_handler get_publication(actors::client& client) {
-  return [&client](const request_context& ctx, respond done) {
+route_handler get_publication(actors::client& client, cap::page_settings pages) {
+  return [&client, pages = std::move(pages)](const request_context& ctx, respond done) {
     auto format = format_of(ctx);
     if (!format) return done(error_response(format.error()));
+    auto lang = language_of(ctx, pages.default_language);
+    if (!lang) return done(error_response(lang.error()));
     std::uint32_t number = 0;
     if (auto n = ctx.param("number"); n != "latest") {
       auto parsed = integer_param(n, "publication number", 1, 0xffffffffu);
       if (!parsed) return done(error_response(parsed.error()));
       number = static_cast<std::uint32_t>(*parsed);
     }
-    client.get_publication(number, reply_with<cap::publication>(std::move(done), [f = *format](const cap::publication& p) {
-                             return rendered(p, f);
-                           }));
+    client.get_publication(number, reply_with<cap::publication>(std::move(done),
+                                                                [f = *format, pages, l = *lang](const cap::publication& p) {
+                                                                  return rendered(p, f, pages, l);
+                                                                }));
   };
 }
 

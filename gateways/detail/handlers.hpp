@@ -7,6 +7,7 @@
 
 #include "actors/client.hpp"
 #include "config/settings.hpp"
+#include "domain/publication/publication.hpp"
 #include "gateways/metrics.hpp"
 #include "gateways/router.hpp"
 
@@ -86,7 +87,8 @@ route_handler post_application_energize(actors::client& client);
 route_handler get_application(actors::client& client);
 route_handler get_applications(actors::client& client);
 route_handler post_publication(actors::client& client);
-route_handler get_publication(actors::client& client);
+// ?lang=zh-CN|en picks the page's language (pages.default_language when absent).
+route_handler get_publication(actors::client& client, domain::capacity::page_settings pages);
 
 // detail/audit_routes.cpp
 route_handler get_audit(actors::client& client);

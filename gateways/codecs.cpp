@@ -55,6 +55,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const issue& i) {
   o["field"] = i.field;
   o["value"] = i.value;
   o["reason"] = i.reason;
+  o["rule"] = to_string(i.rule);
   jv = std::move(o);
 }
 

@@ -75,6 +75,7 @@ void register_routes(router& r, actors::client& client, const config::server_set
   r.add(get, "/v1/reports/{department}/{kind}/{month}/diff", rule(k::read_report), detail::get_report_diff(client));
   r.add(get, "/v1/report-kinds", rule(k::read_catalogue), detail::get_report_kinds());
   r.add(get, "/v1/report-kinds/{kind}", rule(k::read_catalogue), detail::get_report_kind());
+  r.add(get, "/v1/validation-rules", rule(k::read_catalogue), detail::get_validation_rules());
   r.add(get, "/v1/departments/{department}/inbox", rule(k::read_inbox), detail::get_inbox(client));
   r.add(post, "/v1/departments/{department}/inbox/{item}/ack", rule(k::acknowledge),
         detail::post_ack(client));

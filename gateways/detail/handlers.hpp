@@ -37,9 +37,11 @@ void add_console_routes(router& r, const config::server_settings& settings);
 route_handler put_report(actors::client& client);
 route_handler get_report(actors::client& client);
 
-// detail/catalogue_routes.cpp: the report kinds, from domain/, without `client`.
+// detail/catalogue_routes.cpp: the report kinds and the validation rules, from
+// domain/, without `client`.
 route_handler get_report_kinds();
 route_handler get_report_kind();
+route_handler get_validation_rules();
 
 // detail/report_diff_route.cpp: GET /v1/reports/{department}/{kind}/{month}/diff
 route_handler get_report_diff(actors::client& client);

@@ -43,7 +43,8 @@ void put_calendar_warnings(boost::json::object& o, const year_list& years);
 // {"covered_years":[2026],"missing_years":[2027]}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const calendar_coverage& c);
 
-// {"row":3,"field":"demand_kw","value":"-5","reason":"…"}; "row" left out when absent.
+// {"row":3,"field":"demand_kw","value":"-5","reason":"…","rule":"below_minimum"}; "row"
+// left out when absent; "rule" the code of domain/validation_rule.hpp.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issue& i);
 // {"code":"validation_failed","message":"…","details":[issue…]} (the envelope's inside).
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const error& e);

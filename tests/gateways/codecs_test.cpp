@@ -88,3 +88,13 @@ TEST_CASE("calendar warnings are put only when a year lacks holidays, each with 
   CHECK(o.at("calendar_warnings") ==
         json::array{json::object{{"year", 2027}, {"message", domain::uncovered_year_message(2027)}}});
 }
+
+TEST_CASE("an issue is written with its rule's code beside its reason", "[gateways][codecs][validation_rules]") {
+  domain::issue in_row{domain::rule::not_a_month, 2, "expected_month", "2027-3", "must be a month written YYYY-MM"};
+  CHECK(json::value_from(in_row) ==
+        json::parse(R"({"row":2,"field":"expected_month","value":"2027-3",)"
+                    R"("reason":"must be a month written YYYY-MM","rule":"not_a_month"})"));
+  domain::issue whole{domain::rule::unknown_role, std::nullopt, "role", "root", "is not a role"};
+  CHECK(json::value_from(whole) ==
+        json::parse(R"({"field":"role","value":"root","reason":"is not a role","rule":"unknown_role"})"));
+}

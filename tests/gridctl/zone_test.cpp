@@ -31,7 +31,7 @@ gridctl_runner runner_for(const canned_server& server) {
 
 }  // namespace
 
-TEST_CASE("--table asks the server's zone once and writes every time in it, with its offset",
+TEST_CASE("a --table view asks the server's zone once and writes every time in it, with its offset",
           "[gridctl][zone]") {
   canned_server server({{inbox_target, {200, inbox}}, {"/v1/me", {200, me}}});
   auto run = runner_for(server);
@@ -55,7 +55,7 @@ TEST_CASE("the zone is not asked for an answer without times, nor without --tabl
   CHECK(server.requests() == requests{"GET /v1/health", "GET " + inbox_target});
 }
 
-TEST_CASE("--zone, $GRIDCOORD_ZONE or the config file's zone is used without asking the server",
+TEST_CASE("a zone from --zone, $GRIDCOORD_ZONE or the config file is used without asking the server",
           "[gridctl][zone]") {
   canned_server server({{inbox_target, {200, inbox}}, {"/v1/me", {200, me}}});
   auto run = runner_for(server);
@@ -88,7 +88,7 @@ TEST_CASE("a server that does not say its zone: times in UTC, and a warning that
                  "sets the zone\n");
 }
 
-TEST_CASE("--all --table gathers every page and asks the zone once", "[gridctl][zone]") {
+TEST_CASE("a table of every page (--all) asks the zone once", "[gridctl][zone]") {
   auto event = [](int seq) {
     return R"({"seq":)" + std::to_string(seq) + R"(,"stream":"tokens","type":"token.created",)" +
            R"("time":"2026-11-24T14:23:5)" + std::to_string(seq) + R"(.500000Z","actor":"bootstrap","payload":{}})";

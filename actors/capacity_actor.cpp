@@ -204,7 +204,8 @@ caf::result<application_outcome> run_command(capacity_pointer self, application_
           auto e = pc.error();
           if (e.code == domain::errc::not_found)
             e = {domain::errc::validation_failed, "the application is not valid",
-                 {{std::nullopt, "point", c.draft.point, "is not equipment in the registry"}}};
+                 {{domain::rule::unknown_equipment, std::nullopt, "point", c.draft.point,
+                   "is not equipment in the registry"}}};
           return fail_with(e);
         }
         check = std::move(*pc);

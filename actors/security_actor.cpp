@@ -32,7 +32,7 @@ caf::result<domain::issued_token> issue(security_pointer self, const token_reque
   auto granted = domain::parse_role(req.role);
   if (!granted)
     return to_caf(domain::error{errc::validation_failed, "unknown role",
-                                {{std::nullopt, "role", req.role,
+                                {{domain::rule::unknown_role, std::nullopt, "role", req.role,
                                   "must be admin, reader, planner, dispatcher, cs_agent or "
                                   "liaison:<department>"}}});
   auto now = self->state.clock->now();
@@ -71,7 +71,7 @@ prepared_operation prepare_create(const batch_prepare& p, std::uint32_t position
   auto granted = domain::parse_role(op.role);
   if (!granted) {
     out.failure = {errc::validation_failed, fmt::format("there is no role '{}'", op.role),
-                   {{std::nullopt, "role", op.role, "is not a role"}}};
+                   {{domain::rule::unknown_role, std::nullopt, "role", op.role, "is not a role"}}};
     return out;
   }
   auto issued = domain::generate_token(*granted, op.description, op.by, p.at);

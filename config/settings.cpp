@@ -8,6 +8,8 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "domain/language.hpp"
+
 namespace gridcoord::config {
 
 namespace {
@@ -53,20 +55,33 @@ const std::set<std::string>& known_keys() {
       "messages.language", "log.level",
       "log.format", "tls.cert_file", "tls.key_file", "tls.min_version",
       "publication.directory", "publication.post_url", "publication.post_timeout_s",
-      "publication.working_days_after_month_end", "publication.time",
+      "publication.working_days_after_month_end", "publication.time", "publication.language",
+      "publication.zh-CN.issuer", "publication.zh-CN.contact", "publication.en.issuer", "publication.en.contact",
       "notifications.endpoint", "notifications.connections", "notifications.timeout_s", "notifications.ca_file",
       "notifications.retry_initial_ms", "notifications.retry_max_s", "notifications.max_attempts",
       "notifications.jitter_pct"};
   return keys;
 }
 
+// A section's keys, and one level of tables within it ([publication.zh-CN]).
 std::string unknown_key(const toml::table& root) {
   for (const auto& [section, node] : root) {
     const auto* table = node.as_table();
     if (!table) return std::string(section.str());
     for (const auto& [key, value] : *table) {
       auto full = fmt::format("{}.{}", section.str(), key.str());
-      if (!known_keys().contains(full)) return full;
+      const auto* sub = value.as_table();
+      if (!sub) {
+        if (!known_keys().contains(full)) return full;
+        continue;
+      }
+      auto prefix = full + ".";
+      auto known = known_keys().lower_bound(prefix);
+      if (known == known_keys().end() || !known->starts_with(prefix)) return full;
+      for (const auto& [inner, ignored] : *sub) {
+        auto innermost = fmt::format("{}.{}", full, inner.str());
+        if (!known_keys().contains(innermost)) return innermost;
+      }
     }
   }
   return {};
@@ -110,6 +125,13 @@ void read_publication(reader& r, publication_settings& p) {
   get_in_range(r, "publication", "working_days_after_month_end", 1, 23, p.working_days_after_month_end);
   r.get("publication", "time", p.time);
   if (!is_clock_time(p.time)) r.fail("publication", "time", "must be \"HH:MM\" (00:00 to 23:59)");
+  r.get("publication", "language", p.page.language);
+  if (auto l = domain::parse_language(p.page.language)) p.page.language = std::string(domain::to_string(*l));
+  else r.fail("publication", "language", "must be \"zh-CN\" or \"en\"");
+  r.get("publication.zh-CN", "issuer", p.page.zh_cn.issuer);
+  r.get("publication.zh-CN", "contact", p.page.zh_cn.contact);
+  r.get("publication.en", "issuer", p.page.en.issuer);
+  r.get("publication.en", "contact", p.page.en.contact);
 }
 
 void read_notifications(reader& r, notification_settings& n) {
@@ -168,6 +190,7 @@ void read_all(reader& r, settings& s) {
   r.get("tls", "key_file", s.server.tls.key_file);
   r.get("tls", "min_version", s.server.tls.min_version);
   read_publication(r, s.publication);
+  s.server.publication_page = s.publication.page;
   read_notifications(r, s.notifications);
 }
 

@@ -26,6 +26,20 @@ struct tls_settings {
   bool enabled() const noexcept { return !cert_file.empty(); }
 };
 
+// What the restricted list's pages (M6, docs/publication.md) say besides the
+// data: their language when a reader asks for none, and who publishes the list
+// and how to reach them in each language ([publication.zh-CN], [publication.en]).
+struct publisher_settings {
+  std::string issuer;   // e.g. "蓝海供电公司 营销部"; "" = the pages name no issuer
+  std::string contact;  // a phone number, an address; "" = the pages give no contact
+};
+
+struct publication_page_settings {
+  std::string language = "zh-CN";  // "zh-CN" or "en"
+  publisher_settings zh_cn;
+  publisher_settings en;
+};
+
 struct server_settings {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
@@ -43,6 +57,9 @@ struct server_settings {
   std::string console_dir;
   // The zone the console shows times in: [time].zone, copied by the loader.
   std::string time_zone = "Asia/Shanghai";
+  // What GET /v1/publications/…?format=html says: [publication]'s language and
+  // publishers, copied by the loader.
+  publication_page_settings publication_page;
 };
 
 struct storage_settings {
@@ -102,6 +119,7 @@ struct publication_settings {
   std::chrono::seconds post_timeout{10};          // one POST as a whole; 1 or more
   unsigned working_days_after_month_end = 3;      // issued on this working day after month end (1..23)
   std::string time = "09:00";                     // local time (time.zone) of that day, "HH:MM"
+  publication_page_settings page;                 // language, [publication.zh-CN], [publication.en]
 };
 
 // Customer notifications (flow E3, docs/notifications.md): where the outbox

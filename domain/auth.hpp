@@ -16,7 +16,8 @@
 //   cs_agent               as liaison:customer_service, plus complaints
 //                          (register, forward), callback attempts, customers
 //                          notified, the customer import and reading customers
-//   every role             the catalogue of report kinds (GET /v1/report-kinds)
+//   every role             the catalogue of report kinds (GET /v1/report-kinds),
+//                          the validation rules (GET /v1/validation-rules)
 //                          and the equipment registry (GET /v1/equipment…),
 //                          the monthly cycle's status matrix (GET /v1/cycle/…),
 //                          capacity queries, and the SLA work: outages,
@@ -75,7 +76,7 @@ enum class operation_kind {
   read_events,    // the audit feed: every department's events
   manage_tokens,  // create, list, revoke tokens
   run_batch,      // POST a batch: any authenticated role; each operation in it is checked on its own
-  read_catalogue,  // the report kinds and their schemas: any authenticated role
+  read_catalogue,  // the report kinds and their schemas, the validation rules: any authenticated role
   import_equipment,  // POST an equipment import: admin and liaison:production (production owns the equipment)
   read_equipment,    // the equipment registry: any authenticated role
   read_cycle,        // the monthly cycle's status matrix: any authenticated role

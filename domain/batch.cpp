@@ -12,6 +12,15 @@ std::string field_in_operation(const issue& i) {
   return i.field.empty() ? fmt::format("rows[{}]", *i.row) : fmt::format("rows[{}].{}", *i.row, i.field);
 }
 
+// The rule of an operation that failed as a whole, without details of its own.
+rule rule_of_failure(errc code) {
+  switch (code) {
+    case errc::forbidden: return rule::not_permitted;
+    case errc::not_found: return rule::not_found;
+    default: return rule::operation_failed;
+  }
+}
+
 }  // namespace
 
 error combine_failures(const std::vector<operation_failure>& failures, std::size_t operations) {
@@ -26,11 +35,11 @@ error combine_failures(const std::vector<operation_failure>& failures, std::size
   for (const auto& f : failures) {
     auto position = f.position + 1;
     if (f.failure.details.empty()) {
-      out.details.push_back({position, "", "", f.failure.message});
+      out.details.push_back({rule_of_failure(f.failure.code), position, "", "", f.failure.message});
       continue;
     }
     for (const auto& i : f.failure.details)
-      out.details.push_back({position, field_in_operation(i), i.value, i.reason});
+      out.details.push_back({i.rule, position, field_in_operation(i), i.value, i.reason});
   }
   return out;
 }

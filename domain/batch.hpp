@@ -5,7 +5,9 @@
 // fail the caller gets one error naming every failing operation at once: each
 // detail's `row` is the operation's 1-based position in the batch, its field
 // the bad field inside the operation ("rows[3].demand_kw", "role", ""), and its
-// reason the operation's own words.
+// rule and reason the operation's own. An operation that failed without details
+// gets one detail with its message and the rule not_permitted (forbidden),
+// not_found, or else operation_failed.
 // [Limits] max_batch_operations operations per batch.
 #include <cstddef>
 #include <vector>

@@ -168,7 +168,7 @@ status check_widths(const csv_file& f) {
   for (std::size_t i = 0; i < f.rows.size(); ++i) {
     const auto& r = f.rows[i];
     if (r.fields.size() != f.header.fields.size())
-      issues.push_back({i + 1, "", "",
+      issues.push_back({rule::wrong_count, i + 1, "", "",
                         fmt::format("line {} has {} field(s); the header (line {}) has {}", r.line,
                                     r.fields.size(), f.header.line, f.header.fields.size())});
   }

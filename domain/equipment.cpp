@@ -24,7 +24,7 @@ import_index index_ids(const import_draft& draft, std::vector<issue>& out) {
     if (r.record.id.empty()) continue;  // its own issue says so
     auto [it, fresh] = index.try_emplace(r.record.id, &r);
     if (!fresh)
-      out.push_back({r.number, "id", r.record.id,
+      out.push_back({rule::duplicate_row, r.number, "id", r.record.id,
                      fmt::format("repeats row {}: an id appears once in an import", it->second->number)});
   }
   return index;
@@ -48,21 +48,21 @@ void check_parent(const equipment_registry& reg, const import_index& index, cons
   auto wanted = parent_kind_of(kind);
   if (!wanted) {
     if (!parent.empty())
-      out.push_back({r.number, "parent", parent, "a substation has no parent; leave parent out"});
+      out.push_back({rule::not_applicable, r.number, "parent", parent, "a substation has no parent; leave parent out"});
     return;
   }
   if (parent.empty()) {
-    out.push_back({r.number, "parent", "",
+    out.push_back({rule::required, r.number, "parent", "",
                    fmt::format("is required: the {} this {} hangs under", to_string(*wanted), to_string(kind))});
     return;
   }
   bool known = false;
   auto actual = kind_after(reg, index, parent, known);
   if (!known)
-    out.push_back({r.number, "parent", parent,
+    out.push_back({rule::unknown_equipment, r.number, "parent", parent,
                    fmt::format("no equipment {} in the registry or in this import", parent)});
   else if (actual && *actual != *wanted)
-    out.push_back({r.number, "parent", parent,
+    out.push_back({rule::wrong_equipment_kind, r.number, "parent", parent,
                    fmt::format("{} is a {}, not a {}: the parent of a {} is a {}", parent, to_string(*actual),
                                to_string(*wanted), to_string(kind), to_string(*wanted))});
 }
@@ -126,7 +126,7 @@ bool equipment_registry::orphans_children(const import_index& index, std::vector
     auto it = by_row.find(row);
     if (it == by_row.end()) continue;
     const auto& first = slots_[it->second.first];
-    out.push_back({row->number, "kind", std::string(to_string(*row->kind)),
+    out.push_back({rule::orphaned_children, row->number, "kind", std::string(to_string(*row->kind)),
                    fmt::format("{} has {} registered child(ren) ({}, a {}, first) whose parent must be a {}; "
                                "import them too, or keep the kind",
                                row->record.id, it->second.count, name(it->second.first), to_string(first.kind),

@@ -56,27 +56,29 @@ struct row_reader {
   import_row& r;
   std::vector<issue>& out;
 
-  void add(std::size_t f, std::string value, std::string reason) {
-    out.push_back({r.number, schema().fields[f].name, std::move(value), std::move(reason)});
+  void add(rule broken, std::size_t f, std::string value, std::string reason) {
+    out.push_back({broken, r.number, schema().fields[f].name, std::move(value), std::move(reason)});
   }
 
   std::optional<std::string_view> text(std::size_t f, const given_value& c) {
-    if (c.is != given_value::type::text) add(f, c.shown(), "must be a string");
-    else if (c.text.empty()) add(f, "", "must not be empty");
+    if (c.is != given_value::type::text) add(rule::not_a_string, f, c.shown(), "must be a string");
+    else if (c.text.empty()) add(rule::empty_text, f, "", "must not be empty");
     else return c.text;
     return std::nullopt;
   }
 
   std::optional<double> number(std::size_t f, const given_value& c) {
-    if (c.is != given_value::type::number || !std::isfinite(c.number)) add(f, c.shown(), "must be a number");
+    if (c.is != given_value::type::number || !std::isfinite(c.number))
+      add(rule::not_a_number, f, c.shown(), "must be a number");
     else return c.number;
     return std::nullopt;
   }
 
   void id(std::string_view s) {
-    if (s.size() > max_id_bytes) return add(f_id, std::string(s), fmt::format("must be at most {} bytes", max_id_bytes));
+    if (s.size() > max_id_bytes)
+      return add(rule::too_long, f_id, std::string(s), fmt::format("must be at most {} bytes", max_id_bytes));
     if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
-      return add(f_id, std::string(s), "must not hold control characters");
+      return add(rule::forbidden_character, f_id, std::string(s), "must not hold control characters");
     r.record.id = s;
   }
 
@@ -84,14 +86,15 @@ struct row_reader {
     auto d = number(f, c);
     if (!d) return;
     if (*d < -bound || *d > bound)
-      return add(f, c.shown(), fmt::format("must be between {} and {} (degrees, WGS 84)", -bound, bound));
+      return add(rule::out_of_range, f, c.shown(),
+                 fmt::format("must be between {} and {} (degrees, WGS 84)", -bound, bound));
     to = std::round(*d * 1e7) / 1e7;
   }
 
   void read(std::size_t f, const given_value& c) {
     if (f == f_rating) {
       auto d = number(f, c);
-      if (d && *d <= 0) add(f, c.shown(), "must be greater than 0");
+      if (d && *d <= 0) add(rule::below_minimum, f, c.shown(), "must be greater than 0");
       else if (d) r.record.rating_kva = *d;
       return;
     }
@@ -104,11 +107,13 @@ struct row_reader {
       case f_kind:
         r.kind = parse_equipment_kind(*s);
         if (r.kind) r.record.kind = *r.kind;
-        else add(f, std::string(*s), "must be one of substation, main_transformer, feeder, distribution_transformer");
+        else
+          add(rule::not_one_of, f, std::string(*s),
+              "must be one of substation, main_transformer, feeder, distribution_transformer");
         return;
       case f_area:
         if (auto a = parse_area_class(*s)) r.record.area = *a;
-        else add(f, std::string(*s), "must be one of urban, rural, remote");
+        else add(rule::not_one_of, f, std::string(*s), "must be one of urban, rural, remote");
         return;
       case f_parent: r.record.parent = *s; return;
       default: r.record.region = *s; return;
@@ -119,14 +124,14 @@ struct row_reader {
   void read_all(const std::array<given_value, f_count>& cells) {
     for (std::size_t f = 0; f < f_count; ++f) {
       if (cells[f].is == given_value::type::absent) {
-        if (schema().fields[f].required) add(f, "", "is required");
+        if (schema().fields[f].required) add(rule::required, f, "", "is required");
         continue;
       }
       read(f, cells[f]);
     }
     bool lat = cells[f_latitude].is != given_value::type::absent, lon = cells[f_longitude].is != given_value::type::absent;
     if (lat != lon)
-      add(lat ? f_longitude : f_latitude, "",
+      add(rule::required_when, lat ? f_longitude : f_latitude, "",
           fmt::format("is required with {}: give both coordinates or neither", lat ? "latitude" : "longitude"));
   }
 };
@@ -144,8 +149,7 @@ import_row read_row(const json::value& v, std::size_t n, std::vector<issue>& out
   r.number = n;
   const auto* o = v.if_object();
   if (!o) {
-    out.push_back({n, "", value_text(v),
-                   "a row must be an object of field: value"});
+    out.push_back({rule::not_an_object, n, "", value_text(v), "a row must be an object of field: value"});
     return r;
   }
   std::size_t before = out.size();
@@ -154,7 +158,7 @@ import_row read_row(const json::value& v, std::size_t n, std::vector<issue>& out
   for (const auto& kv : *o) {
     if (auto f = field_of(kv.key())) cells[*f] = json_cell(kv.value(), scratch[*f]);
     else
-      out.push_back({n, std::string(kv.key()), value_text(kv.value()),
+      out.push_back({rule::unknown_field, n, std::string(kv.key()), value_text(kv.value()),
                      fmt::format("is not a field of an equipment record ({})", field_list)});
   }
   row_reader{r, out}.read_all(cells);

@@ -3,13 +3,14 @@
 //
 // A code from one small enum (the gateway maps each to one HTTP status, in one
 // table), a sentence for a person, and for validation every bad row and field
-// at once in `details`.
+// at once in `details`, each with the rule it breaks (domain/validation_rule.hpp).
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/expected.hpp"
+#include "domain/validation_rule.hpp"
 
 namespace gridcoord::domain {
 
@@ -26,12 +27,15 @@ enum class errc {
   internal,             // a bug or a storage failure; logged with the request id
 };
 
-// One bad value: where it is and why it is bad.
+// One bad value: which rule it breaks, where it is and why it is bad. The rule
+// comes first and has no default, so that every place that builds an issue
+// states it.
 struct issue {
+  domain::rule rule;               // the stable code a client translates
   std::optional<std::size_t> row;  // 1-based data row, when the issue is in a row
   std::string field;               // field name, or "" for the whole row/document
   std::string value;               // the offending value as received (may be "")
-  std::string reason;              // a sentence for a person
+  std::string reason;              // a sentence for a person, in English
   friend bool operator==(const issue&, const issue&) = default;
 };
 

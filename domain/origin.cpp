@@ -10,7 +10,9 @@ namespace json = boost::json;
 
 std::string encode(const request_origin& o) {
   if (o == request_origin{}) return {};
-  return to_text(json::object{{"role", o.role}, {"remote", o.remote}, {"request_id", o.request_id}});
+  json::object out{{"role", o.role}, {"remote", o.remote}, {"request_id", o.request_id}};
+  if (!o.person.empty()) out["person"] = o.person;
+  return to_text(out);
 }
 
 request_origin decode_origin(std::string_view text) {
@@ -25,6 +27,7 @@ request_origin decode_origin(std::string_view text) {
   o.role = field("role");
   o.remote = field("remote");
   o.request_id = field("request_id");
+  o.person = field("person");
   return o;
 }
 

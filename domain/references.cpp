@@ -25,17 +25,19 @@ void check_value(const field_spec& f, std::string_view value, std::size_t n, con
                  const equipment_registry& registry, std::vector<issue>& out) {
   auto kind = registry.kind_of(value);
   if (!kind) {
-    out.push_back({n, f.name, std::string(value), fmt::format("no equipment {} in the registry", value)});
+    out.push_back({rule::unknown_equipment, n, f.name, std::string(value),
+                   fmt::format("no equipment {} in the registry", value)});
     return;
   }
   if (f.references == reference::feeder && *kind != equipment_kind::feeder) {
-    out.push_back({n, f.name, std::string(value), fmt::format("{} is a {}, not a feeder", value, to_string(*kind))});
+    out.push_back({rule::wrong_equipment_kind, n, f.name, std::string(value),
+                   fmt::format("{} is a {}, not a feeder", value, to_string(*kind))});
     return;
   }
   const auto* given = row.if_contains(class_field);
   if (f.references == reference::equipment && given && given->is_string() && !given->get_string().empty() &&
       given->get_string() != to_string(*kind))
-    out.push_back({n, std::string(class_field), std::string(given->get_string()),
+    out.push_back({rule::wrong_equipment_kind, n, std::string(class_field), std::string(given->get_string()),
                    fmt::format("{} is registered as a {}, not a {}", value, to_string(*kind),
                                std::string_view(given->get_string()))});
 }
@@ -47,7 +49,7 @@ void check_new(const field_spec& f, std::string_view value, std::size_t n, const
   if (f.references_when.size() != 2) return;
   const auto* action = row.if_contains(f.references_when[0]);
   if (!action || !action->is_string() || action->get_string() != "new" || !registry.contains(value)) return;
-  out.push_back({n, f.name, std::string(value),
+  out.push_back({rule::already_registered, n, f.name, std::string(value),
                  fmt::format("{} is already registered: use {} {}", value, f.references_when[0],
                              f.references_when[1])});
 }

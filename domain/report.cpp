@@ -26,11 +26,16 @@ bool as_number(const json::value& v, double& out) {
 
 bool is_whole(double d) { return std::floor(d) == d && std::fabs(d) < 9.007199254740992e15; }
 
-// Bounds of a number or integer field.
-std::optional<std::string> out_of_bounds(const field_spec& f, double d) {
-  if (f.positive && d <= 0) return "must be greater than 0";
-  if (f.min && d < *f.min) return fmt::format("must be at least {}", *f.min);
-  if (f.max && d > *f.max) return fmt::format("must be at most {}", *f.max);
+// A bound of a number or integer field, broken: its rule and its words.
+struct broken_bound {
+  domain::rule rule;
+  std::string reason;
+};
+
+std::optional<broken_bound> out_of_bounds(const field_spec& f, double d) {
+  if (f.positive && d <= 0) return broken_bound{rule::below_minimum, "must be greater than 0"};
+  if (f.min && d < *f.min) return broken_bound{rule::below_minimum, fmt::format("must be at least {}", *f.min)};
+  if (f.max && d > *f.max) return broken_bound{rule::above_maximum, fmt::format("must be at most {}", *f.max)};
   return std::nullopt;
 }
 
@@ -43,30 +48,32 @@ std::string one_of(const std::vector<std::string>& allowed) {
 // Checks one present value against its spec; on success fills `c`.
 void check_value(const field_spec& f, const json::value& v, std::size_t n, cell& c,
                  std::vector<issue>& out) {
-  auto bad = [&](std::string reason) { out.push_back({n, f.name, value_text(v), std::move(reason)}); };
+  auto bad = [&](rule broken, std::string reason) {
+    out.push_back({broken, n, f.name, value_text(v), std::move(reason)});
+  };
   switch (f.type) {
     case field_type::text:
-      if (!v.is_string()) return bad("must be a string");
-      if (v.get_string().empty()) return bad("must not be empty");
+      if (!v.is_string()) return bad(rule::not_a_string, "must be a string");
+      if (v.get_string().empty()) return bad(rule::empty_text, "must not be empty");
       c = {cell::kind::text, std::string(v.get_string()), 0};
       return;
     case field_type::choice:
       if (!v.is_string() ||
           std::find(f.allowed.begin(), f.allowed.end(), std::string_view(v.get_string())) == f.allowed.end())
-        return bad(one_of(f.allowed));
+        return bad(rule::not_one_of, one_of(f.allowed));
       c = {cell::kind::text, std::string(v.get_string()), 0};
       return;
     case field_type::year_month:
       if (!v.is_string() || !parse_month(v.get_string()))
-        return bad("must be a month written YYYY-MM");
+        return bad(rule::not_a_month, "must be a month written YYYY-MM");
       c = {cell::kind::text, std::string(v.get_string()), 0};
       return;
     case field_type::number:
     case field_type::integer: {
       double d = 0;
-      if (!as_number(v, d)) return bad("must be a number");
-      if (f.type == field_type::integer && !is_whole(d)) return bad("must be a whole number");
-      if (auto reason = out_of_bounds(f, d)) return bad(std::move(*reason));
+      if (!as_number(v, d)) return bad(rule::not_a_number, "must be a number");
+      if (f.type == field_type::integer && !is_whole(d)) return bad(rule::not_a_whole_number, "must be a whole number");
+      if (auto broken = out_of_bounds(f, d)) return bad(broken->rule, std::move(broken->reason));
       c = {cell::kind::number, {}, d};
       return;
     }
@@ -85,20 +92,21 @@ row parse_row(const report_kind& kind, month period, const json::value& v, std::
               std::vector<issue>& out) {
   row r(kind.fields.size());
   if (!v.is_object()) {
-    out.push_back({n, "", value_text(v), "a row must be an object of field: value"});
+    out.push_back({rule::not_an_object, n, "", value_text(v), "a row must be an object of field: value"});
     return r;
   }
   const auto& obj = v.get_object();
   std::size_t first = out.size();
   for (const auto& kv : obj)
     if (!kind.field_index(kv.key()))
-      out.push_back({n, std::string(kv.key()), value_text(kv.value()), "is not a field of this report"});
+      out.push_back({rule::unknown_field, n, std::string(kv.key()), value_text(kv.value()),
+                     "is not a field of this report"});
   std::vector<bool> rejected(kind.fields.size(), false);
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     const auto& f = kind.fields[i];
     auto it = obj.find(f.name);
     if (it == obj.end() || it->value().is_null()) {
-      if (f.required) out.push_back({n, f.name, "", "is required"});
+      if (f.required) out.push_back({rule::required, n, f.name, "", "is required"});
       continue;
     }
     std::size_t before = out.size();
@@ -132,7 +140,7 @@ class duplicate_finder {
     auto [it, fresh] = first_row_.try_emplace(std::move(key), n);
     if (fresh) return;
     bool single = key_fields_.size() == 1;
-    issues.push_back({n, single ? kind_.key.front() : "", shown(r),
+    issues.push_back({rule::duplicate_row, n, single ? kind_.key.front() : "", shown(r),
                       fmt::format("repeats row {}: {}", it->second, key_description(kind_))});
   }
 

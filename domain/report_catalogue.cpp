@@ -213,9 +213,10 @@ row_rule satisfaction_with_callbacks() {
             const cell& pct = v.at("satisfaction_pct");
             if (done.k != cell::kind::number) return;
             if (done.number > 0 && pct.k == cell::kind::empty)
-              out.push_back({v.number, "satisfaction_pct", "", "is required when callbacks_done is above 0"});
+              out.push_back({rule::required_when, v.number, "satisfaction_pct", "",
+                             "is required when callbacks_done is above 0"});
             else if (done.number == 0 && pct.k != cell::kind::empty)
-              out.push_back({v.number, "satisfaction_pct", cell_text(pct),
+              out.push_back({rule::not_applicable, v.number, "satisfaction_pct", cell_text(pct),
                              "is measured on callbacks: leave it out when callbacks_done is 0"});
           }};
 }

@@ -81,13 +81,14 @@ expected<std::vector<std::size_t>> map_csv_header(const report_kind& kind, const
     for (std::size_t f = 0; f < kind.fields.size() && !index; ++f)
       if (iequals(name, kind.fields[f].name)) index = f;
     if (name.empty())
-      issues.push_back({std::nullopt, "", "",
+      issues.push_back({rule::unnamed_column, std::nullopt, "", "",
                         fmt::format("column {} of the header (line {}) has no name; the fields are: {}", c,
                                     header.line, known_fields(kind))});
     else if (!index)
-      issues.push_back({std::nullopt, std::string(name), "", unknown_column_reason(kind, header, c, name)});
+      issues.push_back({rule::unknown_field, std::nullopt, std::string(name), "",
+                        unknown_column_reason(kind, header, c, name)});
     else if (column_of[*index])
-      issues.push_back({std::nullopt, kind.fields[*index].name, "",
+      issues.push_back({rule::duplicate_column, std::nullopt, kind.fields[*index].name, "",
                         fmt::format("appears twice in the header (line {}, columns {} and {})", header.line,
                                     column_of[*index], c)});
     else

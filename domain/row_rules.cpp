@@ -36,7 +36,8 @@ row_rule compare(std::string a, std::string b, bool (*holds)(double, double), st
     const cell& x = v.at(a);
     const cell& y = v.at(b);
     if (x.k != cell::kind::number || y.k != cell::kind::number || holds(x.number, y.number)) return;
-    out.push_back({v.number, a, cell_text(x), fmt::format("must be {} {} ({})", relation, b, cell_text(y))});
+    out.push_back({rule::inconsistent_fields, v.number, a, cell_text(x),
+                   fmt::format("must be {} {} ({})", relation, b, cell_text(y))});
   }};
 }
 
@@ -51,7 +52,8 @@ row_rule exactly_one_of(std::string a, std::string b) {
   return {{a, b}, description, [a, b, description](const row_view& v, std::vector<issue>& out) {
     bool has_a = v.at(a).k != cell::kind::empty;
     bool has_b = v.at(b).k != cell::kind::empty;
-    if (has_a == has_b) out.push_back({v.number, has_a ? b : a, has_a ? cell_text(v.at(b)) : "", description});
+    if (has_a == has_b)
+      out.push_back({rule::exactly_one_of, v.number, has_a ? b : a, has_a ? cell_text(v.at(b)) : "", description});
   }};
 }
 
@@ -68,9 +70,10 @@ row_rule month_within(std::string field, earlier_months earlier, int max_ahead) 
     if (!m) return;  // already reported as a bad month
     int ahead = months_between(v.period, *m);
     if (refuse_earlier && ahead < 0)
-      out.push_back({v.number, field, c.text, fmt::format("is before the report month {}", to_string(v.period))});
+      out.push_back({rule::month_out_of_range, v.number, field, c.text,
+                     fmt::format("is before the report month {}", to_string(v.period))});
     else if (ahead > max_ahead)
-      out.push_back({v.number, field, c.text,
+      out.push_back({rule::month_out_of_range, v.number, field, c.text,
                      fmt::format("is more than {} months after the report month {}", max_ahead,
                                  to_string(v.period))});
   };
@@ -91,7 +94,7 @@ row_rule at_most_hours_in_month(std::string field) {
     const cell& c = v.at(field);
     int hours = hours_in(v.period);
     if (c.k == cell::kind::number && c.number > hours)
-      out.push_back({v.number, field, cell_text(c),
+      out.push_back({rule::above_maximum, v.number, field, cell_text(c),
                      fmt::format("must be at most {}, the hours in {}", hours, to_string(v.period))});
   }};
 }
@@ -100,7 +103,7 @@ row_rule required_when(std::string target, std::string when, std::string value) 
   auto description = fmt::format("{} is required when {} is {}", target, when, value);
   return {{when}, std::move(description), [target, when, value](const row_view& v, std::vector<issue>& out) {
     if (v.at(when).text == value && !v.given(target))
-      out.push_back({v.number, target, "", fmt::format("is required when {} is {}", when, value)});
+      out.push_back({rule::required_when, v.number, target, "", fmt::format("is required when {} is {}", when, value)});
   }};
 }
 
@@ -130,11 +133,13 @@ row_rule row_layouts(std::string field, std::vector<row_layout> layouts) {
                            [&](const layout_check& c) { return c.layout.value == chosen; });
     if (it == checks.end()) return;  // a value without a layout of its own
     for (const auto& f : it->layout.required)
-      if (!v.given(f)) out.push_back({v.number, f, "", fmt::format("is required in a {} row", chosen)});
+      if (!v.given(f))
+        out.push_back({rule::required_when, v.number, f, "", fmt::format("is required in a {} row", chosen)});
     for (const auto& f : it->foreign) {
       const cell& c = v.at(f);  // a rejected value is empty here: it has its issue already
       if (c.k != cell::kind::empty)
-        out.push_back({v.number, f, cell_text(c), fmt::format("is not part of a {} row", chosen)});
+        out.push_back({rule::not_applicable, v.number, f, cell_text(c),
+                       fmt::format("is not part of a {} row", chosen)});
     }
   }};
 }

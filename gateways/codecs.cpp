@@ -9,11 +9,12 @@ namespace json = boost::json;
 
 namespace {
 
-// {"role","remote","request_id"} of an event, or null when none was kept.
+// {"role","remote","request_id","person"} of an event, or null when none was
+// kept; "person" is "" for events written before it was kept.
 json::value origin_json(const std::string& text) {
   if (text.empty()) return nullptr;
   auto o = gridcoord::domain::decode_origin(text);
-  return json::object{{"role", o.role}, {"remote", o.remote}, {"request_id", o.request_id}};
+  return json::object{{"role", o.role}, {"remote", o.remote}, {"request_id", o.request_id}, {"person", o.person}};
 }
 
 }  // namespace
@@ -54,6 +55,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const issue& i) {
   o["field"] = i.field;
   o["value"] = i.value;
   o["reason"] = i.reason;
+  o["rule"] = to_string(i.rule);
   jv = std::move(o);
 }
 

@@ -34,7 +34,8 @@ namespace gridcoord::domain {
 // null (gateways/cycle_codec.cpp).
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const cycle_matrix& m);
 
-// {"row":3,"field":"demand_kw","value":"-5","reason":"…"}; "row" left out when absent.
+// {"row":3,"field":"demand_kw","value":"-5","reason":"…","rule":"below_minimum"}; "row"
+// left out when absent; "rule" the code of domain/validation_rule.hpp.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issue& i);
 // {"code":"validation_failed","message":"…","details":[issue…]} (the envelope's inside).
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const error& e);

@@ -43,7 +43,7 @@ struct http_server::impl {
     auto limiter = std::make_shared<rate_limiter>(s.rate_limit_per_second, s.rate_limit_burst);
     router routes{[&client](std::string_view bearer) { return client.authenticate(bearer); },
                   std::move(limiter)};
-    register_routes(routes, client);
+    register_routes(routes, client, s);
     auto metrics = std::make_shared<http_metrics>();
     detail::add_observability_routes(routes, client, metrics, std::move(source));
     detail::add_console_routes(routes, s);

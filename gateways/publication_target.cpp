@@ -99,12 +99,35 @@ domain::status make_directory(const fs::path& dir) {
   return {};
 }
 
+// The files of one publication under one name ("restricted", "latest"): the
+// JSON, the CSV, the page in the default language, and the page in each.
 struct rendering {
-  std::string_view extension;
+  std::string suffix;  // ".json", ".zh-CN.html", …
   std::string bytes;
 };
 
+std::vector<rendering> renderings_of(const domain::capacity::publication& p,
+                                     const domain::capacity::page_settings& pages) {
+  using domain::language;
+  std::vector<rendering> out;
+  out.push_back({".json", domain::capacity::encode_publication(p)});
+  out.push_back({".csv", domain::capacity::render_csv(p)});
+  out.push_back({".html", domain::capacity::render_html(p, pages, pages.default_language)});
+  for (auto lang : {language::zh_cn, language::en})
+    out.push_back({fmt::format(".{}.html", domain::to_string(lang)), domain::capacity::render_html(p, pages, lang)});
+  return out;
+}
+
 }  // namespace
+
+domain::capacity::page_settings page_settings_of(const config::publication_page_settings& page, std::string zone) {
+  domain::capacity::page_settings s;
+  s.default_language = domain::parse_language(page.language).value_or(domain::language::zh_cn);
+  s.zh_cn = {page.zh_cn.issuer, page.zh_cn.contact};
+  s.en = {page.en.issuer, page.en.contact};
+  s.zone = std::move(zone);
+  return s;
+}
 
 struct publication_target::impl {
   publication_target_options options;
@@ -139,17 +162,15 @@ domain::expected<std::vector<std::string>> publication_target::write_files(const
   const fs::path root{impl_->options.directory};
   const fs::path numbered = root / fmt::format("{}", p.number);
   if (auto st = make_directory(numbered); !st) return gridcoord::unexpected{st.error()};
-  const rendering files[] = {{"json", domain::capacity::encode_publication(p)},
-                             {"csv", domain::capacity::render_csv(p)},
-                             {"html", domain::capacity::render_html(p)}};
+  const auto files = renderings_of(p, impl_->options.pages);
   // The numbered files first: latest.* then only ever names a complete publication.
   for (const auto& f : files) {
-    auto path = numbered / fmt::format("restricted.{}", f.extension);
+    auto path = numbered / ("restricted" + f.suffix);
     if (auto st = replace_file(path, f.bytes); !st) return gridcoord::unexpected{st.error()};
     written.push_back(path.string());
   }
   for (const auto& f : files) {
-    auto path = root / fmt::format("latest.{}", f.extension);
+    auto path = root / ("latest" + f.suffix);
     if (auto st = replace_file(path, f.bytes); !st) return gridcoord::unexpected{st.error()};
     written.push_back(path.string());
   }

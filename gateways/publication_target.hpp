@@ -3,8 +3,10 @@
 // a directory the website and business halls read, and optionally an HTTP
 // endpoint that receives the JSON (docs/publication.md).
 //
-// publish() writes <directory>/<number>/restricted.{json,csv,html}, then
-// replaces <directory>/latest.{json,csv,html}, every file atomically: written
+// publish() writes <directory>/<number>/restricted.{json,csv,html} and the
+// page in each language, restricted.zh-CN.html and restricted.en.html
+// (restricted.html is the one in pages.default_language), then replaces
+// <directory>/latest.* the same way, every file atomically: written
 // to a temporary file in the same directory, fsynced, renamed over the name,
 // and the directory fsynced, so a reader never sees half a file and a crash
 // leaves the old file or the new one. Then, when post_url is set, it POSTs the
@@ -24,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "config/settings.hpp"
 #include "domain/error.hpp"
 #include "domain/publication/publication.hpp"
 
@@ -33,7 +36,13 @@ struct publication_target_options {
   std::string directory;  // "" = no files
   std::string post_url;   // "" = no POST; "http://host[:port]/path" or https://
   std::chrono::milliseconds timeout{10'000};
+  domain::capacity::page_settings pages;  // what the HTML pages say besides the data
 };
+
+// The pages' settings from [publication]'s (config/settings.hpp) and the zone
+// times are written in; a language the loader did not accept reads as zh-CN.
+domain::capacity::page_settings page_settings_of(const config::publication_page_settings& page,
+                                                 std::string zone);
 
 // What one POST got.
 struct post_outcome {

@@ -2,6 +2,7 @@
 
 #include "gateways/detail/handlers.hpp"
 #include "gateways/detail/sla_routes.hpp"
+#include "gateways/publication_target.hpp"
 
 namespace gridcoord::gateways {
 
@@ -64,7 +65,7 @@ void register_sla_routes(router& r, actors::client& client) {
 
 }  // namespace
 
-void register_routes(router& r, actors::client& client) {
+void register_routes(router& r, actors::client& client, const config::server_settings& settings) {
   using http_verb::get, http_verb::put, http_verb::post, http_verb::delete_;
   using k = operation_kind;
   r.add(get, "/v1/health", rule(k::read_public), detail::get_health(client));
@@ -74,6 +75,7 @@ void register_routes(router& r, actors::client& client) {
   r.add(get, "/v1/reports/{department}/{kind}/{month}/diff", rule(k::read_report), detail::get_report_diff(client));
   r.add(get, "/v1/report-kinds", rule(k::read_catalogue), detail::get_report_kinds());
   r.add(get, "/v1/report-kinds/{kind}", rule(k::read_catalogue), detail::get_report_kind());
+  r.add(get, "/v1/validation-rules", rule(k::read_catalogue), detail::get_validation_rules());
   r.add(get, "/v1/departments/{department}/inbox", rule(k::read_inbox), detail::get_inbox(client));
   r.add(post, "/v1/departments/{department}/inbox/{item}/ack", rule(k::acknowledge),
         detail::post_ack(client));
@@ -96,7 +98,8 @@ void register_routes(router& r, actors::client& client) {
   r.add(post, "/v1/applications/{id}/energize", rule(k::manage_applications),
         detail::post_application_energize(client));
   r.add(post, "/v1/publications", rule(k::manage_applications), detail::post_publication(client));
-  r.add(get, "/v1/publications/{number}", rule(k::read_public), detail::get_publication(client));
+  r.add(get, "/v1/publications/{number}", rule(k::read_public),
+        detail::get_publication(client, page_settings_of(settings.publication_page, settings.time_zone)));
   r.add(get, "/v1/events", rule(k::read_events), detail::get_events(client));
   r.add(get, "/v1/stream", rule(k::read_events), detail::get_stream(client));
   r.add(get, "/v1/audit", rule(k::read_events), detail::get_audit(client));

@@ -13,10 +13,13 @@
 //             the actor system's threads through `respond`.
 // [Limits]    `client` must outlive the router.
 #include "actors/client.hpp"
+#include "config/settings.hpp"
 #include "gateways/router.hpp"
 
 namespace gridcoord::gateways {
 
-void register_routes(router& r, actors::client& client);
+// `settings` gives what the routes say besides the data (the publication
+// pages' language, publishers and zone); they keep a copy.
+void register_routes(router& r, actors::client& client, const config::server_settings& settings);
 
 }  // namespace gridcoord::gateways

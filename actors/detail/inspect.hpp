@@ -72,7 +72,7 @@ typename Inspector::result_type inspect(Inspector& f, cell& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, issue& x) {
   optional_box<std::size_t> row_number{x.row};
-  return f(caf::meta::type_name("issue"), row_number, x.field, x.value, x.reason);
+  return f(caf::meta::type_name("issue"), x.rule, row_number, x.field, x.value, x.reason);
 }
 
 template <class Inspector>

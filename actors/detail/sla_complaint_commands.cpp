@@ -37,10 +37,13 @@ domain::status routed_to(const sla::complaint& k, domain::department d, std::str
 domain::expected<sla_decision> decide(const sla_context& c, const register_complaint& r) {
   std::vector<domain::issue> issues;
   if (!r.customer_id.empty() && !c.customers.find(r.customer_id))
-    issues.push_back({std::nullopt, "customer_id", r.customer_id, "no customer of that id is registered"});
+    issues.push_back({domain::rule::unknown_customer, std::nullopt, "customer_id", r.customer_id,
+                      "no customer of that id is registered"});
   if (r.customer_id.empty() && r.customer_name.empty())
-    issues.push_back({std::nullopt, "customer_name", "", "give a customer_id or the customer's name"});
-  if (r.text.empty()) issues.push_back({std::nullopt, "text", "", "say what the customer asks or complains of"});
+    issues.push_back({domain::rule::at_least_one_of, std::nullopt, "customer_name", "",
+                      "give a customer_id or the customer's name"});
+  if (r.text.empty())
+    issues.push_back({domain::rule::required, std::nullopt, "text", "", "say what the customer asks or complains of"});
   if (!issues.empty()) return invalid(std::move(issues));
   sla::complaint_registered e{c.book.next_complaint(), r.category, r.customer_id, r.customer_name, r.contact,
                               r.text, r.writer.by, {c.plan.forward(c.now)}};
@@ -81,7 +84,7 @@ domain::expected<sla_decision> decide(const sla_context& c, const resolve_compla
   const auto& k = **found;
   auto item = sla::item_name(complaint_kind, k.id);
   if (auto s = routed_to(k, r.department, item); !s) return unexpected{s.error()};
-  if (r.result.empty()) return invalid({{std::nullopt, "result", "", "say what was done"}});
+  if (r.result.empty()) return invalid({{domain::rule::required, std::nullopt, "result", "", "say what was done"}});
   sla::complaint_resolved e{k.id, r.result, r.writer.by};
   sla::callback_opened cb{c.book.next_callback(), item, k.responsible,
                           k.registration.customer_id.empty() ? k.registration.customer_name : k.registration.customer_id,
@@ -99,7 +102,8 @@ domain::expected<sla_decision> decide(const sla_context& c, const attempt_callba
   if (cb->completed_at) return not_now(fmt::format("{} already reached the customer", item));
   bool reached = r.outcome == sla::callback_outcome::reached;
   if (reached && (!r.satisfaction || *r.satisfaction < 1 || *r.satisfaction > 5))
-    return invalid({{std::nullopt, "satisfaction", r.satisfaction ? std::to_string(*r.satisfaction) : "",
+    return invalid({{r.satisfaction ? domain::rule::out_of_range : domain::rule::required_when, std::nullopt,
+                     "satisfaction", r.satisfaction ? std::to_string(*r.satisfaction) : "",
                      "a callback that reached the customer needs a satisfaction score from 1 to 5"}});
   sla::callback_attempted e{r.id, r.outcome, reached ? r.satisfaction : std::nullopt, reached ? r.satisfied : true,
                             r.note, r.writer.by};
@@ -125,7 +129,8 @@ domain::expected<sla_decision> decide(const sla_context& c, const close_analysis
   if (a->closing) return not_now(fmt::format("{} was closed", item));
   if (a->opening.owner != r.department)
     return not_now(fmt::format("{} is {}'s to close", item, domain::to_string(a->opening.owner)));
-  if (r.finding.empty()) return invalid({{std::nullopt, "finding", "", "say what the analysis found"}});
+  if (r.finding.empty())
+    return invalid({{domain::rule::required, std::nullopt, "finding", "", "say what the analysis found"}});
   sla::analysis_closed e{r.id, r.finding, r.writer.by};
   return sla_decision{{item_event(c, r.writer, item, sla::analysis_closed_type, sla::encode(e))}, item, false, true};
 }
@@ -161,7 +166,7 @@ domain::expected<sla_decision> decide(const sla_context& c, const feed_line& lin
     return tag(decide(c, record_crew_arrival{writer, id, line.at}), sla::outage_crew_arrived_type);
   if (line.type == "power.restored")
     return tag(decide(c, restore_outage{writer, id, line.at}), sla::outage_restored_type);
-  return invalid({{std::nullopt, "type", line.type,
+  return invalid({{domain::rule::not_one_of, std::nullopt, "type", line.type,
                    "is not one of outage.started, outage.updated, crew.arrived, power.restored"}});
 }
 

@@ -18,7 +18,8 @@ void check_equipment(const sla_context& c, const std::vector<std::string>& ids, 
                      std::vector<domain::issue>& issues) {
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (!c.equipment.contains(ids[i]))
-      issues.push_back({std::nullopt, fmt::format("{}[{}]", field, i), ids[i], "no equipment of that id is registered"});
+      issues.push_back({domain::rule::unknown_equipment, std::nullopt, fmt::format("{}[{}]", field, i), ids[i],
+                        "no equipment of that id is registered"});
 }
 
 // The most urban class among the equipment: its limits are the strictest.
@@ -52,8 +53,10 @@ domain::time_point stated(const sla_context& c, const std::optional<domain::time
                           std::vector<domain::issue>& issues) {
   auto t = at.value_or(c.now);
   if (t < o.report.started_at)
-    issues.push_back({std::nullopt, "at", domain::format_rfc3339(t), "is before the outage started"});
-  if (in_future(c, t)) issues.push_back({std::nullopt, "at", domain::format_rfc3339(t), "is in the future"});
+    issues.push_back({domain::rule::out_of_order, std::nullopt, "at", domain::format_rfc3339(t),
+                      "is before the outage started"});
+  if (in_future(c, t))
+    issues.push_back({domain::rule::in_the_future, std::nullopt, "at", domain::format_rfc3339(t), "is in the future"});
   return t;
 }
 
@@ -62,11 +65,13 @@ domain::time_point stated(const sla_context& c, const std::optional<domain::time
 domain::expected<sla_decision> decide(const sla_context& c, const report_outage& r) {
   std::vector<domain::issue> issues;
   auto equipment = without_repeats(r.equipment);
-  if (equipment.empty()) issues.push_back({std::nullopt, "equipment", "", "name at least one equipment id"});
+  if (equipment.empty())
+    issues.push_back({domain::rule::required, std::nullopt, "equipment", "", "name at least one equipment id"});
   check_equipment(c, equipment, "equipment", issues);
   auto started = r.started_at.value_or(c.now);
   if (in_future(c, started))
-    issues.push_back({std::nullopt, "started_at", domain::format_rfc3339(started), "is in the future"});
+    issues.push_back({domain::rule::in_the_future, std::nullopt, "started_at", domain::format_rfc3339(started),
+                      "is in the future"});
   if (!issues.empty()) return invalid(std::move(issues));
 
   sla::outage o;
@@ -96,10 +101,12 @@ domain::expected<sla_decision> decide(const sla_context& c, const update_outage&
   if (o.restored_at) return not_now(fmt::format("{} was restored; it can no longer be updated", item));
   std::vector<domain::issue> issues;
   if (!r.cause && !r.etr && r.equipment_added.empty())
-    issues.push_back({std::nullopt, "", "", "give a cause, an etr or equipment_added"});
-  if (r.cause && r.cause->empty()) issues.push_back({std::nullopt, "cause", "", "must not be empty"});
+    issues.push_back({domain::rule::at_least_one_of, std::nullopt, "", "", "give a cause, an etr or equipment_added"});
+  if (r.cause && r.cause->empty())
+    issues.push_back({domain::rule::empty_text, std::nullopt, "cause", "", "must not be empty"});
   if (r.etr && *r.etr <= o.report.started_at)
-    issues.push_back({std::nullopt, "etr", domain::format_rfc3339(*r.etr), "must be after the outage started"});
+    issues.push_back({domain::rule::out_of_order, std::nullopt, "etr", domain::format_rfc3339(*r.etr),
+                      "must be after the outage started"});
   std::vector<std::string> added;
   for (const auto& id : without_repeats(r.equipment_added))
     if (std::find(o.report.equipment.begin(), o.report.equipment.end(), id) == o.report.equipment.end())
@@ -151,7 +158,8 @@ domain::expected<sla_decision> decide(const sla_context& c, const restore_outage
   std::vector<domain::issue> issues;
   auto at = stated(c, r.at, o, issues);
   if (o.crew_arrived_at && at < *o.crew_arrived_at)
-    issues.push_back({std::nullopt, "at", domain::format_rfc3339(at), "is before the crew arrived"});
+    issues.push_back({domain::rule::out_of_order, std::nullopt, "at", domain::format_rfc3339(at),
+                      "is before the crew arrived"});
   if (!issues.empty()) return invalid(std::move(issues));
 
   sla::outage_restored e{o.id, "", at, r.writer.by, {}};
@@ -181,16 +189,19 @@ domain::expected<sla_decision> decide(const sla_context& c, const notify_custome
 domain::expected<sla_decision> decide(const sla_context& c, const notice_planned_outage& r) {
   std::vector<domain::issue> issues;
   auto equipment = without_repeats(r.equipment);
-  if (equipment.empty()) issues.push_back({std::nullopt, "equipment", "", "name at least one equipment id"});
+  if (equipment.empty())
+    issues.push_back({domain::rule::required, std::nullopt, "equipment", "", "name at least one equipment id"});
   check_equipment(c, equipment, "equipment", issues);
   if (r.starts_at <= c.now)
-    issues.push_back({std::nullopt, "starts_at", domain::format_rfc3339(r.starts_at), "must be in the future"});
+    issues.push_back({domain::rule::in_the_past, std::nullopt, "starts_at", domain::format_rfc3339(r.starts_at),
+                      "must be in the future"});
   if (r.ends_at <= r.starts_at)
-    issues.push_back({std::nullopt, "ends_at", domain::format_rfc3339(r.ends_at), "must be after starts_at"});
+    issues.push_back({domain::rule::out_of_order, std::nullopt, "ends_at", domain::format_rfc3339(r.ends_at),
+                      "must be after starts_at"});
   if (!issues.empty()) return invalid(std::move(issues));
   auto clock = c.plan.planned_notice(r.kind, r.starts_at);
   if (c.now > clock.due && c.plan.late_notice(c.now) == sla::late_notice_policy::refuse)
-    return invalid({{std::nullopt, "starts_at", domain::format_rfc3339(r.starts_at),
+    return invalid({{domain::rule::notice_too_late, std::nullopt, "starts_at", domain::format_rfc3339(r.starts_at),
                      fmt::format("a {} outage must be noticed {}; this notice comes later, and late notices are "
                                  "refused (time_limits late_notice = \"refuse\")",
                                  sla::to_string(r.kind), clock.limit)}});

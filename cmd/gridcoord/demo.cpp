@@ -10,6 +10,7 @@
 #include "domain/calendar.hpp"
 #include "domain/references.hpp"
 #include "domain/report.hpp"
+#include "domain/sla/customers.hpp"
 
 namespace gridcoord::cmd {
 
@@ -139,6 +140,39 @@ domain::status approve_demo_application(actors::client& api, domain::month from)
   return application_step(api, std::move(approve));
 }
 
+domain::expected<actors::sla_answer> sla_call(actors::client& api, actors::sla_request request) {
+  std::promise<domain::expected<actors::sla_answer>> answer;
+  api.sla(std::move(request), [&](auto reply) { answer.set_value(std::move(reply)); });
+  return answer.get_future().get();
+}
+
+// Customer service's registry of important and large customers
+// (docs/examples/customers.csv), so that outages have someone to notify.
+domain::status import_demo_customers(actors::client& api) {
+  auto rows = domain::sla::parse_customers_csv(demo_customers_csv());
+  if (!rows) return unexpected{rows.error()};
+  actors::import_customers request{{"demo", "", "demo-customers", "demo-customers"}, std::move(*rows)};
+  if (auto answer = sla_call(api, std::move(request)); !answer) return unexpected{answer.error()};
+  return {};
+}
+
+// Dispatch's report of an outage on F-222 that started a few minutes before
+// start-up: its clocks run from then (E1 met, E3, crew arrival and restoration
+// open) and an outage notice is enqueued for 临港镇政府 (C-1004), the important
+// customer on F-222.
+constexpr auto demo_outage_age = std::chrono::minutes{4};
+
+domain::status report_demo_outage(actors::client& api) {
+  actors::report_outage request;
+  request.writer = {"demo", "", "demo-outage", "demo-outage"};
+  request.equipment = {"F-222"};
+  auto now = std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+  request.started_at = now - demo_outage_age;
+  request.description = "F-222 tripped (10 kV line fault, Lingang)";
+  if (auto answer = sla_call(api, std::move(request)); !answer) return unexpected{answer.error()};
+  return {};
+}
+
 }  // namespace
 
 domain::expected<int> load_demo_data(actors::client& api, std::uint64_t last_seq) {
@@ -165,7 +199,21 @@ domain::expected<int> load_demo_data(actors::client& api, std::uint64_t last_seq
     return unexpected{st.error()};
   submitted += 2;
   if (auto st = approve_demo_application(api, m.now); !st) return unexpected{st.error()};
+  if (auto st = import_demo_customers(api); !st) return unexpected{st.error()};
+  if (auto st = report_demo_outage(api); !st) return unexpected{st.error()};
   return submitted;
+}
+
+void use_demo_publishers(config::settings& s) {
+  auto fill = [](std::string& field, std::string_view demo) {
+    if (field.empty()) field = demo;
+  };
+  auto& page = s.publication.page;
+  fill(page.zh_cn.issuer, "蓝海供电公司 营销部（演示）");
+  fill(page.zh_cn.contact, "客户服务热线 95598（工作日 8:30–17:30）；蓝海市海滨路 1 号供电营业厅");
+  fill(page.en.issuer, "Lanhai Power Supply Company, Marketing Department (demo)");
+  fill(page.en.contact, "Customer service 95598 (working days 8:30–17:30); business hall, 1 Haibin Road, Lanhai");
+  s.server.publication_page = page;
 }
 
 std::string demo_hints(const std::string& base, const std::string& token) {
@@ -180,6 +228,10 @@ For the capacity register, dispatch has sent last month's peak loads (M4: feeder
 near its limit, main transformer SS-07/T2 binds the feeders below it), planning its regional
 development (M2: F-101 uprated four months on), and marketing has approved a 2,600 kVA
 application at F-310 from this month, which leaves F-222 and F-310 restricted.
+Customer service's registry holds eight important and large customers
+(docs/examples/customers.csv, C-1001 … C-1008), and dispatch has reported an outage on
+F-222 that started a few minutes ago (outage/1): its clocks are running, and an outage
+notice is on its way to 临港镇政府 (C-1004), the important customer on F-222.
 
 An administrator token for this session (shown only now):
 
@@ -202,6 +254,8 @@ Try:
   curl -s -H "Authorization: Bearer $TOKEN" '{0}/v1/equipment?kind=feeder'
   curl -s -H "Authorization: Bearer $TOKEN" {0}/v1/cycle/2026-11
   curl -s -H "Authorization: Bearer $TOKEN" '{0}/v1/events?after=0&limit=10'
+  curl -s -H "Authorization: Bearer $TOKEN" {0}/v1/outages/1
+  curl -s -H "Authorization: Bearer $TOKEN" {0}/v1/customers/C-1004
 
 Capacity, prechecks and the restricted list with gridctl (build it with `tools/build gridctl`):
   export PATH="$PWD/build/cmd/gridctl:$PATH" GRIDCOORD_URL={0} GRIDCOORD_TOKEN="$TOKEN"
@@ -210,6 +264,9 @@ Capacity, prechecks and the restricted list with gridctl (build it with `tools/b
   gridctl constrained --month {2} --table
   gridctl publication issue
   curl -s '{0}/v1/publications/latest?format=html'
+  curl -s '{0}/v1/publications/latest?format=html&lang=en'
+  gridctl work customer_service --table
+  gridctl outage arrived 1
 
 Stop with Ctrl-C; the data stays in the data directory for the next start.
 )",

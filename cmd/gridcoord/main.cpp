@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cmd/gridcoord/demo.hpp"
 #include "cmd/gridcoord/serve.hpp"
 #include "cmd/gridcoord/simulate.hpp"
 #include "cmd/gridcoord/token.hpp"
@@ -87,6 +88,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.demo = demo;
+  if (demo) cmd::use_demo_publishers(options.settings);
   if (token_create->parsed()) return cmd::create_token_on_host(options.settings, role, description);
   return cmd::serve(options);
 }

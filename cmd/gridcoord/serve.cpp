@@ -49,6 +49,20 @@ std::chrono::minutes clock_time(const std::string& hhmm) {
   return std::chrono::minutes{(digit(0) * 10 + digit(1)) * 60 + digit(3) * 10 + digit(4)};
 }
 
+// The pages name no issuer or give no contact in a language: the public would
+// not know whom to ask.
+void warn_of_missing_publishers(const config::publication_page_settings& page) {
+  for (auto [tag, by] : {std::pair{"zh-CN", &page.zh_cn}, std::pair{"en", &page.en}}) {
+    if (by->issuer.empty())
+      spdlog::warn("publications: the {0} page names no issuer: set issuer in [publication.{0}] (docs/publication.md)",
+                   tag);
+    if (by->contact.empty())
+      spdlog::warn("publications: the {0} page gives no contact: set contact in [publication.{0}] "
+                   "(docs/publication.md)",
+                   tag);
+  }
+}
+
 // The capacity register's settings (the standards file) and the publication
 // of the restricted list: its schedule and its target. False, logged, when the
 // standards file or the publication target cannot be used.
@@ -64,7 +78,9 @@ bool set_capacity_options(const config::settings& s, actors::runtime_options& o)
 
   const auto& p = s.publication;
   gateways::publication_target_options target{p.directory, p.post_url,
-                                              std::chrono::duration_cast<std::chrono::milliseconds>(p.post_timeout)};
+                                              std::chrono::duration_cast<std::chrono::milliseconds>(p.post_timeout),
+                                              gateways::page_settings_of(p.page, s.time.zone)};
+  warn_of_missing_publishers(p.page);
   auto made = gateways::publication_target::make(target);
   if (!made) {
     spdlog::critical("cannot set up the publication target: {}", made.error().message);
@@ -182,7 +198,9 @@ int serve(const serve_options& options) {
       spdlog::critical("cannot load the demo data: {}", loaded.error().message);
       return 1;
     }
-    if (*loaded > 0) spdlog::info("demo data loaded: the Lanhai equipment registry and {} reports", *loaded);
+    if (*loaded > 0)
+      spdlog::info("demo data loaded: the Lanhai equipment registry, {} reports, the customers and an outage "
+                   "on F-222", *loaded);
   }
   if ((*rt)->api().equipment_view()->empty())
     spdlog::warn("the equipment registry is empty: reports are not checked against equipment until one is "

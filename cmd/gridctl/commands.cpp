@@ -282,10 +282,12 @@ std::vector<command> build_table() {
        }},
       {{"publication", "get"}, "a publication of the restricted list (the latest unless NUMBER is given)",
        {{"NUMBER", "the publication number", arg_kind::whole, false, true},
-        {"--format", "json (default), csv or html"}},
+        {"--format", "json (default), csv or html"},
+        {"--lang", "the page's language with --format html: zh-CN or en (default: the server's setting)"}},
        [](const arguments& a) -> built {
          auto number = a.has("NUMBER") ? enc(a, "NUMBER") : std::string("latest");
-         return get(with_query(fmt::format("/v1/publications/{}", number), a, {{"format", "--format"}}));
+         return get(with_query(fmt::format("/v1/publications/{}", number), a,
+                               {{"format", "--format"}, {"lang", "--lang"}}));
        }},
       {{"token", "create"}, "issue an API token (shown once: keep it)",
        {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},

@@ -25,13 +25,15 @@ json::value month_or_null(const std::optional<month>& m) {
 std::optional<std::string> read_text(const json::object& o, std::string_view field, std::vector<issue>& out) {
   const auto* v = o.if_contains(field);
   if (!v || v->is_null()) {
-    out.push_back({std::nullopt, std::string(field), "", "is required"});
+    out.push_back({rule::required, std::nullopt, std::string(field), "", "is required"});
     return std::nullopt;
   }
-  if (!v->is_string()) out.push_back({std::nullopt, std::string(field), value_text(*v), "must be a string"});
-  else if (v->get_string().empty()) out.push_back({std::nullopt, std::string(field), "", "must not be empty"});
+  if (!v->is_string())
+    out.push_back({rule::not_a_string, std::nullopt, std::string(field), value_text(*v), "must be a string"});
+  else if (v->get_string().empty())
+    out.push_back({rule::empty_text, std::nullopt, std::string(field), "", "must not be empty"});
   else if (v->get_string().size() > max_text_bytes)
-    out.push_back({std::nullopt, std::string(field), std::string(v->get_string()),
+    out.push_back({rule::too_long, std::nullopt, std::string(field), std::string(v->get_string()),
                    fmt::format("must be at most {} bytes", max_text_bytes)});
   else return std::string(v->get_string());
   return std::nullopt;
@@ -155,30 +157,34 @@ expected<application> read_application(const json::value& body) {
   for (const auto& [k, v] : o)
     if (k != "id" && k != "customer" && k != "point" && k != "requested_kva" && k != "month" &&
         k != "demand_factor")
-      issues.push_back({std::nullopt, std::string(k), value_text(v),
+      issues.push_back({rule::unknown_field, std::nullopt, std::string(k), value_text(v),
                         fmt::format("is not a field of an application ({})", body_fields)});
   application a;
   if (auto id = read_text(o, "id", issues)) {
     if (id->find('/') != std::string::npos || std::any_of(id->begin(), id->end(), [](char c) {
           return static_cast<unsigned char>(c) < 0x20 || c == ' ';
         }))
-      issues.push_back({std::nullopt, "id", *id, "must not hold a slash, a space or a control character"});
+      issues.push_back({rule::forbidden_character, std::nullopt, "id", *id,
+                        "must not hold a slash, a space or a control character"});
     a.id = std::move(*id);
   }
   if (auto c = read_text(o, "customer", issues)) a.customer = std::move(*c);
   if (auto p = read_text(o, "point", issues)) a.point = std::move(*p);
   if (const auto* v = o.if_contains("requested_kva"); !v || v->is_null())
-    issues.push_back({std::nullopt, "requested_kva", "", "is required"});
-  else if (!v->is_number() || !std::isfinite(v->to_number<double>()) || v->to_number<double>() <= 0)
-    issues.push_back({std::nullopt, "requested_kva", value_text(*v), "must be a number greater than 0"});
+    issues.push_back({rule::required, std::nullopt, "requested_kva", "", "is required"});
+  else if (bool finite = v->is_number() && std::isfinite(v->to_number<double>());
+           !finite || v->to_number<double>() <= 0)
+    issues.push_back({finite ? rule::below_minimum : rule::not_a_number, std::nullopt, "requested_kva",
+                      value_text(*v), "must be a number greater than 0"});
   else a.requested_kva = v->to_number<double>();
   if (auto m = read_text(o, "month", issues)) {
     if (auto p = parse_month(*m)) a.connect_month = *p;
-    else issues.push_back({std::nullopt, "month", *m, "must be a month, YYYY-MM"});
+    else issues.push_back({rule::not_a_month, std::nullopt, "month", *m, "must be a month, YYYY-MM"});
   }
   if (const auto* v = o.if_contains("demand_factor"); v && !v->is_null()) {
     if (!v->is_number() || !(v->to_number<double>() > 0) || v->to_number<double>() > 1)
-      issues.push_back({std::nullopt, "demand_factor", value_text(*v), "must be a number above 0 and at most 1"});
+      issues.push_back({v->is_number() ? rule::out_of_range : rule::not_a_number, std::nullopt, "demand_factor",
+                        value_text(*v), "must be a number above 0 and at most 1"});
     else a.demand_factor = v->to_number<double>();
   }
   if (!issues.empty()) return fail(errc::validation_failed, "the application is not valid", std::move(issues));
@@ -224,7 +230,8 @@ expected<transition> application_book::check_refuse(std::string_view id, refusal
   if (a->state != application_state::submitted) return not_from(*a, "refused");
   if (r.reason.empty() || r.reason.size() > 1000)
     return fail(errc::validation_failed, "a refusal needs a reason",
-                {{std::nullopt, "reason", r.reason, "must be a text of 1 to 1000 bytes"}});
+                {{r.reason.empty() ? rule::required : rule::too_long, std::nullopt, "reason", r.reason,
+                  "must be a text of 1 to 1000 bytes"}});
   auto after = *a;
   after.state = application_state::refused;
   after.decided_at = at;

@@ -11,6 +11,20 @@ namespace gridcoord::domain::capacity {
 
 using detail::npos;
 
+namespace {
+
+limit_cause public_cause(detail::cause c) noexcept {
+  switch (c) {
+    case detail::cause::none: return limit_cause::none;
+    case detail::cause::headroom: return limit_cause::no_headroom;
+    case detail::cause::overload: return limit_cause::overloaded;
+    case detail::cause::heavy: return limit_cause::heavy_load;
+  }
+  return limit_cause::none;
+}
+
+}  // namespace
+
 // REQUIRES: every parent is of its child's parent kind (the registry checks it).
 detail::month_pass model::impl::run_pass(month mo) const {
   const auto& m = *this;
@@ -87,6 +101,11 @@ expected<constrained_page> model::constrained(const constrained_filter& f) const
     constrained_point item{std::string(m.id(e)), m.kind[e], m.regions[m.region[e]], m.area[e], v.available,
                            std::string(m.id(v.binding)), v.status, m.reason(v, f.period), std::nullopt};
     if (v.status == light::red) item.relief = m.relief(e, f.period);
+    item.cause = public_cause(v.why);
+    if (v.cause_idx != npos) {
+      item.cause_element = std::string(m.id(v.cause_idx));
+      item.cause_kind = m.kind[v.cause_idx];
+    }
     page.items.push_back(std::move(item));
   }
   if (!page.items.empty()) page.next_after = page.items.back().point;

@@ -27,6 +27,23 @@ std::string_view to_string(load_class c) noexcept {
   return "normal";
 }
 
+std::string_view to_string(limit_cause c) noexcept {
+  switch (c) {
+    case limit_cause::none: return "none";
+    case limit_cause::no_headroom: return "no_headroom";
+    case limit_cause::overloaded: return "overloaded";
+    case limit_cause::heavy_load: return "heavy_load";
+  }
+  return "none";
+}
+
+std::optional<limit_cause> parse_limit_cause(std::string_view text) {
+  for (auto c : {limit_cause::none, limit_cause::no_headroom, limit_cause::overloaded, limit_cause::heavy_load}) {
+    if (to_string(c) == text) return c;
+  }
+  return std::nullopt;
+}
+
 std::string_view to_string(load_source s) noexcept {
   switch (s) {
     case load_source::connection: return "connection";

@@ -46,6 +46,14 @@ struct report_ref {
   friend auto operator<=>(const report_ref&, const report_ref&) = default;
 };
 
+// Why a point is red or amber, as data (the reason says it in words): its
+// available capacity is at or below the configured minimum, an element of its
+// path was overloaded in its latest M4 month, or an element's projected load
+// rate is above its heavy-load threshold.
+enum class limit_cause : std::uint8_t { none, no_headroom, overloaded, heavy_load };
+std::string_view to_string(limit_cause c) noexcept;  // "none", "no_headroom", "overloaded", "heavy_load"
+std::optional<limit_cause> parse_limit_cause(std::string_view text);
+
 // Where a committed load comes from.
 enum class load_source : std::uint8_t { connection, large_customer, project };
 std::string_view to_string(load_source s) noexcept;
@@ -125,6 +133,12 @@ struct constrained_point {
   light status = light::green;
   std::string reason;
   std::optional<month> relief;  // the first later month in the horizon that is not red
+  // The reason as data, for texts in other languages: the cause and the
+  // element it is about (none and "" when green, or when read from a
+  // publication issued before causes were recorded).
+  limit_cause cause = limit_cause::none;
+  std::string cause_element;
+  equipment_kind cause_kind = equipment_kind::feeder;
   friend bool operator==(const constrained_point&, const constrained_point&) = default;
 };
 

@@ -29,6 +29,10 @@ json::object entry_to_json(const constrained_point& e) {
   o["binding"] = e.binding;
   o["reason"] = e.reason;
   o["expected_relief_month"] = month_or_null(e.relief);
+  o["cause"] = to_string(e.cause);
+  bool known = e.cause != limit_cause::none;
+  o["cause_element"] = known ? json::value(e.cause_element) : json::value(nullptr);
+  o["cause_kind"] = known ? json::value(to_string(e.cause_kind)) : json::value(nullptr);
   return o;
 }
 
@@ -99,6 +103,21 @@ struct field_reader {
   }
 };
 
+// cause, cause_element and cause_kind: absent in a payload written before
+// causes were recorded (cause none); the element and kind null with none.
+void read_cause(field_reader& r, const json::object& o, std::string_view where, constrained_point& e) {
+  const auto* cause = o.if_contains("cause");
+  if (!cause) return;
+  auto c = cause->is_string() ? parse_limit_cause(cause->get_string()) : std::nullopt;
+  if (!c) return r.bad(where, "cause", "a cause");
+  e.cause = *c;
+  if (e.cause == limit_cause::none) return;
+  e.cause_element = r.text(o, "cause_element", where);
+  auto kind = r.text(o, "cause_kind", where);
+  if (auto k = parse_equipment_kind(kind)) e.cause_kind = *k;
+  else r.bad(where, "cause_kind", "an equipment kind");
+}
+
 constrained_point entry_from_json(field_reader& r, const json::value& v, std::string_view where) {
   constrained_point e;
   e.status = light::red;
@@ -119,6 +138,7 @@ constrained_point entry_from_json(field_reader& r, const json::value& v, std::st
   e.binding = r.text(o, "binding", where);
   e.reason = r.text(o, "reason", where);
   e.relief = r.optional_month(o, "expected_relief_month", where);
+  read_cause(r, o, where, e);
   return e;
 }
 
@@ -159,82 +179,6 @@ std::string number_text(double d) {
 }
 
 std::string month_text(const std::optional<month>& m) { return m ? to_string(*m) : std::string(); }
-
-// & < > " ' as character references; everything else (UTF-8 included) as is.
-void append_html(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-}
-
-std::string html(std::string_view text) {
-  std::string out;
-  append_html(out, text);
-  return out;
-}
-
-// "distribution_transformer" -> "distribution transformer".
-std::string kind_words(equipment_kind k) {
-  std::string s(to_string(k));
-  for (char& c : s) {
-    if (c == '_') c = ' ';
-  }
-  return s;
-}
-
-// "2026-12-03 01:00 UTC" (minutes; the RFC 3339 text is in the datetime attribute).
-std::string issued_words(time_point t) {
-  auto text = format_rfc3339(t);  // "2026-12-03T01:00:00.000000Z"
-  return fmt::format("{} {} UTC", text.substr(0, 10), text.substr(11, 5));
-}
-
-constexpr std::string_view page_title = "Areas where new connections are restricted";
-
-constexpr std::string_view page_style =
-    "body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Noto Sans\",\"PingFang SC\",\"Microsoft YaHei\","
-    "sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#111;line-height:1.4}"
-    "h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.15rem;margin:1.5rem 0 .5rem}"
-    ".meta{margin:.25rem 0;color:#333}"
-    "table{border-collapse:collapse;width:100%;font-size:.95rem}"
-    "th,td{border:1px solid #999;padding:.35rem .5rem;text-align:left;vertical-align:top}"
-    "th{background:#eee}td.num{text-align:right;white-space:nowrap}"
-    "tr{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}"
-    ".empty{font-size:1.1rem;padding:1rem;border:1px solid #999}"
-    "@page{size:A4;margin:15mm}"
-    "@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}th{background:none}}";
-
-void append_html_table(std::string& out, const publication& p) {
-  out +=
-      "<table>\n<thead><tr><th scope=\"col\">Region</th><th scope=\"col\">Connection point</th>"
-      "<th scope=\"col\">Kind</th><th scope=\"col\">Available (kVA)</th><th scope=\"col\">Binding equipment</th>"
-      "<th scope=\"col\">Reason</th><th scope=\"col\">Expected relief</th></tr></thead>\n<tbody>\n";
-  for (const auto& e : p.entries) {
-    out += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-        html(e.region), html(e.point), html(kind_words(e.kind)), html(number_text(e.available_kva)),
-        html(e.binding), html(e.reason), e.relief ? to_string(*e.relief) : "not within the planning horizon");
-  }
-  out += "</tbody>\n</table>\n";
-}
-
-void append_html_sources(std::string& out, const publication& p) {
-  out += "<h2>Sources</h2>\n";
-  if (p.sources.empty()) {
-    out += "<p>No report was used.</p>\n";
-    return;
-  }
-  out += "<ul>\n";
-  for (const auto& s : p.sources)
-    out += fmt::format("<li>{} {}, version {}</li>\n", html(s.kind), to_string(s.period), s.version);
-  out += "</ul>\n";
-}
 
 }  // namespace
 
@@ -285,7 +229,8 @@ expected<publication> decode_publication(std::string_view payload) {
 
 std::string render_csv(const publication& p) {
   std::string out = "\xEF\xBB\xBF";
-  out += "region,point,kind,area_class,available_kva,binding,reason,expected_relief_month,as_of\r\n";
+  out += "region,point,kind,area_class,available_kva,binding,reason,expected_relief_month,as_of,cause,cause_element,"
+         "cause_kind\r\n";
   const std::string as_of = month_text(p.as_of);
   for (const auto& e : p.entries) {
     append_csv_field(out, e.region);
@@ -305,32 +250,18 @@ std::string render_csv(const publication& p) {
     out += month_text(e.relief);
     out += ',';
     out += as_of;
+    out += ',';
+    out += to_string(e.cause);
+    out += ',';
+    if (e.cause != limit_cause::none) {
+      append_csv_field(out, e.cause_element);
+      out += ',';
+      out += to_string(e.cause_kind);
+    } else {
+      out += ',';
+    }
     out += "\r\n";
   }
-  return out;
-}
-
-std::string render_html(const publication& p) {
-  const std::string restricted = to_string(p.restricted_month);
-  std::string out;
-  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += fmt::format("<title>{} — {}</title>\n<style>{}</style>\n</head>\n<body>\n", page_title, restricted,
-                     page_style);
-  out += fmt::format("<h1>{}</h1>\n", page_title);
-  out += fmt::format("<p class=\"meta\">For new connections in <strong>{}</strong>. Load data as of {}.</p>\n",
-                     restricted, p.as_of ? to_string(*p.as_of) : std::string("no load report yet"));
-  out += fmt::format(
-      "<p class=\"meta\">Publication no. {}, issued <time datetime=\"{}\">{}</time>; it replaces every earlier "
-      "one.</p>\n",
-      p.number, format_rfc3339(p.issued_at), issued_words(p.issued_at));
-  if (p.entries.empty()) {
-    out += fmt::format("<p class=\"empty\">No area is restricted for new connections in {}.</p>\n", restricted);
-  } else {
-    append_html_table(out, p);
-  }
-  append_html_sources(out, p);
-  out += "</body>\n</html>\n";
   return out;
 }
 

@@ -38,9 +38,11 @@ status customer_registry::check_import(std::span<const customer> rows, const equ
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& c = rows[i];
     if (auto [it, fresh] = first_row.try_emplace(c.id, i + 1); !fresh)
-      issues.push_back({i + 1, "id", c.id, fmt::format("repeats the id of row {}; give each customer once", it->second)});
+      issues.push_back({rule::duplicate_row, i + 1, "id", c.id,
+                        fmt::format("repeats the id of row {}; give each customer once", it->second)});
     if (!equipment.contains(c.connection_point))
-      issues.push_back({i + 1, "connection_point", c.connection_point, "is not equipment of the registry"});
+      issues.push_back({rule::unknown_equipment, i + 1, "connection_point", c.connection_point,
+                        "is not equipment of the registry"});
   }
   if (issues.empty()) return {};
   auto message = fmt::format("{} problem(s) in the customer import; nothing was imported", issues.size());

@@ -89,71 +89,76 @@ struct row_reader {
   std::vector<issue>& out;
   const std::string* csv_contacts = nullptr;  // the CSV cell the contacts came from
 
-  void add(std::string field, std::string value, std::string reason) {
-    out.push_back({number, std::move(field), std::move(value), std::move(reason)});
+  void add(rule broken, std::string field, std::string value, std::string reason) {
+    out.push_back({broken, number, std::move(field), std::move(value), std::move(reason)});
   }
 
   // A present string field's text, or nullopt with its issue.
   std::optional<std::string_view> text(const std::string& field, const json::value& v) {
-    if (!v.is_string()) add(field, value_text(v), "must be a string");
-    else if (v.get_string().empty()) add(field, "", "must not be empty");
+    if (!v.is_string()) add(rule::not_a_string, field, value_text(v), "must be a string");
+    else if (v.get_string().empty()) add(rule::empty_text, field, "", "must not be empty");
     else return std::string_view(v.get_string());
     return std::nullopt;
   }
 
   void id(const std::string& field, std::string_view s, bool spaces_allowed, std::string& to) {
-    if (s.size() > max_id_bytes) return add(field, std::string(s), fmt::format("must be at most {} bytes", max_id_bytes));
+    if (s.size() > max_id_bytes)
+      return add(rule::too_long, field, std::string(s), fmt::format("must be at most {} bytes", max_id_bytes));
     if (std::any_of(s.begin(), s.end(), [&](char c) { return is_control(c) || (c == ' ' && !spaces_allowed); }))
-      return add(field, std::string(s), spaces_allowed ? "must not hold control characters"
-                                                       : "must not hold spaces or control characters");
+      return add(rule::forbidden_character, field, std::string(s),
+                 spaces_allowed ? "must not hold control characters" : "must not hold spaces or control characters");
     to = s;
   }
 
   void name(std::string_view s, std::string& to) {
-    if (s.size() > max_name_bytes) return add("name", std::string(s), fmt::format("must be at most {} bytes", max_name_bytes));
-    if (!valid_utf8(s)) return add("name", std::string(s), "must be UTF-8 text");
+    if (s.size() > max_name_bytes)
+      return add(rule::too_long, "name", std::string(s), fmt::format("must be at most {} bytes", max_name_bytes));
+    if (!valid_utf8(s)) return add(rule::not_utf8, "name", std::string(s), "must be UTF-8 text");
     to = s;
   }
 
   void tier(std::string_view s, customer_tier& to) {
     if (auto t = parse_customer_tier(s)) to = *t;
-    else add("tier", std::string(s), "must be one of important, large");
+    else add(rule::not_one_of, "tier", std::string(s), "must be one of important, large");
   }
 
   void one_contact(std::size_t k, const json::value& v, std::vector<contact>& to) {
     auto prefix = fmt::format("contacts[{}]", k);
     const auto* o = v.if_object();
     if (!o && csv_contacts)
-      return add(prefix, value_text(v), "must be channel:address (\"sms:+8613800000000\"), entries separated by \";\"");
-    if (!o) return add(prefix, value_text(v), "a contact must be an object {\"channel\", \"address\"}");
+      return add(rule::malformed, prefix, value_text(v),
+                 "must be channel:address (\"sms:+8613800000000\"), entries separated by \";\"");
+    if (!o)
+      return add(rule::not_an_object, prefix, value_text(v), "a contact must be an object {\"channel\", \"address\"}");
     std::size_t before = out.size();
     const json::value* given[2] = {o->if_contains("channel"), o->if_contains("address")};
     for (const auto& kv : *o)
       if (kv.key() != "channel" && kv.key() != "address")
-        add(fmt::format("{}.{}", prefix, std::string_view(kv.key())), value_text(kv.value()),
+        add(rule::unknown_field, fmt::format("{}.{}", prefix, std::string_view(kv.key())), value_text(kv.value()),
             "is not a field of a contact (channel, address)");
     std::optional<std::string_view> channel, address;
     for (int f = 0; f < 2; ++f) {
       auto field = fmt::format("{}.{}", prefix, f == 0 ? "channel" : "address");
-      if (!given[f] || given[f]->is_null()) add(field, "", "is required");
+      if (!given[f] || given[f]->is_null()) add(rule::required, field, "", "is required");
       else (f == 0 ? channel : address) = text(field, *given[f]);
     }
     if (channel && std::find(channels.begin(), channels.end(), *channel) == channels.end()) {
-      add(prefix + ".channel", std::string(*channel), "must be one of sms, email, phone, webhook");
+      add(rule::not_one_of, prefix + ".channel", std::string(*channel), "must be one of sms, email, phone, webhook");
       channel.reset();
     }
     if (channel && address) {
       if (auto why = address_problem(*channel, *address); !why.empty())
-        add(prefix + ".address", std::string(*address), fmt::format("{} for channel {}", why, *channel));
+        add(rule::malformed, prefix + ".address", std::string(*address),
+            fmt::format("{} for channel {}", why, *channel));
     }
     if (out.size() == before) to.push_back({std::string(*channel), std::string(*address)});
   }
 
   void contacts(const json::value& v, std::vector<contact>& to) {
     const auto* a = v.if_array();
-    if (!a) return add("contacts", value_text(v), "must be an array of {\"channel\", \"address\"}");
+    if (!a) return add(rule::not_a_list, "contacts", value_text(v), "must be an array of {\"channel\", \"address\"}");
     if (a->empty() || a->size() > max_contacts)
-      return add("contacts", csv_contacts ? *csv_contacts : value_text(v),
+      return add(rule::wrong_count, "contacts", csv_contacts ? *csv_contacts : value_text(v),
                  fmt::format("must hold 1 to {} contacts, not {}", max_contacts, a->size()));
     for (std::size_t k = 0; k < a->size(); ++k) one_contact(k + 1, (*a)[k], to);
   }
@@ -177,19 +182,20 @@ std::optional<customer> read_row(const json::value& v, std::size_t n, std::vecto
                                  const std::string* csv_contacts = nullptr) {
   const auto* o = v.if_object();
   if (!o) {
-    out.push_back({n, "", value_text(v), "a row must be an object of field: value"});
+    out.push_back({rule::not_an_object, n, "", value_text(v), "a row must be an object of field: value"});
     return std::nullopt;
   }
   std::size_t before = out.size();
   row_reader reader{n, out, csv_contacts};
   for (const auto& kv : *o)
     if (!schema().field_index(kv.key()))
-      reader.add(std::string(kv.key()), value_text(kv.value()), fmt::format("is not a field of a customer ({})", field_list));
+      reader.add(rule::unknown_field, std::string(kv.key()), value_text(kv.value()),
+                 fmt::format("is not a field of a customer ({})", field_list));
   customer c;
   const auto& fields = schema().fields;
   for (std::size_t f = 0; f < fields.size(); ++f) {
     const json::value* given = o->if_contains(fields[f].name);
-    if (!given || given->is_null()) reader.add(fields[f].name, "", "is required");
+    if (!given || given->is_null()) reader.add(rule::required, fields[f].name, "", "is required");
     else reader.read(f, *given, c);
   }
   if (out.size() != before) return std::nullopt;
@@ -240,7 +246,7 @@ status check_columns(const std::vector<std::size_t>& columns) {
   std::vector<issue> issues;
   for (std::size_t f = 0; f < schema().fields.size(); ++f)
     if (std::find(columns.begin(), columns.end(), f) == columns.end())
-      issues.push_back({std::nullopt, schema().fields[f].name, "",
+      issues.push_back({rule::missing_column, std::nullopt, schema().fields[f].name, "",
                         fmt::format("is a required column; the header names {}", field_list)});
   if (issues.empty()) return {};
   return fail(errc::validation_failed, "the CSV header lacks required columns", std::move(issues));
@@ -283,7 +289,7 @@ expected<std::vector<customer>> parse_customers_json(const json::value& body) {
   std::vector<issue> issues;
   for (const auto& kv : body.get_object())
     if (kv.key() != "customers")
-      issues.push_back({std::nullopt, std::string(kv.key()), value_text(kv.value()),
+      issues.push_back({rule::unknown_field, std::nullopt, std::string(kv.key()), value_text(kv.value()),
                         R"(is not a field of an import (only "customers"))"});
   if (!issues.empty()) return fail(errc::validation_failed, "the import body has unknown fields", std::move(issues));
   return read_rows(rows->get_array());

@@ -25,7 +25,8 @@ domain::expected<std::int64_t> time_query(const request_context& ctx, std::strin
   if (!t)
     return domain::fail(errc::invalid_request,
                         fmt::format("{} must be an RFC 3339 time, e.g. 2026-11-01T00:00:00+08:00", key),
-                        {{std::nullopt, std::string(key), std::string(*text), "is not an RFC 3339 time"}});
+                        {{domain::rule::not_a_time, std::nullopt, std::string(key), std::string(*text),
+                          "is not an RFC 3339 time"}});
   return t->time_since_epoch().count();
 }
 

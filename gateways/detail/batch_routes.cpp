@@ -19,7 +19,7 @@
 namespace gridcoord::gateways::detail {
 
 namespace json = boost::json;
-using domain::errc, domain::operation_kind;
+using domain::errc, domain::operation_kind, domain::rule;
 
 namespace {
 
@@ -59,23 +59,26 @@ struct sub_request {
   std::optional<json::value> body;
 };
 
-domain::error shape_error(std::string field, std::string reason) {
-  return {errc::invalid_request, reason, {{std::nullopt, std::move(field), "", reason}}};
+domain::error shape_error(rule broken, std::string field, std::string reason) {
+  return {errc::invalid_request, reason, {{broken, std::nullopt, std::move(field), "", reason}}};
 }
 
 // {"method": "...", "path": "...", "body": {...}?} and nothing else.
 domain::expected<sub_request> parse_sub_request(const json::value& v) {
   const auto* o = v.if_object();
-  if (!o) return unexpected{shape_error("", R"(must be an object {"method", "path", "body"})")};
+  if (!o) return unexpected{shape_error(rule::not_an_object, "", R"(must be an object {"method", "path", "body"})")};
   sub_request out;
   for (const auto& kv : *o) {
     if (kv.key() == "method" && kv.value().is_string()) out.method = kv.value().get_string();
     else if (kv.key() == "path" && kv.value().is_string()) out.path = kv.value().get_string();
     else if (kv.key() == "body") out.body = kv.value();
-    else return unexpected{shape_error(std::string(kv.key()), "is not a field of an operation (method, path, body)")};
+    else
+      return unexpected{shape_error(rule::unknown_field, std::string(kv.key()),
+                                    "is not a field of an operation (method, path, body)")};
   }
-  if (out.method.empty()) return unexpected{shape_error("method", "is required: PUT, POST or DELETE")};
-  if (out.path.empty()) return unexpected{shape_error("path", "is required, e.g. /v1/tokens")};
+  if (out.method.empty())
+    return unexpected{shape_error(rule::required, "method", "is required: PUT, POST or DELETE")};
+  if (out.path.empty()) return unexpected{shape_error(rule::required, "path", "is required, e.g. /v1/tokens")};
   return out;
 }
 
@@ -89,7 +92,8 @@ const json::array* operations_of(const request_context& ctx) {
 domain::expected<actors::batch_operation> to_operation(const request_context& ctx, const sub_request& sub,
                                                        const domain::equipment_registry& registry, bool& denied) {
   auto path = sub.path.find('?') == std::string::npos ? split_path(sub.path) : std::nullopt;
-  if (!path) return unexpected{shape_error("path", "must be a percent-encoded path without a query")};
+  if (!path)
+    return unexpected{shape_error(rule::malformed, "path", "must be a percent-encoded path without a query")};
   for (const auto& route : batchable_routes) {
     if (route.method != sub.method) continue;
     auto params = match_pattern(route.pattern, *path);
@@ -105,8 +109,9 @@ domain::expected<actors::batch_operation> to_operation(const request_context& ct
     }
     return route.parse(inner, registry);
   }
-  return unexpected{shape_error("path", fmt::format("{} {} cannot be batched; a batch holds {}", sub.method,
-                                                    sub.path, batchable_list))};
+  return unexpected{shape_error(rule::not_batchable, "path",
+                                fmt::format("{} {} cannot be batched; a batch holds {}", sub.method, sub.path,
+                                            batchable_list))};
 }
 
 // Every operation, or every failure: the denied ones (403) before the malformed ones (422).

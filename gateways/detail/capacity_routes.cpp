@@ -6,7 +6,7 @@
 //   POST /v1/prechecks                               can X kVA connect at F in M?
 //   POST /v1/applications, GET /v1/applications[/{id}],
 //   POST /v1/applications/{id}/approve | refuse | energize
-//   POST /v1/publications, GET /v1/publications/latest | /{number}[?format=json|csv|html]
+//   POST /v1/publications, GET /v1/publications/latest | /{number}[?format=json|csv|html][&lang=zh-CN|en]
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
@@ -24,6 +24,7 @@ namespace gridcoord::gateways::detail {
 namespace json = boost::json;
 namespace cap = domain::capacity;
 using domain::errc;
+using domain::rule;
 
 namespace {
 
@@ -35,7 +36,7 @@ const json::value& body_of(const request_context& ctx) { return ctx.body ? *ctx.
 domain::expected<domain::month> month_query(const request_context& ctx) {
   auto m = find_param(ctx.query, "month");
   if (!m) return domain::fail(errc::invalid_request, "the month is required: ?month=YYYY-MM",
-                              {{std::nullopt, "month", "", "is required"}});
+                              {{rule::required, std::nullopt, "month", "", "is required"}});
   return month_param(*m);
 }
 
@@ -44,7 +45,8 @@ domain::status no_other_fields(const json::object& o, std::initializer_list<std:
   std::vector<domain::issue> issues;
   for (const auto& [k, v] : o)
     if (std::find(known.begin(), known.end(), std::string_view(k)) == known.end())
-      issues.push_back({std::nullopt, std::string(k), domain::value_text(v), fmt::format("is not a field of {}", what)});
+      issues.push_back({rule::unknown_field, std::nullopt, std::string(k), domain::value_text(v),
+                        fmt::format("is not a field of {}", what)});
   if (!issues.empty()) return domain::fail(errc::validation_failed, fmt::format("the {} is not valid", what), issues);
   return {};
 }
@@ -60,18 +62,26 @@ domain::expected<cap::precheck_request> precheck_of(const json::value& body) {
   cap::precheck_request r;
   if (const auto* p = o.if_contains("point"); p && p->is_string() && !p->get_string().empty())
     r.point = p->get_string();
-  else issues.push_back({std::nullopt, "point", p ? domain::value_text(*p) : "", "is required: an equipment id"});
+  else
+    issues.push_back({!p ? rule::required : p->is_string() ? rule::empty_text : rule::not_a_string, std::nullopt,
+                      "point", p ? domain::value_text(*p) : "", "is required: an equipment id"});
   if (const auto* l = o.if_contains("load_kva"); l && l->is_number() && l->to_number<double>() > 0)
     r.load_kva = l->to_number<double>();
-  else issues.push_back({std::nullopt, "load_kva", l ? domain::value_text(*l) : "", "must be a number above 0"});
+  else
+    issues.push_back({!l ? rule::required : l->is_number() ? rule::below_minimum : rule::not_a_number, std::nullopt,
+                      "load_kva", l ? domain::value_text(*l) : "", "must be a number above 0"});
   const auto* m = o.if_contains("month");
   auto period = m && m->is_string() ? domain::parse_month(m->get_string()) : std::nullopt;
   if (period) r.period = *period;
-  else issues.push_back({std::nullopt, "month", m ? domain::value_text(*m) : "", "must be a month, YYYY-MM"});
+  else
+    issues.push_back({m ? rule::not_a_month : rule::required, std::nullopt, "month",
+                      m ? domain::value_text(*m) : "", "must be a month, YYYY-MM"});
   if (const auto* f = o.if_contains("demand_factor"); f && !f->is_null()) {
     if (f->is_number() && f->to_number<double>() > 0 && f->to_number<double>() <= 1)
       r.demand_factor = f->to_number<double>();
-    else issues.push_back({std::nullopt, "demand_factor", domain::value_text(*f), "must be a number above 0 and at most 1"});
+    else
+      issues.push_back({f->is_number() ? rule::out_of_range : rule::not_a_number, std::nullopt,
+                        "demand_factor", domain::value_text(*f), "must be a number above 0 and at most 1"});
   }
   if (!issues.empty()) return domain::fail(errc::validation_failed, "the precheck is not valid", std::move(issues));
   return r;
@@ -101,12 +111,14 @@ domain::expected<actors::application_command> step_of(const request_context& ctx
     const auto* r = o.if_contains("reason");
     if (!r || !r->is_string() || r->get_string().empty())
       return domain::fail(errc::validation_failed, "a refusal needs a reason",
-                          {{std::nullopt, "reason", r ? domain::value_text(*r) : "", "is required: the reason in words"}});
+                          {{r && !r->is_string() ? rule::not_a_string : rule::required, std::nullopt,
+                            "reason", r ? domain::value_text(*r) : "", "is required: the reason in words"}});
     c.reason = r->get_string();
     if (const auto* l = o.if_contains("lack_of_capacity"); l && !l->is_null()) {
       if (!l->is_bool())
         return domain::fail(errc::validation_failed, "the refusal is not valid",
-                            {{std::nullopt, "lack_of_capacity", domain::value_text(*l), "must be true or false"}});
+                            {{rule::not_a_boolean, std::nullopt, "lack_of_capacity", domain::value_text(*l),
+                              "must be true or false"}});
       c.lack_of_capacity = l->get_bool();
     }
     return c;
@@ -116,7 +128,8 @@ domain::expected<actors::application_command> step_of(const request_context& ctx
   auto date = on && on->is_string() ? domain::parse_local_date(on->get_string()) : std::nullopt;
   if (!date)
     return domain::fail(errc::validation_failed, "the energization is not valid",
-                        {{std::nullopt, "on", on ? domain::value_text(*on) : "", "must be a date, YYYY-MM-DD"}});
+                        {{on ? rule::not_a_date : rule::required, std::nullopt, "on",
+                          on ? domain::value_text(*on) : "", "must be a date, YYYY-MM-DD"}});
   c.energized_on = *date;
   return c;
 }
@@ -137,19 +150,31 @@ domain::expected<std::string_view> format_of(const request_context& ctx) {
   auto f = find_param(ctx.query, "format").value_or("json");
   if (f != "json" && f != "csv" && f != "html")
     return domain::fail(errc::invalid_request, "format must be json, csv or html",
-                        {{std::nullopt, "format", std::string(f), "is not json, csv or html"}});
+                        {{rule::not_one_of, std::nullopt, "format", std::string(f), "is not json, csv or html"}});
   return f;
 }
 
-http_response rendered(const cap::publication& p, std::string_view format) {
+// ?lang=zh-CN|en (the pages' default language when absent). Checked for every
+// format; only the HTML page has words to translate.
+domain::expected<domain::language> language_of(const request_context& ctx, domain::language fallback) {
+  auto tag = find_param(ctx.query, "lang");
+  if (!tag) return fallback;
+  if (auto l = domain::parse_language(*tag)) return *l;
+  return domain::fail(errc::invalid_request, "lang must be zh-CN or en",
+                      {{std::nullopt, "lang", std::string(*tag), "is not zh-CN or en"}});
+}
+
+http_response rendered(const cap::publication& p, std::string_view format, const cap::page_settings& pages = {},
+                       domain::language lang = domain::language::zh_cn) {
   http_response res;
   res.status = 200;
   if (format == "csv") {
     res.body = cap::render_csv(p);
     res.headers.emplace_back("Content-Type", "text/csv; charset=utf-8");
   } else if (format == "html") {
-    res.body = cap::render_html(p);
+    res.body = cap::render_html(p, pages, lang);
     res.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
+    res.headers.emplace_back("Content-Language", std::string(domain::to_string(lang)));
   } else {
     res.body = cap::encode_publication(p);
     res.headers.emplace_back("Content-Type", "application/json");
@@ -186,14 +211,16 @@ route_handler get_constrained(actors::client& client) {
       f.at_least = cap::parse_light(*s);
       if (!f.at_least)
         return done(error_response({errc::invalid_request, "status must be green, amber or red",
-                                    {{std::nullopt, "status", std::string(*s), "is not green, amber or red"}}}));
+                                    {{rule::not_one_of, std::nullopt, "status", std::string(*s),
+                                      "is not green, amber or red"}}}));
     }
     if (auto k = find_param(ctx.query, "kind")) {
       f.kind = domain::parse_equipment_kind(*k);
       if (!f.kind)
         return done(error_response({errc::invalid_request,
                                     "kind must be substation, main_transformer, feeder or distribution_transformer",
-                                    {{std::nullopt, "kind", std::string(*k), "is not a kind of equipment"}}}));
+                                    {{rule::not_one_of, std::nullopt, "kind", std::string(*k),
+                                      "is not a kind of equipment"}}}));
     }
     f.region = std::string(find_param(ctx.query, "region").value_or(""));
     f.after = std::string(find_param(ctx.query, "after").value_or(""));
@@ -275,7 +302,8 @@ route_handler get_applications(actors::client& client) {
       q.state = cap::parse_application_state(*s);
       if (!q.state)
         return done(error_response({errc::invalid_request, "state must be submitted, approved, refused or energized",
-                                    {{std::nullopt, "state", std::string(*s), "is not a state of an application"}}}));
+                                    {{rule::not_one_of, std::nullopt, "state", std::string(*s),
+                                      "is not a state of an application"}}}));
     }
     auto limit_asked = q.limit;
     client.list_applications(std::move(q), reply_with<std::vector<cap::application>>(
@@ -308,7 +336,8 @@ route_handler post_publication(actors::client& client) {
         auto m = p->is_string() ? domain::parse_month(p->get_string()) : std::nullopt;
         if (!m)
           return done(error_response({errc::validation_failed, "the publication request is not valid",
-                                      {{std::nullopt, "period", domain::value_text(*p), "must be a month, YYYY-MM"}}}));
+                                      {{rule::not_a_month, std::nullopt, "period", domain::value_text(*p),
+                                        "must be a month, YYYY-MM"}}}));
         q.period = *m;
       }
     }
@@ -323,19 +352,22 @@ route_handler post_publication(actors::client& client) {
   };
 }
 
-route_handler get_publication(actors::client& client) {
-  return [&client](const request_context& ctx, respond done) {
+route_handler get_publication(actors::client& client, cap::page_settings pages) {
+  return [&client, pages = std::move(pages)](const request_context& ctx, respond done) {
     auto format = format_of(ctx);
     if (!format) return done(error_response(format.error()));
+    auto lang = language_of(ctx, pages.default_language);
+    if (!lang) return done(error_response(lang.error()));
     std::uint32_t number = 0;
     if (auto n = ctx.param("number"); n != "latest") {
       auto parsed = integer_param(n, "publication number", 1, 0xffffffffu);
       if (!parsed) return done(error_response(parsed.error()));
       number = static_cast<std::uint32_t>(*parsed);
     }
-    client.get_publication(number, reply_with<cap::publication>(std::move(done), [f = *format](const cap::publication& p) {
-                             return rendered(p, f);
-                           }));
+    client.get_publication(number, reply_with<cap::publication>(std::move(done),
+                                                                [f = *format, pages, l = *lang](const cap::publication& p) {
+                                                                  return rendered(p, f, pages, l);
+                                                                }));
   };
 }
 

@@ -1,7 +1,9 @@
 // GET /v1/report-kinds and GET /v1/report-kinds/{kind}: the catalogue of
-// report kinds (domain/report_kind.hpp), static data answered at once.
+// report kinds (domain/report_kind.hpp); GET /v1/validation-rules: every rule a
+// validation detail can name (domain/validation_rule.hpp). Static data answered at once.
 #include <boost/json/value_from.hpp>
 
+#include "domain/validation_rule.hpp"
 #include "gateways/codecs.hpp"
 #include "gateways/detail/handlers.hpp"
 #include "gateways/detail/route_support.hpp"
@@ -23,6 +25,15 @@ route_handler get_report_kind() {
     auto kind = kind_param(ctx.param("kind"));
     if (!kind) return done(error_response(kind.error()));
     done(json_response(200, json::value_from(**kind)));
+  };
+}
+
+route_handler get_validation_rules() {
+  return [](const request_context&, respond done) {
+    json::array rules;
+    for (auto r : domain::all_rules())
+      rules.push_back(json::object{{"rule", domain::to_string(r)}, {"message", domain::message_of(r)}});
+    done(json_response(200, json::object{{"rules", std::move(rules)}}));
   };
 }
 

@@ -48,7 +48,8 @@ domain::expected<domain::equipment_filter> filter_of(const request_context& ctx)
     if (!f.kind)
       return domain::fail(errc::invalid_request,
                           "kind must be substation, main_transformer, feeder or distribution_transformer",
-                          {{std::nullopt, "kind", std::string(*kind), "is not a kind of equipment"}});
+                          {{domain::rule::not_one_of, std::nullopt, "kind", std::string(*kind),
+                            "is not a kind of equipment"}});
   }
   f.parent = std::string(find_param(ctx.query, "parent").value_or(""));
   f.region = std::string(find_param(ctx.query, "region").value_or(""));

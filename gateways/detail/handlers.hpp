@@ -7,6 +7,7 @@
 
 #include "actors/client.hpp"
 #include "config/settings.hpp"
+#include "domain/publication/publication.hpp"
 #include "gateways/metrics.hpp"
 #include "gateways/router.hpp"
 
@@ -36,9 +37,11 @@ void add_console_routes(router& r, const config::server_settings& settings);
 route_handler put_report(actors::client& client);
 route_handler get_report(actors::client& client);
 
-// detail/catalogue_routes.cpp: the report kinds, from domain/, without `client`.
+// detail/catalogue_routes.cpp: the report kinds and the validation rules, from
+// domain/, without `client`.
 route_handler get_report_kinds();
 route_handler get_report_kind();
+route_handler get_validation_rules();
 
 // detail/report_diff_route.cpp: GET /v1/reports/{department}/{kind}/{month}/diff
 route_handler get_report_diff(actors::client& client);
@@ -86,7 +89,8 @@ route_handler post_application_energize(actors::client& client);
 route_handler get_application(actors::client& client);
 route_handler get_applications(actors::client& client);
 route_handler post_publication(actors::client& client);
-route_handler get_publication(actors::client& client);
+// ?lang=zh-CN|en picks the page's language (pages.default_language when absent).
+route_handler get_publication(actors::client& client, domain::capacity::page_settings pages);
 
 // detail/audit_routes.cpp
 route_handler get_audit(actors::client& client);

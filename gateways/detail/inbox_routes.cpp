@@ -29,11 +29,15 @@ domain::expected<std::string> acknowledged_by(const request_context& ctx) {
                                       std::string_view(kv.key())));
   const auto* by = obj->if_contains("by");
   if (!by) return caller_id(ctx);
-  if (!by->is_string() || by->get_string().empty() || by->get_string().size() > max_actor_chars)
+  if (!by->is_string() || by->get_string().empty() || by->get_string().size() > max_actor_chars) {
+    auto broken = !by->is_string()           ? domain::rule::not_a_string
+                  : by->get_string().empty() ? domain::rule::empty_text
+                                             : domain::rule::too_long;
     return domain::fail(errc::invalid_request,
                         fmt::format("\"by\" must be a string of 1 to {} bytes", max_actor_chars),
-                        {{std::nullopt, "by", by->is_string() ? std::string(by->get_string()) : "",
+                        {{broken, std::nullopt, "by", by->is_string() ? std::string(by->get_string()) : "",
                           "must be a non-empty string"}});
+  }
   return fmt::format("{} ({})", std::string_view(by->get_string()), caller_id(ctx));
 }
 

@@ -41,7 +41,8 @@ domain::expected<diff_request> parse_request(const request_context& ctx) {
   if (!to) return unexpected{to.error()};
   if (*from && *to && **from >= **to)
     return domain::fail(errc::invalid_request, "from must be an earlier version than to",
-                        {{std::nullopt, "from", std::to_string(**from), "must be less than to"}});
+                        {{domain::rule::out_of_order, std::nullopt, "from", std::to_string(**from),
+                          "must be less than to"}});
   return diff_request{*at, *from, *to};
 }
 

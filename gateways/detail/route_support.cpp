@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -70,7 +71,8 @@ domain::expected<std::optional<bool>> bool_query(const request_context& ctx, std
   if (*text == "true") return std::optional<bool>{true};
   if (*text == "false") return std::optional<bool>{false};
   return fail(errc::invalid_request, fmt::format("{} must be true or false", key),
-              {{std::nullopt, std::string(key), std::string(*text), "must be true or false"}});
+              {{domain::rule::not_a_boolean, std::nullopt, std::string(key), std::string(*text),
+                "must be true or false"}});
 }
 
 std::string report_address::path() const {
@@ -119,7 +121,8 @@ std::string body_hash(const request_context& ctx, std::string_view method, std::
 
 std::string origin_of(const request_context& ctx) {
   return domain::encode(domain::request_origin{
-      ctx.caller ? domain::to_string(ctx.caller->granted) : std::string(), ctx.remote, ctx.request_id});
+      ctx.caller ? domain::to_string(ctx.caller->granted) : std::string(), ctx.remote, ctx.request_id,
+      ctx.caller ? ctx.caller->description : std::string()});
 }
 
 std::string caller_id(const request_context& ctx) {
@@ -136,7 +139,7 @@ body_reader::body_reader(const json::value* body, std::string_view what, const s
   object_ = &body->get_object();
   for (const auto& [k, v] : *object_)
     if (std::find(known.begin(), known.end(), std::string_view(k)) == known.end())
-      issue_of(k, v, fmt::format("is not a field of the {}", what_));
+      issue_of(domain::rule::unknown_field, k, v, fmt::format("is not a field of the {}", what_));
 }
 
 const json::value* body_reader::field(std::string_view key) const {
@@ -149,19 +152,20 @@ std::string body_reader::fmt_allowed(std::string_view lead, std::string_view all
   return fmt::format("{} {}", lead, allowed);
 }
 
-void body_reader::issue_of(std::string_view key, const json::value& v, std::string reason) {
-  issue(key, domain::value_text(v), std::move(reason));
+void body_reader::issue_of(domain::rule broken, std::string_view key, const json::value& v, std::string reason) {
+  issue(broken, key, domain::value_text(v), std::move(reason));
 }
 
-void body_reader::issue(std::string_view key, std::string value, std::string reason) {
-  issues_.push_back({std::nullopt, std::string(key), std::move(value), std::move(reason)});
+void body_reader::issue(domain::rule broken, std::string_view key, std::string value, std::string reason) {
+  issues_.push_back({broken, std::nullopt, std::string(key), std::move(value), std::move(reason)});
 }
 
 std::string body_reader::text(std::string_view key, bool required) {
   const auto* v = field(key);
   if (v && v->is_string() && !(required && v->get_string().empty())) return std::string(v->get_string());
-  if (v && !v->is_string()) issue_of(key, *v, "must be a string");
-  else if (required) issue(key, "", "is required and must not be empty");
+  if (v && !v->is_string()) issue_of(domain::rule::not_a_string, key, *v, "must be a string");
+  else if (required)
+    issue(v ? domain::rule::empty_text : domain::rule::required, key, "", "is required and must not be empty");
   return {};
 }
 
@@ -173,11 +177,14 @@ std::optional<std::string> body_reader::optional_text(std::string_view key) {
 std::optional<domain::time_point> body_reader::time(std::string_view key, bool required) {
   const auto* v = field(key);
   if (!v) {
-    if (required) issue(key, "", "is required: an RFC 3339 time, e.g. 2026-12-01T09:30:00+08:00");
+    if (required)
+      issue(domain::rule::required, key, "", "is required: an RFC 3339 time, e.g. 2026-12-01T09:30:00+08:00");
     return std::nullopt;
   }
   auto t = v->is_string() ? domain::parse_rfc3339(v->get_string()) : std::nullopt;
-  if (!t) issue_of(key, *v, "must be an RFC 3339 time with its offset, e.g. 2026-12-01T09:30:00+08:00");
+  if (!t)
+    issue_of(domain::rule::not_a_time, key, *v,
+             "must be an RFC 3339 time with its offset, e.g. 2026-12-01T09:30:00+08:00");
   return t;
 }
 
@@ -185,20 +192,34 @@ std::vector<std::string> body_reader::ids(std::string_view key, bool required) {
   std::vector<std::string> out;
   const auto* v = field(key);
   if (!v) {
-    if (required) issue(key, "", "is required: a list of equipment ids");
+    if (required) issue(domain::rule::required, key, "", "is required: a list of equipment ids");
     return out;
   }
   if (!v->is_array() || (required && v->get_array().empty())) {
-    issue_of(key, *v, "must be a list of at least one equipment id");
+    issue_of(v->is_array() ? domain::rule::required : domain::rule::not_a_list, key, *v,
+             "must be a list of at least one equipment id");
     return out;
   }
   const auto& list = v->get_array();
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (list[i].is_string() && !list[i].get_string().empty()) out.emplace_back(list[i].get_string());
-    else issue_of(fmt::format("{}[{}]", key, i), list[i], "must be an equipment id (a non-empty string)");
+    else
+      issue_of(list[i].is_string() ? domain::rule::empty_text : domain::rule::not_a_string,
+               fmt::format("{}[{}]", key, i), list[i], "must be an equipment id (a non-empty string)");
   }
   return out;
 }
+
+namespace {
+
+// The rule a value given for a whole number in [min, max] breaks.
+domain::rule integer_rule(const json::value& v) {
+  if (!v.is_number()) return domain::rule::not_a_whole_number;
+  double d = v.to_number<double>();
+  return std::floor(d) == d ? domain::rule::out_of_range : domain::rule::not_a_whole_number;
+}
+
+}  // namespace
 
 std::optional<std::uint64_t> body_reader::integer(std::string_view key, std::uint64_t min, std::uint64_t max) {
   const auto* v = field(key);
@@ -206,7 +227,7 @@ std::optional<std::uint64_t> body_reader::integer(std::string_view key, std::uin
   std::error_code ec;
   auto n = v->is_number() ? v->to_number<std::uint64_t>(ec) : 0;
   if (!v->is_number() || ec || n < min || n > max) {
-    issue_of(key, *v, fmt::format("must be a whole number from {} to {}", min, max));
+    issue_of(integer_rule(*v), key, *v, fmt::format("must be a whole number from {} to {}", min, max));
     return std::nullopt;
   }
   return n;
@@ -216,7 +237,7 @@ std::optional<bool> body_reader::boolean(std::string_view key) {
   const auto* v = field(key);
   if (!v) return std::nullopt;
   if (!v->is_bool()) {
-    issue_of(key, *v, "must be true or false");
+    issue_of(domain::rule::not_a_boolean, key, *v, "must be true or false");
     return std::nullopt;
   }
   return v->get_bool();

@@ -121,17 +121,17 @@ class body_reader {
   auto choice(std::string_view key, Parse parse, std::string_view allowed) -> decltype(parse(std::string_view{})) {
     const auto* v = field(key);
     if (!v) {
-      issue(key, "", fmt_allowed("is required: one of", allowed));
+      issue(domain::rule::required, key, "", fmt_allowed("is required: one of", allowed));
       return std::nullopt;
     }
     auto parsed = v->is_string() ? parse(std::string_view(v->get_string())) : std::nullopt;
-    if (!parsed) issue_of(key, *v, fmt_allowed("must be one of", allowed));
+    if (!parsed) issue_of(domain::rule::not_one_of, key, *v, fmt_allowed("must be one of", allowed));
     return parsed;
   }
 
-  // The value as an issue quotes it (domain::value_text).
-  void issue_of(std::string_view key, const boost::json::value& v, std::string reason);
-  void issue(std::string_view key, std::string value, std::string reason);
+  // An issue breaking `broken`, with the value as an issue quotes it (domain::value_text).
+  void issue_of(domain::rule broken, std::string_view key, const boost::json::value& v, std::string reason);
+  void issue(domain::rule broken, std::string_view key, std::string value, std::string reason);
   bool has(std::string_view key) const { return field(key) != nullptr; }
 
   // invalid_request when the body is not an object; else validation_failed

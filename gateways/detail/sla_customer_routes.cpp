@@ -38,7 +38,8 @@ domain::expected<std::optional<domain::department>> department_query(const reque
   if (auto d = domain::parse_department(*text)) return std::optional<domain::department>{*d};
   return domain::fail(errc::invalid_request,
                       "department must be planning, dispatch, production, marketing or customer_service",
-                      {{std::nullopt, "department", std::string(*text), "is not a department"}});
+                      {{domain::rule::unknown_department, std::nullopt, "department", std::string(*text),
+                        "is not a department"}});
 }
 
 // ?month=YYYY-MM, optional.
@@ -61,7 +62,8 @@ domain::expected<actors::list_customers> customer_query(const request_context& c
     q.filter.tier = sla::parse_customer_tier(*t);
     if (!q.filter.tier)
       return domain::fail(errc::invalid_request, "tier must be important or large",
-                          {{std::nullopt, "tier", std::string(*t), "is not important or large"}});
+                          {{domain::rule::not_one_of, std::nullopt, "tier", std::string(*t),
+                            "is not important or large"}});
   }
   return q;
 }
@@ -77,7 +79,8 @@ domain::expected<actors::list_notifications> notification_query(const request_co
   else if (state == "dead_lettered") q.state = sla::delivery_state::dead_lettered;
   else
     return domain::fail(errc::invalid_request, "state must be pending or dead_lettered",
-                        {{std::nullopt, "state", std::string(state), "is not pending or dead_lettered"}});
+                        {{domain::rule::not_one_of, std::nullopt, "state", std::string(state),
+                          "is not pending or dead_lettered"}});
   return q;
 }
 

@@ -70,7 +70,8 @@ void read_feed_line(std::size_t line, const json::value& v, parsed_feed& out) {
   l.line = line;
   l.event_id = b.text("event_id", true);
   l.type = b.text("type", true);
-  if (!l.type.empty() && !is_feed_type(l.type)) b.issue("type", l.type, fmt::format("must be one of {}", feed_types));
+  if (!l.type.empty() && !is_feed_type(l.type))
+    b.issue(domain::rule::not_one_of, "type", l.type, fmt::format("must be one of {}", feed_types));
   l.outage_ref = b.text("outage_ref", true);
   l.equipment = b.ids("equipment", false);
   l.at = b.time("at", false);
@@ -246,11 +247,11 @@ route_handler post_outage_update(actors::client& client) {
   return item_step<actors::update_outage>(
       client, "outage update", {"cause", "etr", "equipment_added"}, [](body_reader& b, actors::update_outage& r) {
         r.cause = b.optional_text("cause");
-        if (r.cause && r.cause->empty()) b.issue("cause", "", "must not be empty");
+        if (r.cause && r.cause->empty()) b.issue(domain::rule::empty_text, "cause", "", "must not be empty");
         r.etr = b.time("etr", false);
         r.equipment_added = b.ids("equipment_added", false);
         if (!b.has("cause") && !b.has("etr") && !b.has("equipment_added"))
-          b.issue("", "", "give a cause, an etr or equipment_added");
+          b.issue(domain::rule::at_least_one_of, "", "", "give a cause, an etr or equipment_added");
       });
 }
 
@@ -280,7 +281,7 @@ route_handler post_planned_outage(actors::client& client) {
         if (starts) r.starts_at = *starts;
         if (ends) r.ends_at = *ends;
         if (starts && ends && *ends <= *starts)
-          b.issue("ends_at", domain::format_rfc3339(*ends), "must be after starts_at");
+          b.issue(domain::rule::out_of_order, "ends_at", domain::format_rfc3339(*ends), "must be after starts_at");
         r.description = b.text("description", false);
       });
 }
@@ -295,7 +296,7 @@ route_handler post_complaint(actors::client& client) {
         r.contact = b.text("contact", false);
         r.text = b.text("text", true);
         if (r.customer_id.empty() && r.customer_name.empty())
-          b.issue("customer_name", "", "give a customer_id or the customer's name");
+          b.issue(domain::rule::at_least_one_of, "customer_name", "", "give a customer_id or the customer's name");
       });
 }
 
@@ -323,7 +324,8 @@ route_handler post_callback_attempt(actors::client& client) {
         r.satisfied = b.boolean("satisfied").value_or(true);
         r.note = b.text("note", false);
         if (outcome == sla::callback_outcome::reached && !b.has("satisfaction"))
-          b.issue("satisfaction", "", "is required when the customer was reached: a score from 1 to 5");
+          b.issue(domain::rule::required_when, "satisfaction", "",
+                  "is required when the customer was reached: a score from 1 to 5");
       });
 }
 

@@ -35,12 +35,15 @@ domain::expected<token_body> parse_token_body(const request_context& ctx) {
     else if (kv.key() == "description" && v.is_string() && v.get_string().size() <= max_description_chars)
       out.description = v.get_string();
     else
-      issues.push_back({std::nullopt, std::string(kv.key()), v.is_string() ? std::string(v.get_string()) : "",
+      issues.push_back({kv.key() != "description" ? domain::rule::unknown_field
+                        : v.is_string()           ? domain::rule::too_long
+                                                  : domain::rule::not_a_string,
+                        std::nullopt, std::string(kv.key()), v.is_string() ? std::string(v.get_string()) : "",
                         kv.key() == "description"
                             ? fmt::format("must be a string of at most {} bytes", max_description_chars)
                             : "is not a field of a token request (role, description)"});
   }
-  if (out.role.empty()) issues.push_back({std::nullopt, "role", "", "is required"});
+  if (out.role.empty()) issues.push_back({domain::rule::required, std::nullopt, "role", "", "is required"});
   if (!issues.empty())
     return domain::fail(errc::validation_failed, "the token request is not valid", std::move(issues));
   return out;

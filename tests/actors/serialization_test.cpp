@@ -73,10 +73,11 @@ TEST_CASE("optionals in inbox items, issues, tokens, appends and equipment reads
   CHECK(s.round_trip(open) == open);
   CHECK(s.round_trip(acked) == acked);
 
-  domain::issue in_row{3, "demand_kw", "-5", "must be greater than 0"};
-  domain::issue whole{std::nullopt, "", "", "the body is not an object"};
+  domain::issue in_row{domain::rule::below_minimum, 3, "demand_kw", "-5", "must be greater than 0"};
+  domain::issue whole{domain::rule::not_an_object, std::nullopt, "", "", "the body is not an object"};
   CHECK(s.round_trip(in_row) == in_row);
   CHECK(s.round_trip(whole) == whole);
+  CHECK(s.round_trip(in_row).rule == domain::rule::below_minimum);
 
   domain::token_record token;
   token.id = "tk_1";

@@ -1,5 +1,7 @@
 // The formulas of domain/capacity/types.hpp on a hand-computed network, as
 // reinforcements (M2), customer demand (M1) and approvals arrive.
+#include <algorithm>
+
 #include "tests/capacity/support.hpp"
 
 using namespace capacity_test;
@@ -210,6 +212,36 @@ TEST_CASE("status: amber above the heavy-load threshold, red when overloaded in 
   CHECK(red.status == light::red);
   CHECK(red.reason == "S was overloaded in 2026-10 (M4)");
   CHECK(red.path[0].latest_class == load_class::overload);
+}
+
+TEST_CASE("a constrained point carries its cause and the element it is about, as data", "[capacity]") {
+  auto m = network();
+  m.add_connection({"A1", "D1", ym("2027-01"), 150, std::nullopt});  // D1: headroom −50 → red
+  apply(m, "load_statistics", "2026-11", 1, {peak("T1", 3050, 101, 20, 3)});  // T1 overloaded, headroom 950
+  auto page = m.constrained({.period = ym("2027-01"), .at_least = std::nullopt});
+  REQUIRE(page);
+  auto item = [&](std::string_view id) {
+    auto it = std::find_if(page->items.begin(), page->items.end(), [&](const auto& p) { return p.point == id; });
+    REQUIRE(it != page->items.end());
+    return *it;
+  };
+  auto d1 = item("D1");  // the headroom comes first, even under an overloaded T1
+  CHECK(d1.cause == limit_cause::no_headroom);
+  CHECK(d1.cause_element == "D1");
+  CHECK(d1.cause_kind == equipment_kind::distribution_transformer);
+  auto d2 = item("D2");
+  CHECK(d2.status == light::red);
+  CHECK(d2.cause == limit_cause::overloaded);
+  CHECK(d2.cause_element == "T1");
+  CHECK(d2.cause_kind == equipment_kind::main_transformer);
+  CHECK(d2.binding == "F1");  // the least headroom (F1: 2400 − 2000 − 150) is another matter
+  auto t2 = item("T2");
+  CHECK(t2.status == light::green);
+  CHECK(t2.cause == limit_cause::none);
+  CHECK(t2.cause_element.empty());
+  CHECK(parse_limit_cause("overloaded") == limit_cause::overloaded);
+  CHECK(to_string(limit_cause::no_headroom) == "no_headroom");
+  CHECK(!parse_limit_cause("full"));
 }
 
 TEST_CASE("constrained lists amber and red points by id, and heat_map counts every point", "[capacity]") {

@@ -28,6 +28,11 @@ TEST_CASE("the shipped settings file holds exactly the defaults", "[config]") {
   CHECK(loaded->publication.post_timeout == defaults.publication.post_timeout);
   CHECK(loaded->publication.working_days_after_month_end == defaults.publication.working_days_after_month_end);
   CHECK(loaded->publication.time == defaults.publication.time);
+  CHECK(loaded->publication.page.language == defaults.publication.page.language);
+  CHECK(loaded->publication.page.zh_cn.issuer == defaults.publication.page.zh_cn.issuer);
+  CHECK(loaded->publication.page.zh_cn.contact == defaults.publication.page.zh_cn.contact);
+  CHECK(loaded->publication.page.en.issuer == defaults.publication.page.en.issuer);
+  CHECK(loaded->publication.page.en.contact == defaults.publication.page.en.contact);
   CHECK(loaded->notifications.endpoint == defaults.notifications.endpoint);
   CHECK(loaded->notifications.connections == defaults.notifications.connections);
   CHECK(loaded->notifications.timeout == defaults.notifications.timeout);
@@ -138,18 +143,37 @@ TEST_CASE("the publication settings default to the directory, no POST, the third
   CHECK(s.publication.post_timeout == std::chrono::seconds{10});
   CHECK(s.publication.working_days_after_month_end == 3);
   CHECK(s.publication.time == "09:00");
+  CHECK(s.publication.page.language == "zh-CN");
+  CHECK(s.publication.page.zh_cn.issuer.empty());
+  CHECK(s.publication.page.en.contact.empty());
 }
 
-TEST_CASE("the publication settings are read from their section", "[config]") {
-  auto s = parse_settings("[publication]\ndirectory = \"/srv/m6\"\npost_url = \"https://web.example/m6\"\n"
-                          "post_timeout_s = 30\nworking_days_after_month_end = 5\ntime = \"17:45\"\n",
+TEST_CASE("the pages' language and each language's issuer and contact are read, and reach the server",
+          "[config]") {
+  auto s = parse_settings("[publication]\nlanguage = \"EN\"\n"
+                          "[publication.zh-CN]\nissuer = \"蓝海供电公司 营销部\"\ncontact = \"客户服务热线 95598\"\n"
+                          "[publication.en]\nissuer = \"Lanhai Power Supply Company\"\ncontact = \"Call 95598\"\n",
                           "p.toml");
   REQUIRE(s);
-  CHECK(s->publication.directory == "/srv/m6");
-  CHECK(s->publication.post_url == "https://web.example/m6");
-  CHECK(s->publication.post_timeout == std::chrono::seconds{30});
-  CHECK(s->publication.working_days_after_month_end == 5);
-  CHECK(s->publication.time == "17:45");
+  CHECK(s->publication.page.language == "en");  // written as the tag is written
+  CHECK(s->publication.page.zh_cn.issuer == "蓝海供电公司 营销部");
+  CHECK(s->publication.page.zh_cn.contact == "客户服务热线 95598");
+  CHECK(s->publication.page.en.issuer == "Lanhai Power Supply Company");
+  CHECK(s->publication.page.en.contact == "Call 95598");
+  CHECK(s->server.publication_page.language == "en");
+  CHECK(s->server.publication_page.zh_cn.issuer == "蓝海供电公司 营销部");
+  CHECK(s->server.publication_page.en.contact == "Call 95598");
+
+  auto message = [](const std::string& body) {
+    auto r = parse_settings(body, "p.toml");
+    return r ? std::string("accepted") : r.error().message;
+  };
+  CHECK(message("[publication]\nlanguage = \"fr\"") == "p.toml: publication.language must be \"zh-CN\" or \"en\"");
+  CHECK(message("[publication.fr]\nissuer = \"x\"") == "p.toml: unknown setting 'publication.fr'");
+  CHECK(message("[publication.en]\nisuer = \"x\"") == "p.toml: unknown setting 'publication.en.isuer'");
+  CHECK(message("[publication.en]\nissuer = 3") == "p.toml: publication.en.issuer has the wrong type");
+  CHECK(message("[publication.zh-CN]\n") == "accepted");
+  CHECK(message("[server.extra]\nx = 1") == "p.toml: unknown setting 'server.extra'");
 }
 
 TEST_CASE("a bad publication URL, number or time is an error naming the key", "[config]") {

@@ -42,6 +42,13 @@ bool has_issue(const error& e, std::size_t row, std::string_view field, std::str
   });
 }
 
+// The rule of the first issue on that row and field; nullopt when there is none.
+std::optional<rule> rule_at(const error& e, std::size_t row, std::string_view field) {
+  for (const auto& i : e.details)
+    if (i.row == row && i.field == field) return i.rule;
+  return std::nullopt;
+}
+
 }  // namespace
 
 TEST_CASE("an import builds the tree, parents before or after their children", "[domain][equipment]") {
@@ -88,6 +95,15 @@ TEST_CASE("an import reports every bad row and field at once", "[domain][equipme
   CHECK(has_issue(e, 6, "region", "is required"));
   CHECK(has_issue(e, 6, "rating_kva", "must be a number"));
   CHECK(e.details.size() == 13);
+  CHECK(rule_at(e, 1, "parent") == rule::unknown_equipment);
+  CHECK(rule_at(e, 2, "parent") == rule::wrong_equipment_kind);
+  CHECK(rule_at(e, 3, "parent") == rule::not_applicable);
+  CHECK(rule_at(e, 4, "parent") == rule::required);
+  CHECK(rule_at(e, 4, "rating_kva") == rule::below_minimum);
+  CHECK(rule_at(e, 5, "id") == rule::duplicate_row);
+  CHECK(rule_at(e, 5, "kind") == rule::not_one_of);
+  CHECK(rule_at(e, 5, "colour") == rule::unknown_field);
+  CHECK(rule_at(e, 6, "rating_kva") == rule::not_a_number);
   CHECK(std::is_sorted(e.details.begin(), e.details.end(),
                        [](const issue& a, const issue& b) { return a.row < b.row; }));
 }
@@ -120,6 +136,7 @@ TEST_CASE("changing the kind of equipment with registered children is refused", 
   REQUIRE_FALSE(r);
   CHECK(has_issue(r.error(), 1, "parent", "T1 is a main_transformer, not a feeder"));
   CHECK(has_issue(r.error(), 1, "kind", "D7, a distribution_transformer, first"));
+  CHECK(rule_at(r.error(), 1, "kind") == rule::orphaned_children);
 }
 
 TEST_CASE("a CSV import reads the same rows, header in any order and case", "[domain][equipment][csv]") {
@@ -139,17 +156,20 @@ TEST_CASE("a CSV import reads the same rows, header in any order and case", "[do
   CHECK((*rows)[1].parent == "S1");
 }
 
-TEST_CASE("a CSV import names bad columns and bad rows", "[domain][equipment][csv]") {
+TEST_CASE("a CSV import names bad columns and bad rows, each with its rule", "[domain][equipment][csv]") {
   auto header = read_import_csv("id,kind,colour\nS1,substation,red\n");
   REQUIRE_FALSE(header);
   CHECK(header.error().code == errc::validation_failed);
   CHECK(header.error().details.at(0).field == "colour");
+  CHECK(header.error().details.at(0).rule == rule::unknown_field);
   auto draft = read_import_csv("id,kind,parent,area_class,region,rating_kva\nF1,feeder,T0,urban,R,x\n");
   REQUIRE(draft);
   auto r = equipment_registry{}.check_import(*draft);
   REQUIRE_FALSE(r);
   CHECK(has_issue(r.error(), 1, "rating_kva", "must be a number"));
   CHECK(has_issue(r.error(), 1, "parent", "no equipment T0"));
+  CHECK(rule_at(r.error(), 1, "rating_kva") == rule::not_a_number);
+  CHECK(rule_at(r.error(), 1, "parent") == rule::unknown_equipment);
   auto broken = read_import_csv("id,kind\n\"S1,substation\n");
   REQUIRE_FALSE(broken);
   CHECK(broken.error().code == errc::invalid_request);
@@ -224,10 +244,12 @@ TEST_CASE("coordinates are optional, both or neither, within WGS 84 ranges", "[d
   REQUIRE_FALSE(r);
   const auto& d = r.error().details;
   REQUIRE(d.size() == 4);
-  CHECK(d[0] == issue{1, "longitude", "", "is required with latitude: give both coordinates or neither"});
-  CHECK(d[1] == issue{2, "latitude", "90.5", "must be between -90 and 90 (degrees, WGS 84)"});
-  CHECK(d[2] == issue{2, "longitude", "-180.01", "must be between -180 and 180 (degrees, WGS 84)"});
-  CHECK(d[3] == issue{3, "latitude", "north", "must be a number"});
+  CHECK(d[0] ==
+        issue{rule::required_when, 1, "longitude", "", "is required with latitude: give both coordinates or neither"});
+  CHECK(d[1] == issue{rule::out_of_range, 2, "latitude", "90.5", "must be between -90 and 90 (degrees, WGS 84)"});
+  CHECK(d[2] ==
+        issue{rule::out_of_range, 2, "longitude", "-180.01", "must be between -180 and 180 (degrees, WGS 84)"});
+  CHECK(d[3] == issue{rule::not_a_number, 3, "latitude", "north", "must be a number"});
   auto csv = read_import_csv("id,kind,area_class,region,rating_kva,latitude,longitude\n"
                              "S5,substation,urban,R,1, 30.123456789 ,120\nS6,substation,urban,R,1,,\n");
   REQUIRE(csv);
@@ -284,7 +306,8 @@ TEST_CASE("an import cannot make a cycle: the strict kinds refuse it", "[domain]
   REQUIRE_FALSE(r);
   REQUIRE(r.error().details.size() == 1);
   CHECK(r.error().details[0] ==
-        issue{1, "parent", "F12", "F12 is a feeder, not a substation: the parent of a main_transformer is a substation"});
+        issue{rule::wrong_equipment_kind, 1, "parent", "F12",
+              "F12 is a feeder, not a substation: the parent of a main_transformer is a substation"});
   // Re-kinding T1 as a distribution transformer under F12 strands F12 under a
   // distribution transformer: refused by the kind check.
   auto k = check(reg, R"({"equipment":[

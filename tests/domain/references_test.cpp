@@ -53,10 +53,10 @@ TEST_CASE("unknown equipment and a non-feeder are reported with the rows' own is
   REQUIRE_FALSE(r);
   const auto& d = r.error().details;
   REQUIRE(d.size() == 3);
-  CHECK(d[0] == issue{2, "feeder", "F99", "no equipment F99 in the registry"});
+  CHECK(d[0] == issue{rule::unknown_equipment, 2, "feeder", "F99", "no equipment F99 in the registry"});
   CHECK(d[1].row == 3);
   CHECK(d[1].field == "demand_kw");
-  CHECK(d[2] == issue{3, "feeder", "D7", "D7 is a distribution_transformer, not a feeder"});
+  CHECK(d[2] == issue{rule::wrong_equipment_kind, 3, "feeder", "D7", "D7 is a distribution_transformer, not a feeder"});
   CHECK(r.error().message == "3 problem(s) in the large_customer_demand report; nothing was stored");
 }
 
@@ -74,7 +74,7 @@ TEST_CASE("an uprate names registered equipment; new equipment need not exist ye
     {"row_type":"reinforcement","equipment_id":"T8","action":"uprate","rating_kva":80000,"in_service_month":"2027-03"}]})");
   auto issues = check_references(kind("regional_development"), body, grid());
   REQUIRE(issues.size() == 1);
-  CHECK(issues[0] == issue{3, "equipment_id", "T8", "no equipment T8 in the registry"});
+  CHECK(issues[0] == issue{rule::unknown_equipment, 3, "equipment_id", "T8", "no equipment T8 in the registry"});
 }
 
 TEST_CASE("a CSV report is checked the same way", "[domain][references][csv]") {
@@ -85,7 +85,8 @@ TEST_CASE("a CSV report is checked the same way", "[domain][references][csv]") {
   auto r = parse_checked_rows(kind("load_statistics"), oct, *body, grid());
   REQUIRE_FALSE(r);
   REQUIRE(r.error().details.size() == 1);
-  CHECK(r.error().details[0] == issue{2, "equipment_id", "T7", "no equipment T7 in the registry"});
+  CHECK(r.error().details[0] ==
+        issue{rule::unknown_equipment, 2, "equipment_id", "T7", "no equipment T7 in the registry"});
 }
 
 TEST_CASE("an M4 equipment_class, when given, is the registered kind", "[domain][references]") {
@@ -95,7 +96,8 @@ TEST_CASE("an M4 equipment_class, when given, is the registered kind", "[domain]
   REQUIRE(body);
   auto issues = check_references(kind("load_statistics"), *body, grid());
   REQUIRE(issues.size() == 1);
-  CHECK(issues[0] == issue{2, "equipment_class", "feeder", "T1 is registered as a main_transformer, not a feeder"});
+  CHECK(issues[0] == issue{rule::wrong_equipment_kind, 2, "equipment_class", "feeder",
+                           "T1 is registered as a main_transformer, not a feeder"});
 }
 
 TEST_CASE("an M2 reinforcement of action new names equipment not yet registered", "[domain][references]") {
@@ -105,7 +107,9 @@ TEST_CASE("an M2 reinforcement of action new names equipment not yet registered"
     {"row_type":"reinforcement","equipment_id":"T1","action":"uprate","equipment_class":"feeder","rating_kva":80000,"in_service_month":"2027-03"}]})");
   auto issues = check_references(kind("regional_development"), body, grid());
   REQUIRE(issues.size() == 2);
-  CHECK(issues[0] == issue{1, "equipment_id", "T1", "T1 is already registered: use action uprate"});
-  CHECK(issues[1] == issue{3, "equipment_class", "feeder", "T1 is registered as a main_transformer, not a feeder"});
+  CHECK(issues[0] ==
+        issue{rule::already_registered, 1, "equipment_id", "T1", "T1 is already registered: use action uprate"});
+  CHECK(issues[1] == issue{rule::wrong_equipment_kind, 3, "equipment_class", "feeder",
+                           "T1 is registered as a main_transformer, not a feeder"});
   CHECK(check_references(kind("regional_development"), body, equipment_registry{}).empty());
 }

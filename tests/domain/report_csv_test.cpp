@@ -98,10 +98,10 @@ TEST_CASE("every bad cell is reported with data row, field, value and reason, at
   CHECK(rows.error().message == "4 problem(s) in the large_customer_demand report; nothing was stored");
   const auto& d = rows.error().details;
   REQUIRE(d.size() == 4);
-  CHECK(d[0] == issue{1, "demand_kw", "1.2.3", "must be a number"});
-  CHECK(d[1] == issue{3, "customer", "", "is required"});
-  CHECK(d[2] == issue{3, "expected_month", "2027-1", "must be a month written YYYY-MM"});
-  CHECK(d[3] == issue{3, "likelihood_pct", "150", "must be at most 100"});
+  CHECK(d[0] == issue{rule::not_a_number, 1, "demand_kw", "1.2.3", "must be a number"});
+  CHECK(d[1] == issue{rule::required, 3, "customer", "", "is required"});
+  CHECK(d[2] == issue{rule::not_a_month, 3, "expected_month", "2027-1", "must be a month written YYYY-MM"});
+  CHECK(d[3] == issue{rule::above_maximum, 3, "likelihood_pct", "150", "must be at most 100"});
 }
 
 TEST_CASE("an empty cell is an absent value, so a required one is reported missing", "[domain][report_csv]") {
@@ -110,14 +110,15 @@ TEST_CASE("an empty cell is an absent value, so a required one is reported missi
   CHECK(to_text(*body) == R"({"rows":[{"customer":"A","area":"Harbour","demand_kva":630,"expected_month":"2027-01"}]})");
   auto rows = parse_rows(m1(), october, *body);
   REQUIRE_FALSE(rows);
-  CHECK(rows.error().details == std::vector<issue>{{1, "likelihood_pct", "", "is required"}});
+  CHECK(rows.error().details == std::vector<issue>{{rule::required, 1, "likelihood_pct", "", "is required"}});
 }
 
 TEST_CASE("a missing required column is reported on every row", "[domain][report_csv]") {
   auto rows = from_csv("customer,feeder,demand_kw,expected_month\nA,F-1,5,2027-01\nB,F-1,6,2027-01\n");
   REQUIRE_FALSE(rows);
   CHECK(rows.error().details ==
-        std::vector<issue>{{1, "likelihood_pct", "", "is required"}, {2, "likelihood_pct", "", "is required"}});
+        std::vector<issue>{{rule::required, 1, "likelihood_pct", "", "is required"},
+                           {rule::required, 2, "likelihood_pct", "", "is required"}});
 }
 
 TEST_CASE("a CSV syntax error stops before validation", "[domain][report_csv]") {
@@ -131,7 +132,8 @@ TEST_CASE("an integer cell is read as a number, so validation checks it is whole
   report_kind counts{.id = "counts", .fields = {{.name = "complaints", .type = field_type::integer, .required = true}}};
   auto rows = parse_csv_rows(counts, october, "complaints\n\"1,200\"\n12.5\n");
   REQUIRE_FALSE(rows);
-  CHECK(rows.error().details == std::vector<issue>{{2, "complaints", "12.5", "must be a whole number"}});
+  CHECK(rows.error().details ==
+        std::vector<issue>{{rule::not_a_whole_number, 2, "complaints", "12.5", "must be a whole number"}});
   auto good = parse_csv_rows(counts, october, "complaints\n\"1,200\"\n");
   REQUIRE(good);
   CHECK((*good)[0][0] == cell{cell::kind::number, {}, 1200});

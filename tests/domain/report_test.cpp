@@ -21,6 +21,12 @@ std::vector<std::pair<std::size_t, std::string>> where(const error& e) {
   return out;
 }
 
+std::vector<rule> rules_of(const error& e) {
+  std::vector<rule> out;
+  for (const auto& i : e.details) out.push_back(i.rule);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("M1 is sent by marketing to planning and dispatch", "[domain][report]") {
@@ -42,7 +48,7 @@ TEST_CASE("a valid M1 report parses into rows in schema order", "[domain][report
   CHECK((*rows)[1][*m1().field_index("customer")].text == "蓝海冷链");
 }
 
-TEST_CASE("every bad row and field is reported at once", "[domain][report][validation]") {
+TEST_CASE("every bad row and field is reported at once, each with its rule", "[domain][report][validation]") {
   auto rows = parse(R"({"rows":[
     {"customer":"A","feeder":"F-1","demand_kw":-5,"expected_month":"2027-01","likelihood_pct":50},
     {"customer":"B","feeder":"F-1","demand_kw":5,"expected_month":"2026-09","likelihood_pct":50},
@@ -68,6 +74,18 @@ TEST_CASE("every bad row and field is reported at once", "[domain][report][valid
                                });
   CHECK(rows.error().details[0].value == "-5");
   CHECK(rows.error().details[0].reason == "must be greater than 0");
+  CHECK(rules_of(rows.error()) == std::vector<rule>{
+                                      rule::below_minimum,       // demand_kw -5
+                                      rule::month_out_of_range,  // before the report month
+                                      rule::required,            // no customer
+                                      rule::not_a_month,         // "2027-1"
+                                      rule::above_maximum,       // likelihood 101
+                                      rule::exactly_one_of,      // feeder and area
+                                      rule::unknown_field,       // colour
+                                      rule::not_a_number,        // "lots"
+                                      rule::exactly_one_of,      // neither feeder nor area
+                                      rule::exactly_one_of,      // demand_kw and demand_kva
+                                  });
 }
 
 TEST_CASE("a cross-field rule is skipped when one of its fields is already wrong",

@@ -92,6 +92,7 @@ TEST_CASE("a batch names every operation the caller may not perform and sends no
   auto e = json_of(r);
   CHECK(e.at("error").at("code") == "forbidden");
   CHECK(rows_named(e) == std::vector<std::size_t>{2, 3});
+  for (const auto& d : e.at("error").at("details").as_array()) CHECK(d.at("rule") == "not_permitted");
   CHECK(f.fake.batches().empty());
 }
 
@@ -109,8 +110,11 @@ TEST_CASE("a batch with malformed operations lists every one at once and sends n
   CHECK(rows_named(e) == std::vector<std::size_t>{1, 2, 3});
   const auto& details = e.at("error").at("details").as_array();
   CHECK(details[0].at("field") == "rows[1].demand_kw");
+  CHECK(details[0].at("rule") == "below_minimum");  // the operation's own rule
   CHECK(details[1].at("field") == "path");
+  CHECK(details[1].at("rule") == "not_batchable");
   CHECK(details[2].at("field") == "method");
+  CHECK(details[2].at("rule") == "required");
   CHECK(f.fake.batches().empty());
 }
 
@@ -137,7 +141,7 @@ TEST_CASE("a batch of more operations than the limit is too large", "[gateways][
 TEST_CASE("a batch the actors refuse answers their error whole", "[gateways][batch]") {
   server_fixture f;
   f.fake.fail_next_call({domain::errc::not_found, "operation 2 of 2: there is no item 7; nothing was written",
-                         {{2, "", "", "there is no item 7"}}});
+                         {{domain::rule::not_found, 2, "", "", "there is no item 7"}}});
   auto r = f.request(verb::post, "/v1/batch", batch({put_m1, ack_planning}));
   REQUIRE(r.result_int() == 404);
   CHECK(rows_named(json_of(r)) == std::vector<std::size_t>{2});

@@ -77,3 +77,13 @@ TEST_CASE("a receipt and a health report use snake_case fields", "[gateways][cod
         json::parse(R"({"status":"ok","last_seq":9,"version":"1.0"})"));
   CHECK(json::value_from(actors::health_report{false, 9, "1.0"}).at("status") == "unavailable");
 }
+
+TEST_CASE("an issue is written with its rule's code beside its reason", "[gateways][codecs][validation_rules]") {
+  domain::issue in_row{domain::rule::not_a_month, 2, "expected_month", "2027-3", "must be a month written YYYY-MM"};
+  CHECK(json::value_from(in_row) ==
+        json::parse(R"({"row":2,"field":"expected_month","value":"2027-3",)"
+                    R"("reason":"must be a month written YYYY-MM","rule":"not_a_month"})"));
+  domain::issue whole{domain::rule::unknown_role, std::nullopt, "role", "root", "is not a role"};
+  CHECK(json::value_from(whole) ==
+        json::parse(R"({"field":"role","value":"root","reason":"is not a role","rule":"unknown_role"})"));
+}

@@ -34,9 +34,10 @@ TEST_CASE("protocol failures have their own statuses and domain codes", "[gatewa
   CHECK(r.body == R"({"error":{"code":"too_large","message":"too big","details":[]}})");
 }
 
-TEST_CASE("the error envelope lists every issue and omits an absent row", "[gateways][errors]") {
+TEST_CASE("the error envelope lists every issue with its rule and omits an absent row", "[gateways][errors]") {
   domain::error e{domain::errc::validation_failed, "2 problems",
-                  {{3, "demand_kw", "-5", "must be greater than 0"}, {std::nullopt, "rows", "", "is required"}}};
+                  {{domain::rule::below_minimum, 3, "demand_kw", "-5", "must be greater than 0"},
+                   {domain::rule::required, std::nullopt, "rows", "", "is required"}}};
   auto r = gateways::error_response(e);
   CHECK(r.status == 422);
   auto body = boost::json::parse(r.body);
@@ -46,6 +47,8 @@ TEST_CASE("the error envelope lists every issue and omits an absent row", "[gate
   const auto& details = err.at("details").as_array();
   REQUIRE(details.size() == 2);
   CHECK(details[0] == boost::json::parse(
-                          R"({"row":3,"field":"demand_kw","value":"-5","reason":"must be greater than 0"})"));
+                          R"({"row":3,"field":"demand_kw","value":"-5","reason":"must be greater than 0",)"
+                          R"("rule":"below_minimum"})"));
   CHECK_FALSE(details[1].as_object().contains("row"));
+  CHECK(details[1].at("rule") == "required");
 }

@@ -13,6 +13,7 @@
 #include <boost/json/parse.hpp>
 
 #include "domain/report_kind.hpp"
+#include "domain/validation_rule.hpp"
 #include "gateways/openapi_document.hpp"
 #include "tests/gateways/support/test_client.hpp"
 
@@ -140,5 +141,30 @@ TEST_CASE("each report kind's row schema in docs/openapi.json has the catalogue'
       CHECK(p.contains("maximum") == f.max.has_value());
       if (f.max && p.contains("maximum")) CHECK(number_of(p.at("maximum")) == *f.max);
     }
+  }
+}
+
+TEST_CASE("docs/openapi.json requires a rule on every issue and lists every rule code, in order",
+          "[gateways][openapi][validation_rules]") {
+  auto doc = json::parse(source_openapi());
+  const auto& schemas = doc.at("components").at("schemas");
+  const auto& issue = schemas.at("Issue");
+  CHECK(std::count(issue.at("required").as_array().begin(), issue.at("required").as_array().end(),
+                   json::value("rule")) == 1);
+  CHECK(issue.at("properties").at("rule").at("$ref") == "#/components/schemas/RuleCode");
+  CHECK(schemas.at("RuleCode").at("type") == "string");
+  json::array codes;
+  for (auto r : domain::all_rules()) codes.push_back(json::string(domain::to_string(r)));
+  CHECK(schemas.at("RuleCode").at("enum").as_array() == codes);
+}
+
+TEST_CASE("docs/api.md explains every rule code in its table of rules", "[gateways][openapi][validation_rules]") {
+  std::ifstream in(GRIDCOORD_SOURCE_DIR "/docs/api.md", std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream text;
+  text << in.rdbuf();
+  for (auto r : domain::all_rules()) {
+    INFO(domain::to_string(r));
+    CHECK(text.str().find("\n| `" + std::string(domain::to_string(r)) + "` | ") != std::string::npos);
   }
 }

@@ -44,6 +44,15 @@ publication sample(std::uint32_t number, std::string reason) {
   return p;
 }
 
+// Both languages' publishers, English the default.
+page_settings lanhai() {
+  page_settings s;
+  s.default_language = domain::language::en;
+  s.zh_cn = {"蓝海供电公司 营销部", "客户服务热线 95598"};
+  s.en = {"Lanhai Power Supply Company, Marketing Department", "Customer service 95598"};
+  return s;
+}
+
 std::string contents(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;
@@ -124,29 +133,46 @@ class receiver {
 
 TEST_CASE("publishing writes the numbered files and latest, each exactly the rendering", "[gateways][publication]") {
   testing::temp_dir dir;
-  auto target = gateways::publication_target::make({.directory = (dir.path() / "pub").string()});
+  auto target = gateways::publication_target::make({.directory = (dir.path() / "pub").string(), .pages = lanhai()});
   REQUIRE(target);
   auto p = sample(7, "MT-1 is overloaded, \"heavy\"");
   auto result = target->publish(p);
   REQUIRE(result);
   auto root = dir.path() / "pub";
-  CHECK(result->written == std::vector<std::string>{(root / "7/restricted.json").string(),
-                                                    (root / "7/restricted.csv").string(),
-                                                    (root / "7/restricted.html").string(),
-                                                    (root / "latest.json").string(),
-                                                    (root / "latest.csv").string(),
-                                                    (root / "latest.html").string()});
+  std::vector<std::string> expected;
+  for (const char* name : {"7/restricted", "latest"})
+    for (const char* suffix : {".json", ".csv", ".html", ".zh-CN.html", ".en.html"})
+      expected.push_back((root / (std::string(name) + suffix)).string());
+  CHECK(result->written == expected);
   CHECK_FALSE(result->post);
   CHECK_FALSE(result->post_pending());
-  CHECK(contents(root / "7/restricted.json") == encode_publication(p));
-  CHECK(contents(root / "7/restricted.csv") == render_csv(p));
-  CHECK(contents(root / "7/restricted.html") == render_html(p));
-  CHECK(contents(root / "latest.json") == encode_publication(p));
-  CHECK(contents(root / "latest.csv") == render_csv(p));
-  CHECK(contents(root / "latest.html") == render_html(p));
+  auto pages = lanhai();
+  for (std::string name : {"7/restricted", "latest"}) {
+    CHECK(contents(root / (name + ".json")) == encode_publication(p));
+    CHECK(contents(root / (name + ".csv")) == render_csv(p));
+    CHECK(contents(root / (name + ".html")) == render_html(p, pages, domain::language::en));  // the default
+    CHECK(contents(root / (name + ".zh-CN.html")) == render_html(p, pages, domain::language::zh_cn));
+    CHECK(contents(root / (name + ".en.html")) == render_html(p, pages, domain::language::en));
+  }
+  CHECK(contents(root / "latest.zh-CN.html").find("<dd>蓝海供电公司 营销部</dd>") != std::string::npos);
   // No temporary file is left behind.
-  CHECK(names_in(root) == std::set<std::string>{"7", "latest.csv", "latest.html", "latest.json"});
-  CHECK(names_in(root / "7") == std::set<std::string>{"restricted.csv", "restricted.html", "restricted.json"});
+  CHECK(names_in(root) == std::set<std::string>{"7", "latest.csv", "latest.en.html", "latest.html", "latest.json",
+                                                "latest.zh-CN.html"});
+  CHECK(names_in(root / "7") == std::set<std::string>{"restricted.csv", "restricted.en.html", "restricted.html",
+                                                      "restricted.json", "restricted.zh-CN.html"});
+}
+
+TEST_CASE("the pages' settings come from [publication]'s, with the zone", "[gateways][publication]") {
+  config::publication_page_settings page;
+  page.language = "en";
+  page.zh_cn = {"蓝海供电公司 营销部", "95598"};
+  page.en = {"Lanhai Power Supply Company", "Call 95598"};
+  auto s = gateways::page_settings_of(page, "Asia/Shanghai");
+  CHECK(s.default_language == domain::language::en);
+  CHECK(s.zh_cn == publisher{"蓝海供电公司 营销部", "95598"});
+  CHECK(s.en == publisher{"Lanhai Power Supply Company", "Call 95598"});
+  CHECK(s.zone == "Asia/Shanghai");
+  CHECK(gateways::page_settings_of({}, "UTC").default_language == domain::language::zh_cn);
 }
 
 TEST_CASE("a second publication replaces latest and keeps the first one's files", "[gateways][publication]") {
@@ -160,10 +186,12 @@ TEST_CASE("a second publication replaces latest and keeps the first one's files"
   REQUIRE(target->publish(second));
   CHECK(contents(dir.path() / "latest.json") == encode_publication(second));
   CHECK(contents(dir.path() / "latest.csv") == render_csv(second));
-  CHECK(contents(dir.path() / "latest.html") == render_html(second));
+  CHECK(contents(dir.path() / "latest.html") == render_html(second, page_settings{}, domain::language::zh_cn));
+  CHECK(contents(dir.path() / "latest.en.html") == render_html(second, page_settings{}, domain::language::en));
   CHECK(contents(dir.path() / "1/restricted.json") == encode_publication(first));
   CHECK(contents(dir.path() / "2/restricted.csv") == render_csv(second));
-  CHECK(names_in(dir.path()) == std::set<std::string>{"1", "2", "latest.csv", "latest.html", "latest.json"});
+  CHECK(names_in(dir.path()) == std::set<std::string>{"1", "2", "latest.csv", "latest.en.html", "latest.html",
+                                                      "latest.json", "latest.zh-CN.html"});
 }
 
 TEST_CASE("a directory that cannot be created is an error naming it", "[gateways][publication]") {
@@ -204,7 +232,7 @@ TEST_CASE("the POST carries the JSON and the idempotency key; a 503 is reported 
   CHECK(first->post->status == 503u);
   CHECK(first->post->problem == fmt::format("POST {} answered 503 Service Unavailable", in.url()));
   CHECK(first->post_pending());
-  CHECK(first->written.size() == 6);
+  CHECK(first->written.size() == 10);
   CHECK(contents(dir.path() / "latest.json") == encode_publication(p));  // the failed POST undid nothing
 
   auto retry = target->post(p);

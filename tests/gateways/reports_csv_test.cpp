@@ -73,10 +73,11 @@ TEST_CASE("a bad CSV is 422 listing every issue with data row, field, value and 
   auto err = json_of(r).at("error");
   CHECK(err.at("code") == "validation_failed");
   CHECK(err.at("details") == boost::json::parse(R"([
-    {"row":1,"field":"demand_kw","value":"1.2.3","reason":"must be a number"},
-    {"row":2,"field":"expected_month","value":"2027-3","reason":"must be a month written YYYY-MM"},
-    {"row":3,"field":"customer","value":"","reason":"is required"},
-    {"row":3,"field":"likelihood_pct","value":"101","reason":"must be at most 100"}])"));
+    {"row":1,"field":"demand_kw","value":"1.2.3","reason":"must be a number","rule":"not_a_number"},
+    {"row":2,"field":"expected_month","value":"2027-3","reason":"must be a month written YYYY-MM",
+     "rule":"not_a_month"},
+    {"row":3,"field":"customer","value":"","reason":"is required","rule":"required"},
+    {"row":3,"field":"likelihood_pct","value":"101","reason":"must be at most 100","rule":"above_maximum"}])"));
   CHECK(f.fake.submissions().empty());
 }
 

@@ -86,8 +86,8 @@ TEST_CASE("validation lists every bad row and field at once and stores nothing",
   CHECK(fields.count("area"));
   CHECK(fields.count("likelihood_pct"));
   CHECK(fields.count("expected_month"));
-  CHECK(r.body().find(R"({"row":1,"field":"demand_kw","value":"-5","reason":"must be greater than 0"})") !=
-        std::string::npos);
+  CHECK(r.body().find(R"({"row":1,"field":"demand_kw","value":"-5","reason":"must be greater than 0",)"
+                      R"("rule":"below_minimum"})") != std::string::npos);
   CHECK(f.fake.submissions().empty());
 }
 

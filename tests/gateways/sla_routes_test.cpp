@@ -38,6 +38,14 @@ std::vector<std::string> fields_of(const response& r) {
   return out;
 }
 
+// The rule of every issue, in order.
+std::vector<std::string> rules_of(const response& r) {
+  std::vector<std::string> out;
+  auto body = json_of(r);
+  for (const auto& d : body.at("error").at("details").as_array()) out.emplace_back(d.at("rule").as_string());
+  return out;
+}
+
 sla::work_clock clock_of(std::string item, sla::step what, domain::department owner) {
   sla::work_clock c;
   c.item = std::move(item);
@@ -176,6 +184,7 @@ TEST_CASE("a planned-outage notice needs its kind, equipment and both times in o
                        R"({"kind":"urgent","equipment":["F-1"],"starts_at":"2026-12-09T08:00:00Z","ends_at":"2026-12-09T07:00:00Z"})");
   REQUIRE(bad.result_int() == 422);
   CHECK(fields_of(bad) == std::vector<std::string>{"kind", "ends_at"});
+  CHECK(rules_of(bad) == std::vector<std::string>{"not_one_of", "out_of_order"});
   CHECK(json_of(bad).at("error").at("details").at(0).at("reason") == "must be one of planned, temporary");
   REQUIRE(f.request(verb::post, "/v1/planned-outages",
                     R"({"kind":"temporary","equipment":["F-1"],"starts_at":"2026-12-09T08:00:00Z","ends_at":"2026-12-09T12:00:00Z"})")
@@ -192,6 +201,7 @@ TEST_CASE("a complaint names a known category and its text, and its steps name t
   auto bad = f.request(verb::post, "/v1/complaints", R"({"category":"billing","text":"","mood":"angry"})");
   REQUIRE(bad.result_int() == 422);
   CHECK(fields_of(bad) == std::vector<std::string>{"mood", "category", "text", "customer_name"});
+  CHECK(rules_of(bad) == std::vector<std::string>{"unknown_field", "not_one_of", "empty_text", "at_least_one_of"});
   REQUIRE(f.request(verb::post, "/v1/complaints",
                     R"({"category":"supply_capacity","customer_name":"蓝海化工","contact":"+8613800000000","text":"voltage dips"})")
               .result_int() == 200);
@@ -227,9 +237,9 @@ TEST_CASE("a callback attempt that reached the customer needs a score from 1 to 
   f.fake.set_sla_answer(outage_item(false, true));
   CHECK(fields_of(f.request(verb::post, "/v1/callbacks/3/attempts", R"({"outcome":"reached"})")) ==
         std::vector<std::string>{"satisfaction"});
-  CHECK(fields_of(f.request(verb::post, "/v1/callbacks/3/attempts",
-                            R"({"outcome":"hung_up","satisfaction":6,"satisfied":"no"})")) ==
-        std::vector<std::string>{"outcome", "satisfaction", "satisfied"});
+  auto bad = f.request(verb::post, "/v1/callbacks/3/attempts", R"({"outcome":"hung_up","satisfaction":6,"satisfied":"no"})");
+  CHECK(fields_of(bad) == std::vector<std::string>{"outcome", "satisfaction", "satisfied"});
+  CHECK(rules_of(bad) == std::vector<std::string>{"not_one_of", "out_of_range", "not_a_boolean"});
   REQUIRE(f.request(verb::post, "/v1/callbacks/3/attempts", R"({"outcome":"reached","satisfaction":4,"note":"ok"})")
               .result_int() == 200);
   auto a = sent<actors::attempt_callback>(f);

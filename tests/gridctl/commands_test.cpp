@@ -213,3 +213,11 @@ TEST_CASE("capacity and precheck ask the capacity routes; a KVA that is not a nu
   REQUIRE_FALSE(refused);
   CHECK(refused.error() == R"(KVA must be a number above 0, not "lots")");
 }
+
+TEST_CASE("publication get asks for the format and the page's language given", "[gridctl][publication]") {
+  CHECK(request_for({"publication", "get"}).target == "/v1/publications/latest");
+  CHECK(request_for({"publication", "get", "3", "--format", "html", "--lang", "en"}).target ==
+        "/v1/publications/3?format=html&lang=en");
+  CHECK(request_for({"publication", "get", "--format", "html", "--lang", "zh-CN"}).target ==
+        "/v1/publications/latest?format=html&lang=zh-CN");
+}

@@ -175,7 +175,13 @@ TEST_CASE("the demo's capacity hints show F-101 near its limit and SS-07/T2 bind
   auto html = anonymous.request("GET", "/v1/publications/latest?format=html");
   CHECK(html.status == 200);
   CHECK(html.headers["Content-Type"] == "text/html; charset=utf-8");
-  CHECK(html.body.find("<td>F-222</td>") != std::string::npos);
+  CHECK(html.body.find("<html lang=\"zh-CN\">") != std::string::npos);
+  CHECK(html.body.find("<td data-label=\"接入点\">F-222</td>") != std::string::npos);
+  CHECK(html.body.find("<dd>蓝海供电公司 营销部（演示）</dd>") != std::string::npos);  // the demo's issuer
+  auto en = anonymous.request("GET", "/v1/publications/latest?format=html&lang=en");
+  CHECK(en.status == 200);
+  CHECK(en.body.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(en.body.find(">Main transformer SS-07/T2 has no spare capacity left</td>") != std::string::npos);
   auto csv = demo.gridctl({"publication", "get", "--format", "csv"});
   CHECK(csv.code == 0);  // a text document is printed as it is, not refused as "not JSON"
   CHECK(csv.out.find("region,point,kind") != std::string::npos);

@@ -218,7 +218,8 @@ TEST_CASE("an empty import or a body of another shape is a bad request", "[sla][
   CHECK(csv.error().code == errc::invalid_request);
   auto extra = parse(R"({"customers":[],"mode":"replace"})");
   REQUIRE_FALSE(extra);
-  CHECK(extra.error().details == std::vector<issue>{{std::nullopt, "mode", "replace", R"(is not a field of an import (only "customers"))"}});
+  CHECK(extra.error().details == std::vector<issue>{{rule::unknown_field, std::nullopt, "mode", "replace",
+                                                     R"(is not a field of an import (only "customers"))"}});
 }
 
 TEST_CASE("an import naming unknown equipment or an id twice reports every row", "[sla][customers]") {

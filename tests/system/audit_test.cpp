@@ -9,10 +9,11 @@ using testing::bearer;
 using testing::m1_body;
 using testing::m1_path;
 
-TEST_CASE("every write records its token, role, address and request id", "[system][audit]") {
+TEST_CASE("every write records its token, the person, role, address and request id", "[system][audit]") {
   testing::live_server s;
   auto c = s.client();
-  auto issued = c.request("POST", "/v1/tokens", R"({"role":"liaison:marketing"})", bearer(s.admin));
+  auto issued = c.request("POST", "/v1/tokens", R"({"role":"liaison:marketing","description":"张敏"})",
+                          bearer(s.admin));
   REQUIRE(issued.status == 201);
   auto marketing = std::string(issued.json().at("token").as_string());
   auto marketing_id = std::string(issued.json().at("id").as_string());
@@ -28,6 +29,7 @@ TEST_CASE("every write records its token, role, address and request id", "[syste
   CHECK(e.at("type") == "report.submitted");
   CHECK(e.at("actor") == marketing_id.c_str());
   CHECK(e.at("origin").at("role") == "liaison:marketing");
+  CHECK(e.at("origin").at("person") == "张敏");
   CHECK(e.at("origin").at("remote") == "127.0.0.1");
   CHECK(e.at("origin").at("request_id").as_string() == put.headers.at("X-Request-Id").c_str());
   CHECK(trail.json().at("end") == true);

@@ -111,6 +111,7 @@ TEST_CASE("every endpoint answers every role as the authorization matrix says", 
       {"GET", "/v1/departments/customer_service/inbox", "", {"admin", "reader", "cs_agent"}},
       {"GET", "/v1/report-kinds", "", every_role},
       {"GET", "/v1/report-kinds/load_statistics", "", every_role},
+      {"GET", "/v1/validation-rules", "", every_role},
       {"GET", "/v1/cycle/2026-10", "", every_role},
       {"GET", "/v1/events", "", {"admin", "reader"}},
       {"GET", "/v1/stream?after=0", "", {"admin", "reader"}, true},
@@ -237,11 +238,12 @@ TEST_CASE("a revoked token is refused from then on", "[system][auth]") {
   CHECK(list.body.find("secret") == std::string::npos);
 }
 
-TEST_CASE("an unknown role is a validation error naming the field", "[system][auth]") {
+TEST_CASE("an unknown role is a validation error naming the field and the rule", "[system][auth]") {
   testing::live_server s;
   auto c = s.client();
   auto r = c.request("POST", "/v1/tokens", R"({"role":"root"})", bearer(s.admin));
   CHECK(r.status == 422);
   CHECK(r.json().at("error").at("details").at(0).at("field") == "role");
+  CHECK(r.json().at("error").at("details").at(0).at("rule") == "unknown_role");
   CHECK(c.request("DELETE", "/v1/tokens/tk_0000000000000000", "", bearer(s.admin)).status == 404);
 }

@@ -77,6 +77,16 @@ TEST_CASE("capacity, precheck, applications and the restricted list over HTTP", 
   CHECK(csv.headers["Content-Type"] == "text/csv; charset=utf-8");
   CHECK(csv.body.find("region,point,kind") != std::string::npos);
   CHECK(c.request("GET", "/v1/publications/2", "", {}).status == 404);
+  auto zh = c.request("GET", "/v1/publications/1?format=html", "", {});
+  REQUIRE(zh.status == 200);
+  CHECK(zh.headers["Content-Language"] == "zh-CN");
+  CHECK(zh.body.find("<html lang=\"zh-CN\">") != std::string::npos);
+  auto en = c.request("GET", "/v1/publications/1?format=html&lang=en", "", {});
+  REQUIRE(en.status == 200);
+  CHECK(en.body.find("<html lang=\"en\">") != std::string::npos);
+  auto fr = c.request("GET", "/v1/publications/1?format=html&lang=fr", "", {});
+  CHECK(fr.status == 400);
+  CHECK(fr.json().at("error").at("code") == "invalid_request");
 
   auto far = c.request("GET", "/v1/capacity/F1?month=" + domain::to_string(this_month() + std::chrono::months{30}), "",
                        admin);

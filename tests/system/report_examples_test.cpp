@@ -110,12 +110,14 @@ TEST_CASE("the M1 row examples name registered feeders; a report naming unknown 
                        bearer(s.admin));
   REQUIRE(bad.status == 422);
   CHECK(bad.json().at("error").at("details") ==
-        json::parse(R"([{"row":2,"field":"equipment_id","value":"SS-99/T4","reason":"no equipment SS-99/T4 in the registry"}])"));
+        json::parse(R"([{"row":2,"field":"equipment_id","value":"SS-99/T4",)"
+                    R"("reason":"no equipment SS-99/T4 in the registry","rule":"unknown_equipment"}])"));
   auto not_feeder = c.request("PUT", path, R"({"rows":[{"customer":"X","feeder":"SS-07/T2","demand_kw":10,
                                              "expected_month":"2027-01","likelihood_pct":50}]})", bearer(s.admin));
   REQUIRE(not_feeder.status == 422);
   CHECK(not_feeder.json().at("error").at("details").at(0).at("reason") ==
         "SS-07/T2 is a main_transformer, not a feeder");
+  CHECK(not_feeder.json().at("error").at("details").at(0).at("rule") == "wrong_equipment_kind");
   auto events = c.request("GET", "/v1/audit?entity=report/dispatch/", "", bearer(s.admin));
   REQUIRE(events.status == 200);
   CHECK(events.json().at("events").as_array().empty());  // nothing stored

@@ -16,7 +16,7 @@ function EventRow({ e }) {
     <td><${Time} value=${e.time} seconds /></td>
     <td><code data-raw>${e.type}</code></td>
     <td data-raw class="wrap">${e.stream}</td>
-    <td><code data-raw>${e.actor}</code></td>
+    <td>${o && o.person ? html`<div data-raw>${o.person}</div>` : null}<code data-raw class=${o && o.person ? 'muted small' : ''}>${e.actor}</code></td>
     <td>${o ? html`<div data-raw>${o.role}</div><div class="muted small" data-raw>${o.remote}</div>
       <div class="muted small"><code data-raw>${o.request_id}</code></div>` : html`<span class="muted">${t('audit.internal')}</span>`}</td>
     <td><details><summary>${t('audit.payload')}</summary><pre data-raw>${JSON.stringify(e.payload, null, 2)}</pre></details></td>

@@ -73,7 +73,8 @@ export function Feed() {
         </div>
         <div class="feed-body">
           <span data-raw class="wrap">${e.stream}</span>
-          <span class="muted">${t('feed.by')}</span><code data-raw>${e.actor}</code>
+          <span class="muted">${t('feed.by')}</span>${e.origin && e.origin.person
+            ? html`<span data-raw>${e.origin.person}</span> ` : null}<code data-raw>${e.actor}</code>
         </div>
       </li>`)}
     </ol>

@@ -42,7 +42,14 @@ void fake_client::publish(actors::publication_issue, actors::reply<actors::publi
   no_capacity(done);
 }
 void fake_client::get_publication(std::uint32_t, actors::reply<domain::capacity::publication> done) {
-  no_capacity(done);
+  std::lock_guard lock(mutex_);
+  if (!publication_) return no_capacity(done);
+  later([done, p = *publication_] { done(p); });
+}
+
+void fake_client::set_publication(domain::capacity::publication p) {
+  std::lock_guard lock(mutex_);
+  publication_ = std::move(p);
 }
 
 }  // namespace gridcoord::testing

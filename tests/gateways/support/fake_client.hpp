@@ -57,7 +57,8 @@ class fake_client final : public actors::client {
   void sla(actors::sla_request request, actors::reply<actors::sla_answer> done) override;
 
   // The capacity register is the capacity actor's (tests/actors, tests/system):
-  // these answer errc::unavailable (fake_capacity.cpp).
+  // these answer errc::unavailable (fake_capacity.cpp), but get_publication
+  // answers what set_publication gave, for any number.
   void capacity(std::string point, domain::month period, bool horizon,
                 actors::reply<std::vector<domain::capacity::point_capacity>> done) override;
   void precheck(domain::capacity::precheck_request request,
@@ -82,6 +83,7 @@ class fake_client final : public actors::client {
   void add_event(actors::event_view e);
   void set_health(actors::health_report h);
   void set_cycle(domain::cycle_matrix m);
+  void set_publication(domain::capacity::publication p);
   std::optional<domain::month> last_cycle_month() const;
   void fail_next_call(domain::error e);  // the next call of any kind answers this
   std::pair<std::uint64_t, std::size_t> last_events_query() const;
@@ -117,6 +119,7 @@ class fake_client final : public actors::client {
   std::vector<actors::event_view> events_;
   actors::health_report health_{true, 42, "0.1.0-test"};
   domain::cycle_matrix cycle_;
+  std::optional<domain::capacity::publication> publication_;
   std::optional<domain::month> last_cycle_month_;
   domain::token_book tokens_;
   std::pair<std::uint64_t, std::size_t> last_events_query_{};

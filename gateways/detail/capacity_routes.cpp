@@ -161,7 +161,7 @@ domain::expected<domain::language> language_of(const request_context& ctx, domai
   if (!tag) return fallback;
   if (auto l = domain::parse_language(*tag)) return *l;
   return domain::fail(errc::invalid_request, "lang must be zh-CN or en",
-                      {{std::nullopt, "lang", std::string(*tag), "is not zh-CN or en"}});
+                      {{domain::rule::not_one_of, std::nullopt, "lang", std::string(*tag), "is not zh-CN or en"}});
 }
 
 http_response rendered(const cap::publication& p, std::string_view format, const cap::page_settings& pages = {},

@@ -89,7 +89,7 @@ void read_languages(checker& c, const toml::table& root, sla::message_catalogue&
   if (!t) return;
   for (const auto& [key, node] : *t) {
     auto name = fmt::format("languages.{}", key.str());
-    auto l = sla::parse_message_language(key.str());
+    auto l = domain::parse_language(key.str());
     if (!l) return c.fail(node, name, "is not a language gridcoord writes: \"zh-CN\" or \"en\"");
     const auto* lang = node.as_table();
     if (!lang) return c.fail(node, name, "must be a table");
@@ -100,19 +100,19 @@ void read_languages(checker& c, const toml::table& root, sla::message_catalogue&
   if (!out.texts_of(out.language))
     c.fail(*t, "languages",
            fmt::format("has no \"{}\", the language in force ([messages] language in gridcoord.toml)",
-                       sla::to_string(out.language)));
+                       domain::to_string(out.language)));
 }
 
 // Every template of every language, rendered with the stand-ins, within max_sms_segments.
 void check_lengths(checker& c, const toml::table& root, const sla::message_catalogue& cat) {
-  for (auto l : sla::all_message_languages) {
+  for (auto l : sla::all_languages) {
     if (!cat.texts_of(l)) continue;
     for (auto k : sla::all_message_kinds) {
       auto most = cat.texts_of(l)->max_sms_segments;
       auto segments = sla::longest_segments(cat, l, k);
       if (segments <= most) continue;
-      auto key = fmt::format("languages.{}.templates.{}", sla::to_string(l), sla::to_string(k));
-      const auto* node = toml::node_view<const toml::node>(root)["languages"][sla::to_string(l)]["templates"]
+      auto key = fmt::format("languages.{}.templates.{}", domain::to_string(l), sla::to_string(k));
+      const auto* node = toml::node_view<const toml::node>(root)["languages"][domain::to_string(l)]["templates"]
                                                                [sla::to_string(k)].node();
       return c.fail(node ? *node : static_cast<const toml::node&>(root), key,
                     fmt::format("takes {} SMS segments written with the [check] values, more than "
@@ -133,7 +133,7 @@ gridcoord::expected<sla::message_catalogue, load_error> parse_messages_file(std:
   const toml::table& root = *parsed;
   checker c{origin, {}};
   sla::message_catalogue out;
-  auto chosen = sla::parse_message_language(language);
+  auto chosen = domain::parse_language(language);
   if (!chosen)
     return unexpected{load_error{fmt::format("{}: the language \"{}\" ([messages] language in gridcoord.toml) is "
                                              "not one gridcoord writes: \"zh-CN\" or \"en\"",

@@ -180,8 +180,8 @@ void read_all(reader& r, settings& s) {
     r.fail("time_limits", "profile", "must name a profile of time_limits.file (shipped: \"document\", \"sgcc-2023\")");
   r.get("messages", "file", s.messages.file);
   r.get("messages", "language", s.messages.language);
-  if (s.messages.language != "zh-CN" && s.messages.language != "en")
-    r.fail("messages", "language", "must be \"zh-CN\" or \"en\"");
+  if (auto l = domain::parse_language(s.messages.language)) s.messages.language = std::string(domain::to_string(*l));
+  else r.fail("messages", "language", "must be \"zh-CN\" or \"en\"");
   r.get("log", "level", s.log.level);
   r.get("log", "format", s.log.format);
   if (s.log.format != "json" && s.log.format != "text")

@@ -72,7 +72,7 @@ std::vector<storage::event_draft> outage_notices(const sla_context& c, const sla
     auto written = sla::write_message(c.messages, sla::message_kind_of(kind), n.channel,
                                       message_values_of(c, o, *customer), c.zone);
     n.text = std::move(written.text);
-    n.language = std::string(sla::to_string(written.language));
+    n.language = std::string(domain::to_string(written.language));
     n.segments = written.segments;
     n.too_long = written.too_long;
     n.details = details;

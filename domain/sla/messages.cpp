@@ -39,12 +39,12 @@ gridcoord::expected<placeholder, std::string> placeholder_in(std::string_view na
   return unexpected{fmt::format("has {{{}}}, which {} does not have; it knows {}", name, to_string(k), names_of(known))};
 }
 
-std::string time_or(const std::optional<time_point>& t, std::string_view zone, message_language l,
+std::string time_or(const std::optional<time_point>& t, std::string_view zone, domain::language l,
                     std::string_view otherwise) {
   return t ? format_message_time(*t, zone, l) : std::string(otherwise);
 }
 
-std::string value_of(placeholder p, const language_texts& texts, message_language l, const message_values& v,
+std::string value_of(placeholder p, const language_texts& texts, domain::language l, const message_values& v,
                      std::string_view zone) {
   switch (p) {
     case placeholder::signature: return texts.signature;
@@ -88,14 +88,6 @@ message_kind message_kind_of(notification_kind k) noexcept {
     case notification_kind::restoration: return message_kind::restoration;
   }
   return message_kind::outage_notice;
-}
-
-std::string_view to_string(message_language l) noexcept { return l == message_language::en ? "en" : "zh-CN"; }
-
-std::optional<message_language> parse_message_language(std::string_view text) noexcept {
-  for (auto l : all_message_languages)
-    if (to_string(l) == text) return l;
-  return std::nullopt;
 }
 
 std::string_view to_string(placeholder p) noexcept {
@@ -158,14 +150,14 @@ gridcoord::expected<message_template, std::string> parse_template(std::string_vi
   return out;
 }
 
-std::string format_message_time(time_point t, std::string_view zone, message_language l) {
-  if (l == message_language::en) return format_local(t, zone);
+std::string format_message_time(time_point t, std::string_view zone, domain::language l) {
+  if (l == domain::language::en) return format_local(t, zone);
   auto bare = format_local_bare(t, zone);  // "2026-12-07 08:25"
   auto number = [&](std::size_t at) { return std::stoi(bare.substr(at, 2)); };
   return fmt::format("{}月{}日 {}", number(5), number(8), bare.substr(11, 5));
 }
 
-std::string render(const language_texts& texts, message_language l, message_kind k, const message_values& v,
+std::string render(const language_texts& texts, domain::language l, message_kind k, const message_values& v,
                    std::string_view zone) {
   std::string out;
   for (const auto& piece : texts.templates[static_cast<std::size_t>(k)].pieces) {
@@ -175,7 +167,7 @@ std::string render(const language_texts& texts, message_language l, message_kind
   return out;
 }
 
-unsigned longest_segments(const message_catalogue& c, message_language l, message_kind k) {
+unsigned longest_segments(const message_catalogue& c, domain::language l, message_kind k) {
   const auto* texts = c.texts_of(l);
   if (!texts) return 0;
   // A day and a month of two digits in every zone: the longest time.

@@ -30,6 +30,7 @@
 #include "common/expected.hpp"
 #include "domain/clock.hpp"
 #include "domain/equipment.hpp"
+#include "domain/language.hpp"
 #include "domain/sla/outbox.hpp"
 
 namespace gridcoord::domain::sla {
@@ -44,10 +45,8 @@ std::string_view to_string(message_kind k) noexcept;
 std::optional<message_kind> parse_message_kind(std::string_view text) noexcept;
 message_kind message_kind_of(notification_kind k) noexcept;
 
-enum class message_language : std::uint8_t { zh_cn, en };
-inline constexpr std::array all_message_languages{message_language::zh_cn, message_language::en};
-std::string_view to_string(message_language l) noexcept;  // "zh-CN", "en"
-std::optional<message_language> parse_message_language(std::string_view text) noexcept;
+// The languages of domain/language.hpp, each once.
+inline constexpr std::array all_languages{domain::language::zh_cn, domain::language::en};
 
 enum class placeholder : std::uint8_t {
   signature,       // the company's signature, "【蓝海供电】"
@@ -103,11 +102,11 @@ struct length_check_values {
 };
 
 struct message_catalogue {
-  message_language language = message_language::zh_cn;  // the one customers are written in
+  domain::language language = domain::language::zh_cn;  // the one customers are written in
   length_check_values check;
-  std::array<std::optional<language_texts>, 2> texts;  // by message_language; `language`'s is set
+  std::array<std::optional<language_texts>, 2> texts;  // by language; `language`'s is set
 
-  const language_texts* texts_of(message_language l) const noexcept {
+  const language_texts* texts_of(domain::language l) const noexcept {
     const auto& t = texts[static_cast<std::size_t>(l)];
     return t ? &*t : nullptr;
   }
@@ -127,10 +126,10 @@ struct message_values {
 // A time as a customer reads it, in `zone`: zh-CN "12月7日 08:25" (the
 // configured zone's wall clock, no year, no offset: short for an SMS); en
 // "2026-12-07 08:25 (+08:00)" (domain/local_time.hpp's format).
-std::string format_message_time(time_point t, std::string_view zone, message_language l);
+std::string format_message_time(time_point t, std::string_view zone, domain::language l);
 
 // Template `k` of `texts` filled with `v`, times in `zone`.
-std::string render(const language_texts& texts, message_language l, message_kind k, const message_values& v,
+std::string render(const language_texts& texts, domain::language l, message_kind k, const message_values& v,
                    std::string_view zone);
 
 struct sms_length {
@@ -143,14 +142,14 @@ sms_length measure_sms(std::string_view utf8);
 
 // The most segments template `k` of language `l` takes rendered with the
 // catalogue's stand-ins and every equipment kind's words.
-unsigned longest_segments(const message_catalogue& c, message_language l, message_kind k);
+unsigned longest_segments(const message_catalogue& c, domain::language l, message_kind k);
 
 // What a notification carries: the text, its language and, for channel
 // "sms", its segments (0 for the other channels) and whether they are over
 // the language's max_sms_segments (sent whole all the same).
 struct written_message {
   std::string text;
-  message_language language = message_language::zh_cn;
+  domain::language language = domain::language::zh_cn;
   unsigned segments = 0;
   bool too_long = false;
 };

@@ -75,11 +75,11 @@ TEST_CASE("the shipped messages file loads in both languages and writes the outa
           "[config][messages]") {
   auto zh = load_messages_file(config_dir + "/messages.toml", "zh-CN");
   REQUIRE(zh);
-  CHECK(zh->language == sla::message_language::zh_cn);
-  REQUIRE(zh->texts_of(sla::message_language::zh_cn));
-  REQUIRE(zh->texts_of(sla::message_language::en));
-  CHECK(zh->texts_of(sla::message_language::zh_cn)->signature == "【蓝海供电】");
-  CHECK(zh->texts_of(sla::message_language::zh_cn)->max_sms_segments == 2);
+  CHECK(zh->language == domain::language::zh_cn);
+  REQUIRE(zh->texts_of(domain::language::zh_cn));
+  REQUIRE(zh->texts_of(domain::language::en));
+  CHECK(zh->texts_of(domain::language::zh_cn)->signature == "【蓝海供电】");
+  CHECK(zh->texts_of(domain::language::zh_cn)->max_sms_segments == 2);
 
   sla::message_values v;
   v.customer_name = "蓝海化工";
@@ -95,7 +95,7 @@ TEST_CASE("the shipped messages file loads in both languages and writes the outa
   auto en = load_messages_file(config_dir + "/messages.toml", "en");
   REQUIRE(en);
   w = sla::write_message(*en, sla::message_kind::outage_notice, "sms", v, "Asia/Shanghai");
-  CHECK(w.language == sla::message_language::en);
+  CHECK(w.language == domain::language::en);
   CHECK(w.text.starts_with("[Lanhai Power] Dear 蓝海化工: power is off since 2026-12-07 08:25 (+08:00)"));
 }
 
@@ -125,9 +125,9 @@ TEST_CASE("the shipped messages file is built in, and read when it is not in the
 TEST_CASE("the test's small messages file loads", "[config][messages]") {
   auto c = parse_messages_file(joined(lines()), "m.toml", "zh-CN");
   REQUIRE(c);
-  CHECK_FALSE(c->texts_of(sla::message_language::en));
+  CHECK_FALSE(c->texts_of(domain::language::en));
   CHECK(c->check.customer_name == "蓝海化工");
-  CHECK(c->texts_of(sla::message_language::zh_cn)->equipment_kinds[3] == "配变");
+  CHECK(c->texts_of(domain::language::zh_cn)->equipment_kinds[3] == "配变");
 }
 
 TEST_CASE("a template with an unknown placeholder, or one its kind lacks, names the file, line and key",

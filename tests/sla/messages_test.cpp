@@ -11,6 +11,7 @@ using namespace gridcoord;
 using namespace gridcoord::domain::sla;
 using gridcoord::domain::equipment_kind;
 using gridcoord::domain::time_point;
+using gridcoord::domain::language;
 
 namespace {
 
@@ -64,7 +65,7 @@ message_values harbour_outage() {
   return v;
 }
 
-message_catalogue catalogue(message_language l = message_language::zh_cn) {
+message_catalogue catalogue(language l = language::zh_cn) {
   message_catalogue c;
   c.language = l;
   c.texts[0] = chinese();
@@ -80,7 +81,7 @@ TEST_CASE("a customer SMS is written from the template in Beijing time", "[sla][
   CHECK(w.text ==
         "【蓝海供电】尊敬的蓝海化工：受蓝海市临港镇F-222线路故障影响，您单位自12月7日 08:25起停电，"
         "预计12月7日 12:00恢复供电。如有疑问请致电95598。");
-  CHECK(w.language == message_language::zh_cn);
+  CHECK(w.language == language::zh_cn);
   CHECK(w.segments == 2);  // 83 characters: over the 70 of one segment
   CHECK_FALSE(w.too_long);
 }
@@ -88,30 +89,30 @@ TEST_CASE("a customer SMS is written from the template in Beijing time", "[sla][
 TEST_CASE("the same outage in English carries the zone's offset", "[sla][messages]") {
   auto v = harbour_outage();
   v.customer_name = "Lanhai Chemicals";
-  auto w = write_message(catalogue(message_language::en), message_kind::outage_notice, "sms", v, "Asia/Shanghai");
+  auto w = write_message(catalogue(language::en), message_kind::outage_notice, "sms", v, "Asia/Shanghai");
   CHECK(w.text ==
         "[Lanhai Power] Dear Lanhai Chemicals: power is off since 2026-12-07 08:25 (+08:00) on feeder F-222, "
         "expected back by 2026-12-07 12:00 (+08:00). Questions: call 95598.");
-  CHECK(w.language == message_language::en);
+  CHECK(w.language == language::en);
   CHECK(w.segments == 2);  // GSM only, 168 septets ("[" and "]" take two each): over 160
 }
 
 TEST_CASE("message times follow the configured zone and the day changes with it", "[sla][messages]") {
   auto t = at("2026-12-31T16:30:00Z");
-  CHECK(format_message_time(t, "Asia/Shanghai", message_language::zh_cn) == "1月1日 00:30");
-  CHECK(format_message_time(t, "UTC", message_language::zh_cn) == "12月31日 16:30");
-  CHECK(format_message_time(t, "Asia/Shanghai", message_language::en) == "2027-01-01 00:30 (+08:00)");
+  CHECK(format_message_time(t, "Asia/Shanghai", language::zh_cn) == "1月1日 00:30");
+  CHECK(format_message_time(t, "UTC", language::zh_cn) == "12月31日 16:30");
+  CHECK(format_message_time(t, "Asia/Shanghai", language::en) == "2027-01-01 00:30 (+08:00)");
 }
 
 TEST_CASE("what is not known yet is written in the language's words", "[sla][messages]") {
   auto texts = chinese();
   auto v = harbour_outage();
   v.etr.reset();
-  CHECK(render(texts, message_language::zh_cn, message_kind::etr_update, v, "Asia/Shanghai") ==
+  CHECK(render(texts, language::zh_cn, message_kind::etr_update, v, "Asia/Shanghai") ==
         "【蓝海供电】蓝海化工：预计另行通知的时间恢复，原因正在查明。");
   v.cause = "10千伏电缆故障";
   v.etr = at("2026-12-07T04:00:00Z");
-  CHECK(render(texts, message_language::zh_cn, message_kind::etr_update, v, "Asia/Shanghai") ==
+  CHECK(render(texts, language::zh_cn, message_kind::etr_update, v, "Asia/Shanghai") ==
         "【蓝海供电】蓝海化工：预计12月7日 12:00恢复，原因10千伏电缆故障。");
 }
 
@@ -135,7 +136,7 @@ TEST_CASE("braces in a template are doubled, and an unclosed one is refused", "[
   texts.templates[2] = *t;
   message_values v;
   v.customer_name = "水厂";
-  CHECK(render(texts, message_language::zh_cn, message_kind::restoration, v, "UTC") == "{id} 水厂 }");
+  CHECK(render(texts, language::zh_cn, message_kind::restoration, v, "UTC") == "{id} 水厂 }");
   CHECK(parse_template("停电{started_at", message_kind::outage_notice).error() ==
         "has a \"{\" at byte 7 without its \"}\" (write {{ for a brace)");
   CHECK(parse_template("停电}", message_kind::outage_notice).error() ==
@@ -183,18 +184,18 @@ TEST_CASE("a message over its language's segments is sent whole and flagged", "[
 TEST_CASE("the length check writes each template with the stand-ins and the longest kind", "[sla][messages][sms]") {
   auto c = catalogue();
   // 110 characters with "配电变压器", the longest kind: two segments.
-  CHECK(longest_segments(c, message_language::zh_cn, message_kind::outage_notice) == 2);
-  CHECK(longest_segments(c, message_language::zh_cn, message_kind::restoration) == 1);
+  CHECK(longest_segments(c, language::zh_cn, message_kind::outage_notice) == 2);
+  CHECK(longest_segments(c, language::zh_cn, message_kind::restoration) == 1);
   c.check.customer_name = std::string(300, 'x');
-  CHECK(longest_segments(c, message_language::zh_cn, message_kind::outage_notice) == 6);
+  CHECK(longest_segments(c, language::zh_cn, message_kind::outage_notice) == 6);
   c.texts[1].reset();
-  CHECK(longest_segments(c, message_language::en, message_kind::outage_notice) == 0);
+  CHECK(longest_segments(c, language::en, message_kind::outage_notice) == 0);
 }
 
 TEST_CASE("message kinds and languages read back from their names", "[sla][messages]") {
   for (auto k : all_message_kinds) CHECK(parse_message_kind(to_string(k)) == k);
-  for (auto l : all_message_languages) CHECK(parse_message_language(to_string(l)) == l);
-  CHECK(to_string(message_language::zh_cn) == "zh-CN");
-  CHECK_FALSE(parse_message_language("zh"));
+  for (auto l : all_languages) CHECK(gridcoord::domain::parse_language(to_string(l)) == l);
+  CHECK(to_string(language::zh_cn) == "zh-CN");
+  CHECK_FALSE(gridcoord::domain::parse_language("zh"));
   CHECK(message_kind_of(notification_kind::etr_update) == message_kind::etr_update);
 }

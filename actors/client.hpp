@@ -179,6 +179,7 @@ struct health_report {
   bool ok = false;
   std::uint64_t last_seq = 0;
   std::string version;
+  domain::calendar_coverage calendar;  // this year and the next: with holidays or not
 };
 
 class client {

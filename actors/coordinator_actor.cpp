@@ -5,6 +5,7 @@
 
 #include "actors/batch_run.hpp"
 #include "actors/error.hpp"
+#include "domain/calendar_coverage.hpp"
 
 namespace gridcoord::actors {
 
@@ -63,8 +64,11 @@ caf::result<std::vector<event_view>> read_feed(coordinator_pointer self, read_ev
 
 caf::result<health_report> health(coordinator_pointer self) {
   auto rp = self->make_response_promise<health_report>();
+  auto coverage = domain::coverage_around(self->state.calendar->calendar(), self->state.clock->now());
   self->request(self->state.log, caf::infinite, log_status_query{})
-      .then([rp](std::uint64_t last) mutable { rp.deliver(health_report{true, last, server_version}); },
+      .then([rp, coverage](std::uint64_t last) mutable {
+              rp.deliver(health_report{true, last, server_version, std::move(coverage)});
+            },
             [rp](caf::error& e) mutable { rp.deliver(e); });
   return rp;
 }
@@ -79,11 +83,14 @@ void tell_sender(coordinator_pointer self, domain::department recipient, const d
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
                                              event_log_actor log, security_actor security,
-                                             cycle_actor cycle, const domain::clock* clock) {
+                                             cycle_actor cycle,
+                                             std::shared_ptr<const domain::reporting_calendar> calendar,
+                                             const domain::clock* clock) {
   self->state.departments = std::move(departments);
   self->state.log = std::move(log);
   self->state.security = std::move(security);
   self->state.cycle = std::move(cycle);
+  self->state.calendar = std::move(calendar);
   self->state.clock = clock;
   return {
       [self](report_submission& sub) { return route_submission(self, sub); },

@@ -6,7 +6,8 @@
 // coordinator hands the new version to every recipient's actor and answers.
 // Queries go straight to the department or the event log, token requests to
 // the security actor (delegated), the cycle's matrix to the cycle actor.
-// Batches run as actors/batch_run.hpp says.
+// Batches run as actors/batch_run.hpp says. The health report says which of
+// this year and the next the calendar has holidays for (calendar_coverage.hpp).
 // [Errors] not_found for an unknown report kind; forbidden when a department
 //          submits a kind it does not send.
 #include <map>
@@ -15,6 +16,7 @@
 
 #include "actors/interfaces.hpp"
 #include "domain/clock.hpp"
+#include "domain/reporting_calendar.hpp"
 
 namespace gridcoord::actors {
 
@@ -23,6 +25,7 @@ struct coordinator_state {
   event_log_actor log;
   security_actor security;
   cycle_actor cycle;
+  std::shared_ptr<const domain::reporting_calendar> calendar;  // for the health report's coverage
   const domain::clock* clock = nullptr;
   std::uint64_t next_batch = 1;
   static inline const char* name = "coordinator";
@@ -37,6 +40,8 @@ void tell_sender(coordinator_pointer self, domain::department recipient, const d
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,
                                              std::map<domain::department, department_actor> departments,
                                              event_log_actor log, security_actor security,
-                                             cycle_actor cycle, const domain::clock* clock);
+                                             cycle_actor cycle,
+                                             std::shared_ptr<const domain::reporting_calendar> calendar,
+                                             const domain::clock* clock);
 
 }  // namespace gridcoord::actors

@@ -61,7 +61,7 @@ typename Inspector::result_type inspect(Inspector& f, audit_page& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, health_report& x) {
-  return f(caf::meta::type_name("health_report"), x.ok, x.last_seq, x.version);
+  return f(caf::meta::type_name("health_report"), x.ok, x.last_seq, x.version, x.calendar);
 }
 
 template <class Inspector>

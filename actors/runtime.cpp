@@ -29,6 +29,7 @@ namespace gridcoord::actors {
 struct runtime::impl {
   runtime_options options;
   domain::system_clock system_clock;
+  std::shared_ptr<const domain::reporting_calendar> calendar;  // the options', or the default one
   std::unique_ptr<storage::event_store> store;
   startup_report report;
   std::unique_ptr<snapshot_keeper> keeper;
@@ -126,11 +127,11 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto guard = sys.spawn(security, recovered->state.tokens, log, clock, directory);
   auto since = cycle_since(p->options, *p->store, *clock);
   if (!since) return unexpected{since.error()};
-  cycle_options cycle_opts{p->options.reporting_calendar ? p->options.reporting_calendar
-                                                         : default_reporting_calendar(),
-                           *since, p->options.cycle_max_sleep};
+  auto calendar = p->options.reporting_calendar ? p->options.reporting_calendar : default_reporting_calendar();
+  p->calendar = calendar;
+  cycle_options cycle_opts{calendar, *since, p->options.cycle_max_sleep};
   p->cycle = sys.spawn(cycle, std::move(cycle_opts), recovered->state.cycle, departments, log, clock);
-  auto coord = sys.spawn(coordinator, departments, log, guard, p->cycle, clock);
+  auto coord = sys.spawn(coordinator, departments, log, guard, p->cycle, calendar, clock);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(log));
   for (auto& [d, a] : departments) p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(a));
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(guard));
@@ -139,7 +140,6 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto equipment = std::make_shared<equipment_directory>(recovered->state.equipment);
   auto registrar = sys.spawn(registry, recovered->state.equipment, log, clock, equipment);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(registrar));
-  auto calendar = p->options.reporting_calendar ? p->options.reporting_calendar : default_reporting_calendar();
   auto schedule = p->options.publication;
   if (!schedule.first_period) schedule.first_period = calendar->calendar().local_month_of(*since);
   capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target};
@@ -184,6 +184,11 @@ event_log_figures runtime::log_figures() const {
   for (std::size_t i = 0; i < storage::batch_size_bounds; ++i)
     f.batch_size_bounds.push_back(storage::batch_size_bound(i));
   return f;
+}
+
+domain::calendar_coverage runtime::calendar_coverage() const {
+  const domain::clock* clock = impl_->options.clock ? impl_->options.clock : &impl_->system_clock;
+  return domain::coverage_around(impl_->calendar->calendar(), clock->now());
 }
 
 namespace {

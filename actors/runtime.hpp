@@ -22,6 +22,7 @@
 #include "actors/notification_port.hpp"
 #include "actors/publication_port.hpp"
 #include "domain/capacity/model.hpp"
+#include "domain/calendar_coverage.hpp"
 #include "domain/clock.hpp"
 #include "domain/cycle.hpp"
 #include "domain/reporting_calendar.hpp"
@@ -95,6 +96,9 @@ class runtime {
   const startup_report& startup() const;
   // Group-commit figures of the store since start; zeros for the memory store.
   event_log_figures log_figures() const;
+  // Which of this year and the next (local, by the runtime's clock) the
+  // working calendar has holidays for. Cheap; safe from any thread.
+  domain::calendar_coverage calendar_coverage() const;
 
   // Checks the monthly cycle's clock now and logs every reminder and late
   // notice that is due; answers what it logged. Waits for the answer.

@@ -224,6 +224,7 @@ struct sla_item {
   std::vector<domain::sla::work_clock> clocks;
   bool created = false;
   bool changed = true;
+  domain::year_list uncovered_years;  // of its deadlines in working days (domain::sla::uncovered_years)
 };
 struct item_list {
   std::vector<sla_item> items;
@@ -240,6 +241,7 @@ struct open_work {
   std::vector<open_line> steps;
   std::vector<domain::sla::analysis> analyses;  // open, of the department (or all)
   std::vector<domain::sla::clock_signal> notices;  // its warnings and breaches, newest first (at most 100)
+  domain::year_list uncovered_years;  // of the steps' deadlines in working days
 };
 struct breach_list {
   std::vector<domain::sla::clock_signal> breaches;

@@ -81,6 +81,14 @@ std::vector<cycle_notice> notices_of(const reporting_calendar& c, const report_k
   return out;
 }
 
+// The uncovered years among the days a schedule counted: from its first
+// reminder (or the day after the month) to its due day.
+year_list uncovered_years_of(const working_calendar& cal, const report_schedule& s) {
+  auto from = cal.local_date_of(s.month_ends);
+  for (auto r : s.reminders) from = std::min(from, cal.local_date_of(r));
+  return uncovered_years(cal, from, s.due_day);
+}
+
 bool is_due(const cycle_notice& n, std::optional<time_point> submitted, time_point now) {
   if (n.scheduled_at > now) return false;
   if (submitted && *submitted < n.scheduled_at) return false;
@@ -223,6 +231,7 @@ cycle_matrix build_cycle_matrix(const reporting_calendar& calendar, const cycle_
       }
       std::sort(e.reminders.begin(), e.reminders.end(),
                 [](const notice_state& a, const notice_state& b) { return a.scheduled_at < b.scheduled_at; });
+      merge_years(out.uncovered_years, uncovered_years_of(calendar.calendar(), e.schedule));
       out.entries.push_back(std::move(e));
     }
   return out;

@@ -27,6 +27,7 @@
 #include <boost/json/value.hpp>
 
 #include "domain/book.hpp"
+#include "domain/calendar_coverage.hpp"
 #include "domain/clock.hpp"
 #include "domain/department.hpp"
 #include "domain/error.hpp"
@@ -148,6 +149,9 @@ struct cycle_matrix {
   std::string time_zone;
   time_point since{};  // the cycle's start: no notice scheduled before it is sent
   std::vector<cycle_entry> entries;  // by department (all_departments order), then catalogue order
+  // The years of its due days and reminders that the calendar has no holidays
+  // for (domain/calendar_coverage.hpp): those dates may be wrong.
+  year_list uncovered_years;
   friend bool operator==(const cycle_matrix&, const cycle_matrix&) = default;
 };
 

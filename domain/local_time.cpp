@@ -61,6 +61,8 @@ std::string format_local_bare(time_point t, std::string_view zone, time_detail d
 
 std::string local_offset(time_point t, std::string_view zone) { return offset_text(to_local(t, zone).offset); }
 
+bool is_known_zone(std::string_view zone) { return zone_or_null(zone) != nullptr; }
+
 std::string format_rate(double share) {
   double percent = std::round(share * 1000.0) / 10.0;
   if (percent == std::floor(percent)) return fmt::format("{:.0f} %", percent);

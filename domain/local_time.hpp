@@ -28,6 +28,9 @@ std::string format_local_bare(time_point t, std::string_view zone, time_detail d
 // The zone's offset at `t`: "+08:00".
 std::string local_offset(time_point t, std::string_view zone);
 
+// Whether the system's tzdata knows `zone` ("Asia/Shanghai", "UTC").
+bool is_known_zone(std::string_view zone);
+
 // A share as a person reads it: 1.0 -> "100 %", 0.875 -> "87.5 %", 0 -> "0 %"
 // (at most one decimal, none when it is .0).
 std::string format_rate(double share);

@@ -244,7 +244,8 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const equipment_hi
 void tag_invoke(const json::value_from_tag&, json::value& jv, const health_report& h) {
   jv = json::object{{"status", h.ok ? "ok" : "unavailable"},
                     {"last_seq", h.last_seq},
-                    {"version", h.version}};
+                    {"version", h.version},
+                    {"calendar", json::value_from(h.calendar)}};
 }
 
 }  // namespace gridcoord::actors

@@ -20,6 +20,7 @@
 
 #include "actors/client.hpp"
 #include "domain/book.hpp"
+#include "domain/calendar_coverage.hpp"
 #include "domain/cycle.hpp"
 #include "domain/token_book.hpp"
 #include "domain/error.hpp"
@@ -31,8 +32,16 @@ namespace gridcoord::domain {
 // "summary":{status: count},"departments":[{"department","reports":[{"kind",
 // "flow","status","due_day","due_at","first_submitted_at","latest_version",
 // "latest_submitted_at","reminders":[…],"late_notice":{…}}]}]}, absent times
-// null (gateways/cycle_codec.cpp).
+// null (gateways/cycle_codec.cpp); "calendar_warnings" (below) when a due day
+// or reminder lies in a year without a holiday calendar.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const cycle_matrix& m);
+
+// Puts "calendar_warnings":[{"year":2027,"message":"no holiday calendar for
+// 2027: …"}] into `o` when `years` is not empty: the years whose working days
+// an answer counted without their holidays (domain/calendar_coverage.hpp).
+void put_calendar_warnings(boost::json::object& o, const year_list& years);
+// {"covered_years":[2026],"missing_years":[2027]}.
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const calendar_coverage& c);
 
 // {"row":3,"field":"demand_kw","value":"-5","reason":"…","rule":"below_minimum"}; "row"
 // left out when absent; "rule" the code of domain/validation_rule.hpp.
@@ -81,7 +90,8 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment_receipt& r);
 // {"id","versions":[{"version","seq","at","by","record":equipment}…]}, version 1 first.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment_history& h);
-// {"status":"ok"|"unavailable","last_seq","version"}.
+// {"status":"ok"|"unavailable","last_seq","version","calendar":calendar_coverage}:
+// a year without holidays is reported, not unavailable.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const health_report& h);
 
 }  // namespace gridcoord::actors

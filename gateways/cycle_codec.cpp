@@ -1,5 +1,6 @@
-// The JSON form of the monthly cycle's status matrix (GET /v1/cycle/{month});
-// declared in gateways/codecs.hpp with the other codecs.
+// The JSON form of the monthly cycle's status matrix (GET /v1/cycle/{month})
+// and of the calendar's coverage; declared in gateways/codecs.hpp with the
+// other codecs.
 #include <map>
 
 #include "gateways/codecs.hpp"
@@ -60,12 +61,27 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const cycle_matrix
   for (auto s : {report_status::not_yet_due, report_status::open, report_status::on_time, report_status::late,
                  report_status::missing})
     summary[to_string(s)] = counts[s];
-  jv = json::object{{"month", to_string(m.period)},
-                    {"as_of", format_rfc3339(m.as_of)},
-                    {"time_zone", m.time_zone},
-                    {"cycle_since", format_rfc3339(m.since)},
-                    {"summary", std::move(summary)},
-                    {"departments", std::move(departments)}};
+  json::object o{{"month", to_string(m.period)},
+                 {"as_of", format_rfc3339(m.as_of)},
+                 {"time_zone", m.time_zone},
+                 {"cycle_since", format_rfc3339(m.since)},
+                 {"summary", std::move(summary)}};
+  put_calendar_warnings(o, m.uncovered_years);
+  o["departments"] = std::move(departments);
+  jv = std::move(o);
+}
+
+void put_calendar_warnings(json::object& o, const year_list& years) {
+  if (years.empty()) return;
+  json::array warnings;
+  for (auto y : years) warnings.push_back(json::object{{"year", y}, {"message", uncovered_year_message(y)}});
+  o["calendar_warnings"] = std::move(warnings);
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const calendar_coverage& c) {
+  json::array covered(c.covered_years.begin(), c.covered_years.end());
+  json::array missing(c.missing_years.begin(), c.missing_years.end());
+  jv = json::object{{"covered_years", std::move(covered)}, {"missing_years", std::move(missing)}};
 }
 
 }  // namespace gridcoord::domain

@@ -139,6 +139,14 @@ void render_inbox_open(const std::vector<std::pair<std::string_view, std::size_t
                    escape_label_value(department), open);
 }
 
+void render_calendar_years(const std::vector<calendar_year>& years, std::string& out) {
+  family(out, "gridcoord_calendar_year_covered", "gauge",
+         "1 when the working calendar has the year's public holidays, 0 when only weekends are days off in it.");
+  for (const auto& y : years)
+    fmt::format_to(std::back_inserter(out), "gridcoord_calendar_year_covered{{year=\"{}\"}} {}\n", y.year,
+                   y.covered ? 1 : 0);
+}
+
 std::string escape_label_value(std::string_view value) {
   std::string out;
   out.reserve(value.size());

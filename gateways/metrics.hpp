@@ -9,7 +9,7 @@
 // [Threading] Every member of http_metrics is safe from any thread. record()
 //             takes a shared lock to find its series (an exclusive one only the
 //             first time a route/method pair is seen), then only atomic adds.
-//             metrics_source::event_log is called on an io thread during a scrape.
+//             metrics_source's functions are called on an io thread during a scrape.
 // [Errors]    None: recording cannot fail; a status outside 100..599 counts as 599.
 // [Limits]    Label values are route patterns ("unmatched" for unknown paths)
 //             and methods, never raw paths, so the number of series is bounded
@@ -54,9 +54,18 @@ struct log_figures {
   std::optional<histogram_figures> batch_events;  // durable writes by size in events; nullopt when not known
 };
 
+// One year of the working calendar: whether its holidays are known
+// (domain/calendar_coverage.hpp; a year without them has only weekends off).
+struct calendar_year {
+  std::int32_t year = 0;
+  bool covered = false;
+};
+
 // Figures the gateway reports but does not own. Every member is optional.
 struct metrics_source {
   std::function<log_figures()> event_log;  // REQUIRES: cheap and safe from any thread
+  // This year and the next. REQUIRES: cheap and safe from any thread.
+  std::function<std::vector<calendar_year>()> calendar;
 };
 
 class http_metrics {
@@ -108,6 +117,10 @@ void render_event_log(const log_figures& figures, std::string& out);
 // Appends gridcoord_inbox_open_items, one sample per department that answered.
 void render_inbox_open(const std::vector<std::pair<std::string_view, std::size_t>>& open_by_department,
                        std::string& out);
+
+// Appends gridcoord_calendar_year_covered{year="2027"}: 1 when the calendar
+// has that year's holidays, 0 when only weekends are days off in it.
+void render_calendar_years(const std::vector<calendar_year>& years, std::string& out);
 
 // A label value with '\', '"' and newlines escaped as the format requires.
 std::string escape_label_value(std::string_view value);

@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 
+#include "gateways/codecs.hpp"
+
 namespace gridcoord::domain::sla {
 
 namespace json = boost::json;
@@ -192,6 +194,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const sla_item& i)
       },
       i.record);
   o["clocks"] = json::value_from(i.clocks);
+  domain::put_calendar_warnings(o, i.uncovered_years);
   if (!i.changed) o["repeated"] = true;
   jv = std::move(o);
 }
@@ -232,11 +235,13 @@ json::value open_work_json(const open_work& w, std::optional<domain::department>
                                    {"department", domain::to_string(n.owner)},
                                    {"at", time_text(n.at)},
                                    {"due", time_text(n.due)}});
-  return json::object{{"department", department ? json::value(domain::to_string(*department)) : json::value(nullptr)},
-                      {"as_of", time_text(w.as_of)},
-                      {"steps", std::move(steps)},
-                      {"analyses", std::move(analyses)},
-                      {"notices", std::move(notices)}};
+  json::object o{{"department", department ? json::value(domain::to_string(*department)) : json::value(nullptr)},
+                 {"as_of", time_text(w.as_of)}};
+  domain::put_calendar_warnings(o, w.uncovered_years);
+  o["steps"] = std::move(steps);
+  o["analyses"] = std::move(analyses);
+  o["notices"] = std::move(notices);
+  return o;
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const breach_list& b) {

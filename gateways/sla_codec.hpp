@@ -36,12 +36,14 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 namespace gridcoord::actors {
 
 // {"item","kind","id", <the kind's fields>, "clocks":[work_clock…]}, plus
-// "repeated": true when the write changed nothing.
+// "calendar_warnings" (gateways/codecs.hpp) when a deadline in working days
+// lies in a year without holidays, and "repeated": true when the write
+// changed nothing.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const sla_item& i);
 // {"items":[sla_item…],"next_after","end"}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const item_list& l);
-// {"department","as_of","steps":[…],"analyses":[sla_item…]}; department null
-// for every department's work. Each step: the clock's item, step, flow, round,
+// {"department","as_of","calendar_warnings"?,"steps":[…],"analyses":[sla_item…],
+// "notices":[…]}; department null for every department's work. Each step: the clock's item, step, flow, round,
 // department, started, due, limit, warnings, and "remaining_seconds"
 // (negative when overdue), "overdue", "elapsed_percent".
 boost::json::value open_work_json(const open_work& w, std::optional<domain::department> department);

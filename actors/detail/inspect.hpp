@@ -15,6 +15,7 @@
 
 #include "domain/book.hpp"
 #include "domain/calendar.hpp"
+#include "domain/calendar_coverage.hpp"
 #include "domain/error.hpp"
 #include "domain/report.hpp"
 #include "domain/token_book.hpp"
@@ -62,6 +63,11 @@ typename Inspector::result_type inspect(Inspector& f, date_box& b) {
              b.ref = local_date{std::chrono::sys_days{std::chrono::days{days}}};
              return caf::none;
            }));
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, calendar_coverage& x) {
+  return f(caf::meta::type_name("calendar_coverage"), x.covered_years, x.missing_years);
 }
 
 template <class Inspector>

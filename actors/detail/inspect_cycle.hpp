@@ -50,7 +50,8 @@ typename Inspector::result_type inspect(Inspector& f, cycle_entry& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, cycle_matrix& x) {
   month_box period{x.period};
-  return f(caf::meta::type_name("cycle_matrix"), period, x.as_of, x.time_zone, x.since, x.entries);
+  return f(caf::meta::type_name("cycle_matrix"), period, x.as_of, x.time_zone, x.since, x.entries,
+           x.uncovered_years);
 }
 
 }  // namespace gridcoord::domain

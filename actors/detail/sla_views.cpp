@@ -25,7 +25,11 @@ domain::expected<sla_item> find_item(const sla_state& st, std::string_view kind,
   else if (kind == "callback" && b.find_callback(id)) out.record = *b.find_callback(id);
   else if (kind == "analysis" && b.find_analysis(id)) out.record = *b.find_analysis(id);
   else return domain::fail(domain::errc::not_found, fmt::format("there is no {} {}", kind, id));
-  for (const auto* c : b.clocks_of(out.item)) out.clocks.push_back(*c);
+  const auto& cal = st.options.calendar->calendar();
+  for (const auto* c : b.clocks_of(out.item)) {
+    out.clocks.push_back(*c);
+    domain::merge_years(out.uncovered_years, sla::uncovered_years(*c, cal));
+  }
   return out;
 }
 
@@ -117,8 +121,11 @@ domain::expected<sla_answer> read(const sla_state& st, const list_open_work& q) 
   auto now = st.clock->now();
   open_work out;
   out.as_of = now;
-  for (const auto& s : st.book.open_steps(q.department, now))
+  const auto& cal = st.options.calendar->calendar();
+  for (const auto& s : st.book.open_steps(q.department, now)) {
     out.steps.push_back({*s.clock, s.remaining, s.elapsed_percent});
+    domain::merge_years(out.uncovered_years, sla::uncovered_years(*s.clock, cal));
+  }
   for (const auto& [id, a] : st.book.analyses())
     if (!a.closing && (!q.department || a.opening.owner == *q.department)) out.analyses.push_back(a);
   for (const auto* n : st.book.notices(q.department, max_notices)) out.notices.push_back(*n);

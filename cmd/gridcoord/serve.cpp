@@ -1,5 +1,6 @@
 #include "cmd/gridcoord/serve.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <future>
@@ -139,13 +140,23 @@ bool set_sla_options(const config::settings& s, actors::runtime_options& o) {
   return true;
 }
 
-// The event log's figures for GET /metrics; the runtime outlives the server.
+// The event log's figures and the calendar's years for GET /metrics; the
+// runtime outlives the server.
 gateways::metrics_source metrics_of(const actors::runtime& rt) {
-  return {[&rt] {
+  auto log = [&rt] {
     auto f = rt.log_figures();
     gateways::histogram_figures sizes{std::move(f.batch_size_bounds), std::move(f.batch_sizes), f.events};
     return gateways::log_figures{f.batches, f.events, f.appends, std::move(sizes)};
-  }};
+  };
+  auto calendar = [&rt] {
+    auto c = rt.calendar_coverage();
+    std::vector<gateways::calendar_year> years;
+    for (auto y : c.covered_years) years.push_back({y, true});
+    for (auto y : c.missing_years) years.push_back({y, false});
+    std::sort(years.begin(), years.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
+    return years;
+  };
+  return {log, calendar};
 }
 
 }  // namespace

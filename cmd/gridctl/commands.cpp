@@ -9,6 +9,7 @@
 
 #include "cmd/gridctl/catalogue_view.hpp"
 #include "cmd/gridctl/cycle_view.hpp"
+#include "cmd/gridctl/health_view.hpp"
 #include "cmd/gridctl/report_view.hpp"
 #include "cmd/gridctl/request_support.hpp"
 #include "cmd/gridctl/sla_commands.hpp"
@@ -115,21 +116,22 @@ std::vector<command> build_table() {
                              "- reads standard input", arg_kind::file};
   csv_file.excludes = "--file";
   std::vector<command> table{
-      {{"health"}, "is the server up, and how far is its log", {},
-       [](const arguments&) -> built { return get("/v1/health"); }},
+      {{"health"}, "is the server up, how far is its log, which years its calendar has holidays for", {},
+       [](const arguments&) -> built { return get("/v1/health"); }, std::nullopt, false,
+       without_times(health_for_people)},
       {{"report", "submit"}, "submit a new version of a monthly report",
        {dept, kind, month, {"--file", "JSON file holding {\"rows\":[…]}; - reads standard input", arg_kind::file},
         csv_file, {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
        submit_report},
       {{"report", "get"}, "read a report (the latest version unless --version)",
        {dept, kind, month, {"--version", "version number, from 1", arg_kind::whole}}, get_report, std::nullopt, false,
-       report_for_people},
+       without_times(report_for_people)},
       {{"report", "kinds"}, "the report kinds: who sends each to whom, its fields and rules",
        {{"KIND", "one report kind, e.g. load_statistics; all kinds when left out", arg_kind::text, false, true}},
        [](const arguments& a) -> built {
          return get(a.has("KIND") ? fmt::format("/v1/report-kinds/{}", enc(a, "KIND")) : "/v1/report-kinds");
        },
-       std::nullopt, false, report_kinds_for_people},
+       std::nullopt, false, without_times(report_kinds_for_people)},
       {{"report", "diff"}, "what changed between two versions of a report (default: the last two)",
        {dept, kind, month, {"--from", "the older version (default: the one before --to)", arg_kind::whole},
         {"--to", "the newer version (default: the latest)", arg_kind::whole}},
@@ -162,7 +164,7 @@ std::vector<command> build_table() {
        [](const arguments& a) -> built {
          return get(with_query("/v1/events", a, {{"after", "--after"}, {"limit", "--limit"}}));
        },
-       paging{"events", "--after", "next_after", "--limit", 1000}},
+       paging{"events", "--after", "next_after", "--limit", 1000}, false, event_log_for_people},
       {{"audit"}, "the audit trail: who wrote what, when, from where",
        {{"--after", "scan events after this sequence number (default 0)", arg_kind::whole},
         {"--limit", "matches per request, 1 to 1000 (server default 100; with --all 1000)", arg_kind::whole},
@@ -175,7 +177,7 @@ std::vector<command> build_table() {
                                {{"after", "--after"}, {"limit", "--limit"}, {"from", "--from"},
                                 {"to", "--to"}, {"actor", "--actor"}, {"entity", "--entity"}}));
        },
-       paging{"events", "--after", "next_after", "--limit", 1000, "end"}},
+       paging{"events", "--after", "next_after", "--limit", 1000, "end"}, false, event_log_for_people},
       {{"stream"}, "new events as they are logged, one JSON object a line; reconnects and resumes",
        {{"--after", "events after this sequence number (default 0: the whole log first)", arg_kind::whole},
         {"--limit", "exit after this many events", arg_kind::whole},

@@ -22,6 +22,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "cmd/gridctl/local_times.hpp"
 #include "common/expected.hpp"
 #include "gateways/client/http_client.hpp"
 
@@ -83,6 +84,16 @@ struct paging {
 
 using request_builder = std::function<expected<client::http_request, std::string>(const arguments&)>;
 
+// With --table: the answer reshaped for render_for_people, its times in the
+// context's zone (local_times.hpp).
+using table_view_fn = std::function<boost::json::value(const boost::json::value&, const view_context&)>;
+
+// A view that shows no times of its own, as a table_view (the times left in
+// its answer are still written in the zone by localize_times).
+inline table_view_fn without_times(boost::json::value (*view)(const boost::json::value&)) {
+  return [view](const boost::json::value& answer, const view_context&) { return view(answer); };
+}
+
 struct command {
   std::vector<std::string> words;  // {"report", "submit"}
   std::string summary;
@@ -91,7 +102,7 @@ struct command {
   std::optional<paging> pages;
   bool streams = false;  // an endless answer, read as it comes (stream.hpp)
   // With --table: the answer reshaped before render_for_people; none = as it is.
-  std::function<boost::json::value(const boost::json::value&)> table_view;
+  table_view_fn table_view;
 };
 
 // Groups of commands ("report", "token") and what they are about.

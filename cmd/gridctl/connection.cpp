@@ -7,21 +7,25 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "domain/local_time.hpp"
+
 namespace gridcoord::gridctl {
 
 namespace {
 
-// url, token and ca_file as a config file gives them ("" = absent).
+// url, token, ca_file and zone as a config file gives them ("" = absent).
 struct file_values {
   std::string url;
   std::string token;
   std::string ca_file;
+  std::string zone;
 };
 
 std::string* slot_of(file_values& values, std::string_view key) {
   if (key == "url") return &values.url;
   if (key == "token") return &values.token;
   if (key == "ca_file") return &values.ca_file;
+  if (key == "zone") return &values.zone;
   return nullptr;
 }
 
@@ -42,7 +46,7 @@ expected<file_values, std::string> parse_config(const std::string& path) {
   for (const auto& [key, node] : root) {
     std::string_view k = key.str();
     std::string* slot = slot_of(out, k);
-    if (!slot) return unexpected{fmt::format("{}: unknown key '{}' (only url, token and ca_file)", path, k)};
+    if (!slot) return unexpected{fmt::format("{}: unknown key '{}' (only url, token, ca_file and zone)", path, k)};
     auto v = node.value<std::string>();
     if (!v) return unexpected{fmt::format("{}: '{}' must be a string", path, k)};
     *slot = *v;
@@ -97,6 +101,11 @@ expected<connection, std::string> resolve_connection(const connection_flags& fla
   pick(flags.token, "--token", "GRIDCOORD_TOKEN", file.token, out.token, out.token_origin);
   std::string ca_origin;
   pick(flags.ca_file, "--ca-file", "GRIDCOORD_CA_FILE", file.ca_file, out.ca_file, ca_origin);
+  std::string zone_origin;
+  pick(flags.zone, "--zone", "GRIDCOORD_ZONE", file.zone, out.zone, zone_origin);
+  if (!out.zone.empty() && !domain::is_known_zone(out.zone))
+    return unexpected{fmt::format("unknown time zone \"{}\" (from {}): give an IANA name such as Asia/Shanghai or UTC",
+                                  out.zone, zone_origin)};
   if (out.token_origin == file_name && !file_name.empty() && readable_by_others(file_name))
     out.warnings.push_back(fmt::format("{} holds a token and other users may read it; chmod 600 {}",
                                        file_name, file_name));

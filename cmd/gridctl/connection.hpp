@@ -1,5 +1,6 @@
 #pragma once
-// cmd/gridctl/connection.hpp — which server gridctl talks to, with which token.
+// cmd/gridctl/connection.hpp — which server gridctl talks to, with which token,
+// and the time zone of its --table views.
 //
 // Each setting is taken from the first place that gives it (an empty value
 // counts as not given):
@@ -7,17 +8,21 @@
 //   token: --token, $GRIDCOORD_TOKEN, config file `token`, none
 //   CA file (https: the CA certificates to trust instead of the system's):
 //          --ca-file, $GRIDCOORD_CA_FILE, config file `ca_file`, none
+//   zone (times in --table views, an IANA name such as Asia/Shanghai):
+//          --zone,  $GRIDCOORD_ZONE,  config file `zone`,  the server's (GET /v1/me)
 // The config file is --config FILE, else $GRIDCTL_CONFIG, else
-// ~/.config/gridctl/config.toml ($HOME) when that exists. It is TOML with three
+// ~/.config/gridctl/config.toml ($HOME) when that exists. It is TOML with four
 // optional string keys:
 //   url = "https://gridcoord.internal:8443"
 //   token = "gct_…"
 //   ca_file = "/etc/gridcoord/ca.pem"
+//   zone = "Asia/Shanghai"
 // [Threading] Reads the config file; otherwise pure.
 // [Errors]    A message (exit code 2) when a file named by --config or
 //             $GRIDCTL_CONFIG cannot be read, or any config file is not TOML,
-//             has another key, or a value that is not a string. A token in a
-//             file that other users may read is a warning, not an error.
+//             has another key, or a value that is not a string; when the zone
+//             is not one the system's tzdata knows. A token in a file that
+//             other users may read is a warning, not an error.
 #include <functional>
 #include <optional>
 #include <string>
@@ -39,6 +44,7 @@ struct connection_flags {
   std::string token;
   std::string config;
   std::string ca_file;
+  std::string zone;
 };
 
 struct connection {
@@ -47,6 +53,7 @@ struct connection {
   std::string url_origin;    // "--url", "GRIDCOORD_URL", the file's path, or "default"
   std::string token_origin;  // likewise; "" when there is no token
   std::string ca_file;       // "" = trust the system's CA store
+  std::string zone;          // "" = the server's
   std::vector<std::string> warnings;
 };
 

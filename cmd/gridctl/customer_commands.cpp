@@ -42,7 +42,7 @@ std::vector<command> customer_commands() {
                                {{"connection_point", "--point"}, {"tier", "--tier"}, {"after", "--after"},
                                 {"limit", "--limit"}}));
        },
-       paging{"customers", "--after", "next_after", "--limit", 1000, "end"}, false, customers_for_people},
+       paging{"customers", "--after", "next_after", "--limit", 1000, "end"}, false, without_times(customers_for_people)},
       {{"customer", "get"}, "one customer, with the state of every notification sent to it",
        {{"ID", "customer id"}},
        [](const arguments& a) -> built { return get(fmt::format("/v1/customers/{}", enc(a, "ID"))); },

@@ -16,15 +16,17 @@
 // The notifications table: message_id, customer_id (the list only), kind,
 // channel, state, attempts, segments ("2"; "3, too long" when over the
 // limit; "-" for a channel other than sms), last_error, next_at, ended_at,
-// enqueued_at. Times are shown as the server gives them. Anything not of the
-// expected shape is left unchanged.
+// enqueued_at, the times in the view's zone (local_times.hpp: "2026-12-07
+// 08:26 (+08:00)"). Anything not of the expected shape is left unchanged.
 // [Threading] Pure; safe from any thread.
 #include <boost/json/value.hpp>
+
+#include "cmd/gridctl/local_times.hpp"
 
 namespace gridcoord::gridctl {
 
 boost::json::value customers_for_people(const boost::json::value& answer);
-boost::json::value customer_for_people(const boost::json::value& answer);
-boost::json::value notifications_for_people(const boost::json::value& answer);
+boost::json::value customer_for_people(const boost::json::value& answer, const view_context& vc);
+boost::json::value notifications_for_people(const boost::json::value& answer, const view_context& vc);
 
 }  // namespace gridcoord::gridctl

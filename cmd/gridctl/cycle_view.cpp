@@ -13,15 +13,6 @@ namespace json = boost::json;
 
 namespace {
 
-// "2026-10-14T01:30:00.000000Z" -> "2026-10-14 01:30:00Z"; null stays null.
-json::value short_time(const json::value* v) {
-  if (!v || !v->is_string()) return nullptr;
-  std::string t(v->get_string());
-  if (auto dot = t.find('.'); dot != std::string::npos && t.ends_with('Z')) t = t.substr(0, dot) + "Z";
-  if (t.size() > 10 && t[10] == 'T') t[10] = ' ';
-  return json::string(t);
-}
-
 std::string reminders_text(const json::value* reminders) {
   if (!reminders || !reminders->is_array()) return "";
   std::size_t sent = 0;
@@ -32,10 +23,10 @@ std::string reminders_text(const json::value* reminders) {
 
 // When the late notice was logged; "not sent" for a report late or missing
 // without one (it came in before the cycle started, say); null otherwise.
-json::value late_notice_text(const json::object& r) {
+json::value late_notice_text(const json::object& r, const view_context& vc) {
   const auto* n = r.if_contains("late_notice");
   if (n && n->is_object()) {
-    auto at = short_time(n->get_object().if_contains("sent_at"));
+    auto at = time_for_people(n->get_object().if_contains("sent_at"), vc);
     if (!at.is_null()) return at;
   }
   const auto* status = r.if_contains("status");
@@ -43,21 +34,21 @@ json::value late_notice_text(const json::object& r) {
   return nullptr;
 }
 
-json::object report_line(std::string_view department, const json::object& r) {
+json::object report_line(std::string_view department, const json::object& r, const view_context& vc) {
   return {{"department", department},
           {"flow", field_or_null(r, "flow")},
           {"kind", field_or_null(r, "kind")},
           {"status", field_or_null(r, "status")},
           {"due", field_or_null(r, "due_day")},
-          {"first submitted", short_time(r.if_contains("first_submitted_at"))},
+          {"first submitted", time_for_people(r.if_contains("first_submitted_at"), vc)},
           {"version", field_or_null(r, "latest_version")},
           {"reminders", reminders_text(r.if_contains("reminders"))},
-          {"late notice", late_notice_text(r)}};
+          {"late notice", late_notice_text(r, vc)}};
 }
 
 }  // namespace
 
-json::value cycle_for_people(const json::value& answer) {
+json::value cycle_for_people(const json::value& answer, const view_context& vc) {
   const auto* o = answer.if_object();
   const json::value* departments = o ? o->if_contains("departments") : nullptr;
   if (!departments || !departments->is_array()) return answer;
@@ -68,18 +59,20 @@ json::value cycle_for_people(const json::value& answer) {
     const auto* reports = d.get_object().if_contains("reports");
     if (!name || !name->is_string() || !reports || !reports->is_array()) continue;
     for (const auto& r : reports->get_array())
-      if (r.is_object()) lines.push_back(report_line(name->get_string(), r.get_object()));
+      if (r.is_object()) lines.push_back(report_line(name->get_string(), r.get_object(), vc));
   }
   std::string summary;
   if (const auto* s = o->if_contains("summary"); s && s->is_object())
     for (const auto& [status, count] : s->get_object())
       if (count.is_number() && count != 0) summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ",
                                                                   json::serialize(count), std::string(status));
-  return json::object{{"month", field_or_null(*o, "month")},
-                      {"as of", short_time(o->if_contains("as_of"))},
-                      {"time zone", field_or_null(*o, "time_zone")},
-                      {"summary", summary},
-                      {"reports", std::move(lines)}};
+  json::object out{{"month", field_or_null(*o, "month")},
+                   {"as of", time_for_people(o->if_contains("as_of"), vc)},
+                   {"time zone", field_or_null(*o, "time_zone")},
+                   {"summary", summary}};
+  if (auto warning = calendar_text(*o); !warning.empty()) out["calendar"] = warning;
+  out["reports"] = std::move(lines);
+  return out;
 }
 
 }  // namespace gridcoord::gridctl

@@ -8,10 +8,12 @@
 #include <fmt/format.h>
 
 #include "cmd/gridctl/error_report.hpp"
+#include "cmd/gridctl/local_times.hpp"
 #include "cmd/gridctl/render_json.hpp"
 #include "cmd/gridctl/render_table.hpp"
 #include "cmd/gridctl/stream.hpp"
 #include "domain/json.hpp"
+#include "domain/local_time.hpp"
 
 namespace gridcoord::gridctl {
 
@@ -68,24 +70,48 @@ call_result call(call_context& ctx, client::http_request req, console& io) {
   return a;
 }
 
-void show(const json::value& body, bool table, std::ostream& out) {
-  if (table) {
-    out << render_for_people(body);
+// The zone GET /v1/me names, or UTC with a warning.
+std::string ask_zone(call_context& ctx, console& io) {
+  auto result = call(ctx, client::http_request{"GET", "/v1/me", "", {}}, io);
+  std::string why = "GET /v1/me did not answer";
+  if (const auto* a = std::get_if<answer>(&result)) {
+    const auto* o = a->body.if_object();
+    const auto* zone = o && a->response.status == 200 ? o->if_contains("time_zone") : nullptr;
+    if (zone && zone->is_string() && domain::is_known_zone(zone->get_string())) return std::string(zone->get_string());
+    why = a->response.status == 200 ? std::string("GET /v1/me names no time zone this machine knows")
+                                    : fmt::format("GET /v1/me answered {}", a->response.status);
+  }
+  io.err << fmt::format("gridctl: warning: times are shown in UTC: {}; --zone or $GRIDCOORD_ZONE sets the zone\n",
+                        why);
+  return "UTC";
+}
+
+// An answer as --table shows it: through the command's view (if any), its
+// times in the zone; the zone is asked for only when the answer holds a time.
+std::string for_people(const table_view_fn& view, const json::value& body, call_context& ctx, console& io) {
+  view_context vc;
+  if (holds_times(body)) vc.zone = zone_for_people(ctx, io);
+  return render_for_people(localize_times(view ? view(body, vc) : body, vc));
+}
+
+void show(const table_view_fn& view, const json::value& body, call_context& ctx, console& io) {
+  if (ctx.table) {
+    io.out << for_people(view, body, ctx, io);
   } else {
-    write_pretty(out, body);
-    out << "\n";
+    write_pretty(io.out, body);
+    io.out << "\n";
   }
 }
 
 // A non-2xx answer, or a 2xx one that is not JSON.
-exit_code show_failure(const answer& a, const call_context& ctx, console& io) {
+exit_code show_failure(const answer& a, call_context& ctx, console& io) {
   auto code = exit_code_for_status(a.response.status);
   if (code == exit_code::ok) {
     io.out << a.response.body;
     io.err << fmt::format("gridctl: the server answered {} with something that is not JSON\n", a.response.status);
     return exit_code::server;
   }
-  if (a.is_json && !is_error_envelope(a.body)) show(a.body, ctx.table, io.out);
+  if (a.is_json && !is_error_envelope(a.body)) show({}, a.body, ctx, io);
   io.err << describe_failure(a.response.status, a.response.reason, a.body);
   if (a.response.status == 401 && ctx.token.empty())
     io.err << "gridctl: no token is configured: use --token, $GRIDCOORD_TOKEN or `token` in the config file\n";
@@ -105,21 +131,22 @@ exit_code once(const command& cmd, const arguments& args, call_context& ctx, con
     return exit_code::ok;
   }
   if (!ok || !a.is_json) return show_failure(a, ctx, io);
-  show(ctx.table && cmd.table_view ? cmd.table_view(a.body) : a.body, ctx.table, io.out);
+  show(cmd.table_view, a.body, ctx, io);
   return exit_code::ok;
 }
 
 // The items of every page, streamed as JSON or gathered into one table.
 struct page_writer {
   const paging& spec;
-  bool table;
+  call_context& ctx;
+  console& io;
   std::ostream& out;
-  const std::function<json::value(const json::value&)>& view;  // the command's table_view; may be empty
+  const table_view_fn& view;  // the command's table_view; may be empty
   json::array gathered;
   std::uint64_t count = 0;
 
   void add(const json::value& item) {
-    if (table) {
+    if (ctx.table) {
       gathered.push_back(item);
     } else {
       out << (count == 0 ? fmt::format("{{\n  {}: [\n    ", domain::to_text(json::string(spec.list_field))) : ",\n    ");
@@ -128,10 +155,10 @@ struct page_writer {
     ++count;
   }
   void finish(const json::value& cursor) {
-    if (table) {
+    if (ctx.table) {
       json::object whole{{spec.cursor_field, cursor}};
       whole[spec.list_field] = std::move(gathered);
-      out << render_for_people(view ? view(whole) : json::value(std::move(whole)));
+      out << for_people(view, whole, ctx, io);
       return;
     }
     if (count == 0) out << fmt::format("{{\n  {}: []", domain::to_text(json::string(spec.list_field)));
@@ -172,7 +199,7 @@ exit_code all_pages(const command& cmd, arguments args, call_context& ctx, conso
   std::uint64_t size = args.has(spec.size_arg) ? std::stoull(args.at(spec.size_arg)) : spec.page_size;
   args.values[spec.size_arg] = std::to_string(size);
   args.values.try_emplace(spec.cursor_arg, "0");  // from the start unless given
-  page_writer writer{spec, ctx.table, io.out, cmd.table_view, {}};
+  page_writer writer{spec, ctx, io, io.out, cmd.table_view, {}};
   json::value cursor = std::stoull(args.at(spec.cursor_arg));
   for (int n = 1;; ++n) {
     auto fetched = fetch_page(cmd, args, ctx, io);
@@ -193,6 +220,12 @@ exit_code all_pages(const command& cmd, arguments args, call_context& ctx, conso
 }
 
 }  // namespace
+
+const std::string& zone_for_people(call_context& ctx, console& io) {
+  if (!ctx.zone.empty()) return ctx.zone;
+  if (!ctx.server_zone) ctx.server_zone = ask_zone(ctx, io);
+  return *ctx.server_zone;
+}
 
 exit_code execute(const command& cmd, const arguments& args, call_context& ctx, console& io) {
   if (cmd.streams) return run_stream(cmd, args, ctx, io);

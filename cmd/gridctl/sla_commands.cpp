@@ -167,7 +167,7 @@ void add_outages(std::vector<command>& out) {
   out.push_back({{"feed"}, "send outage-system events (JSON lines), applied once per event_id; a result per line",
                  {{"FILE", "JSON lines file, one event a line; - reads standard input", arg_kind::file},
                   idempotency_key},
-                 send_feed, std::nullopt, false, feed_for_people});
+                 send_feed, std::nullopt, false, without_times(feed_for_people)});
 }
 
 void add_planned_and_complaints(std::vector<command>& out) {
@@ -241,7 +241,7 @@ void add_callbacks_and_work(std::vector<command>& out) {
   out.push_back({{"sla-figures"}, "breaches per department and month, and callback rates and satisfaction",
                  {{"--month", "only this month", arg_kind::month}},
                  [](const arguments& a) -> built { return get(with_query("/v1/sla/figures", a, {{"month", "--month"}})); },
-                 std::nullopt, false, figures_for_people});
+                 std::nullopt, false, without_times(figures_for_people)});
 }
 
 }  // namespace

@@ -27,22 +27,22 @@ std::string_view text_of(const json::object& o, std::string_view key) {
   return v && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
 }
 
-json::object clock_line(const json::object& c) {
+json::object clock_line(const json::object& c, const view_context& vc) {
   return {{"step", step_text(c)},
           {"department", field_or_null(c, "department")},
-          {"started", field_or_null(c, "started")},
-          {"due", field_or_null(c, "due")},
+          {"started", clock_time(c, "started", vc)},
+          {"due", clock_time(c, "due", vc)},
           {"limit", field_or_null(c, "limit")},
-          {"completed", field_or_null(c, "completed")},
+          {"completed", clock_time(c, "completed", vc)},
           {"status", field_or_null(c, "status")},
           {"warnings", warnings_text(c.if_contains("warnings"))}};
 }
 
-json::array clock_lines(const json::object& item) {
+json::array clock_lines(const json::object& item, const view_context& vc) {
   json::array out;
   if (const auto* clocks = item.if_contains("clocks"); clocks && clocks->is_array())
     for (const auto& c : clocks->get_array())
-      if (c.is_object()) out.push_back(clock_line(c.get_object()));
+      if (c.is_object()) out.push_back(clock_line(c.get_object(), vc));
   return out;
 }
 
@@ -65,7 +65,7 @@ const json::object* next_open(const json::object& item) {
   return nullptr;
 }
 
-json::object list_line(const json::object& item) {
+json::object list_line(const json::object& item, const view_context& vc) {
   json::object line{{"item", field_or_null(item, "item")}, {"state", field_or_null(item, "state")}};
   for (auto key : list_fields(text_of(item, "kind"))) {
     auto v = field_or_null(item, key);
@@ -74,7 +74,7 @@ json::object list_line(const json::object& item) {
   }
   const auto* open = next_open(item);
   line["next step"] = open ? json::value(json::string(step_text(*open))) : json::value(nullptr);
-  line["due"] = open ? field_or_null(*open, "due") : json::value(nullptr);
+  line["due"] = open ? clock_time(*open, "due", vc) : json::value(nullptr);
   return line;
 }
 
@@ -100,7 +100,7 @@ json::object result_line(const json::object& r) {
 
 }  // namespace
 
-json::value item_for_people(const json::value& answer) {
+json::value item_for_people(const json::value& answer, const view_context& vc) {
   if (!is_item(answer)) return answer;
   const auto& item = answer.get_object();
   json::object out{{"item", item.at("item")}};
@@ -110,22 +110,31 @@ json::value item_for_people(const json::value& answer) {
       if (kv.value() == true) out["repeated"] = "yes: this was already recorded, nothing changed";
       continue;
     }
+    if (kv.key() == "calendar_warnings") {
+      out["calendar"] = calendar_text(item);
+      continue;
+    }
     out[kv.key()] = kv.value();
   }
-  out["clocks"] = clock_lines(item);
+  out["clocks"] = clock_lines(item, vc);
   return out;
 }
 
-json::value items_for_people(const json::value& answer) {
+json::value items_for_people(const json::value& answer, const view_context& vc) {
   const auto* o = answer.if_object();
   const auto* items = o ? o->if_contains("items") : nullptr;
   if (!items || !items->is_array()) return answer;
   json::object out;
   for (const auto& kv : *o)
     if (kv.key() != "items") out[kv.key()] = kv.value();
-  json::array lines;
-  for (const auto& i : items->get_array())
-    if (is_item(i)) lines.push_back(list_line(i.get_object()));
+  json::array lines, warnings;
+  for (const auto& i : items->get_array()) {
+    if (!is_item(i)) continue;
+    lines.push_back(list_line(i.get_object(), vc));
+    if (const auto* w = i.get_object().if_contains("calendar_warnings"); w && w->is_array())
+      for (const auto& one : w->get_array()) warnings.push_back(one);
+  }
+  if (auto text = calendar_text({{"calendar_warnings", std::move(warnings)}}); !text.empty()) out["calendar"] = text;
   out["items"] = std::move(lines);
   return out;
 }

@@ -32,45 +32,53 @@ json::value remaining_cell(const json::object& step) {
 json::value percent_cell(const json::object& step) {
   const auto* p = step.if_contains("elapsed_percent");
   if (!p || !p->is_number()) return nullptr;
-  return json::string(fmt::format("{} %", p->to_number<double>()));
+  return json::string(domain::format_rate(p->to_number<double>() / 100));
 }
 
-json::object step_line(const json::object& s) {
+json::object step_line(const json::object& s, const view_context& vc) {
   return {{"item", field_or_null(s, "item")},
           {"step", step_text(s)},
-          {"due", field_or_null(s, "due")},
+          {"due", clock_time(s, "due", vc)},
           {"remaining", remaining_cell(s)},
           {"elapsed", percent_cell(s)},
           {"warnings sent", warnings_text(s.if_contains("warnings"))}};
 }
 
-json::object analysis_line(const json::object& a) {
+json::object analysis_line(const json::object& a, const view_context& vc) {
   return {{"item", field_or_null(a, "item")},
           {"about", field_or_null(a, "about")},
           {"step", field_or_null(a, "step")},
-          {"opened_at", field_or_null(a, "opened_at")}};
+          {"opened", time_for_people(a.if_contains("opened_at"), vc)}};
 }
 
-json::array lines_of(const json::object& o, std::string_view key, json::object (*line)(const json::object&)) {
+using line_fn = json::object (*)(const json::object&, const view_context&);
+
+json::array lines_of(const json::object& o, std::string_view key, line_fn line, const view_context& vc) {
   json::array out;
   if (const auto* list = o.if_contains(key); list && list->is_array())
     for (const auto& e : list->get_array())
-      if (e.is_object()) out.push_back(line(e.get_object()));
+      if (e.is_object()) out.push_back(line(e.get_object(), vc));
   return out;
 }
 
-json::object breach_line(const json::object& b) {
+json::object breach_line(const json::object& b, const view_context& vc) {
   return {{"item", field_or_null(b, "item")},
           {"step", step_text(b)},
           {"department", field_or_null(b, "department")},
-          {"started", field_or_null(b, "started")},
-          {"due", field_or_null(b, "due")}};
+          {"started", clock_time(b, "started", vc)},
+          {"due", clock_time(b, "due", vc)}};
 }
 
 // A number to two decimals (0.666… -> 0.67); anything else as it is.
 json::value two_decimals(const json::value& v) {
   if (!v.is_double()) return v;
   return std::round(v.get_double() * 100) / 100;
+}
+
+// A share from 0 to 1 as a percentage ("66.7 %"); anything else as it is.
+json::value rate_cell(const json::value& v) {
+  if (!v.is_number()) return v;
+  return json::string(domain::format_rate(v.to_number<double>()));
 }
 
 }  // namespace
@@ -83,21 +91,23 @@ std::string remaining_text(double seconds) {
   return seconds > 0 ? amount + " left" : "overdue by " + amount;
 }
 
-json::value work_for_people(const json::value& answer) {
+json::value work_for_people(const json::value& answer, const view_context& vc) {
   const auto* o = answer.if_object();
   const auto* steps = o ? o->if_contains("steps") : nullptr;
   if (!steps || !steps->is_array()) return answer;
-  return json::object{{"department", field_or_null(*o, "department")},
-                      {"as of", field_or_null(*o, "as_of")},
-                      {"steps", lines_of(*o, "steps", step_line)},
-                      {"open analyses", lines_of(*o, "analyses", analysis_line)}};
+  json::object out{{"department", field_or_null(*o, "department")},
+                   {"as of", time_for_people(o->if_contains("as_of"), vc)}};
+  if (auto warning = calendar_text(*o); !warning.empty()) out["calendar"] = warning;
+  out["steps"] = lines_of(*o, "steps", step_line, vc);
+  out["open analyses"] = lines_of(*o, "analyses", analysis_line, vc);
+  return out;
 }
 
-json::value breaches_for_people(const json::value& answer) {
+json::value breaches_for_people(const json::value& answer, const view_context& vc) {
   const auto* o = answer.if_object();
   const auto* list = o ? o->if_contains("breaches") : nullptr;
   if (!list || !list->is_array()) return answer;
-  return json::object{{"breaches", lines_of(*o, "breaches", breach_line)}};
+  return json::object{{"breaches", lines_of(*o, "breaches", breach_line, vc)}};
 }
 
 json::value figures_for_people(const json::value& answer) {
@@ -108,8 +118,8 @@ json::value figures_for_people(const json::value& answer) {
   for (auto& c : out.get_object().at("callbacks").get_array()) {
     auto* line = c.if_object();
     if (!line) continue;
-    for (auto key : {"rate", "mean_satisfaction"})
-      if (auto* v = line->if_contains(key)) *v = two_decimals(*v);
+    if (auto* rate = line->if_contains("rate")) *rate = rate_cell(*rate);
+    if (auto* mean = line->if_contains("mean_satisfaction")) *mean = two_decimals(*mean);
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "cmd/gridctl/error_report.hpp"
+#include "cmd/gridctl/local_times.hpp"
 #include "domain/json.hpp"
 
 namespace gridcoord::gridctl {
@@ -79,12 +80,13 @@ std::string text_of(const json::object& o, std::string_view key) {
   return domain::value_text(*v);
 }
 
-// A readable line for one event.
-std::string table_line(const json::value& event) {
+// A readable line for one event, its time in `zone` to the second.
+std::string table_line(const json::value& event, const view_context& vc) {
   const auto* o = event.if_object();
   if (!o) return domain::to_text(event) + "\n";
-  return fmt::format("{:>6}  {}  {:<20}  {}  {}\n", text_of(*o, "seq"), text_of(*o, "time"), text_of(*o, "type"),
-                     text_of(*o, "stream"), text_of(*o, "actor"));
+  auto time = time_for_people(o->if_contains("time"), vc, domain::time_detail::seconds);
+  return fmt::format("{:>6}  {}  {:<20}  {}  {}\n", text_of(*o, "seq"), time.is_null() ? "-" : domain::value_text(time),
+                     text_of(*o, "type"), text_of(*o, "stream"), text_of(*o, "actor"));
 }
 
 std::optional<std::uint64_t> whole_number(std::string_view s) {
@@ -100,7 +102,8 @@ void pause(console& io, std::chrono::milliseconds d) {
 // The stream across its connections: what was printed, and where to resume.
 class stream_session {
  public:
-  stream_session(const arguments& args, call_context& ctx, console& io) : ctx_(ctx), io_(io) {
+  stream_session(const arguments& args, call_context& ctx, console& io, view_context vc)
+      : ctx_(ctx), io_(io), vc_(std::move(vc)) {
     if (args.has("--after")) last_id_ = std::stoull(args.at("--after"));
     if (args.has("--limit")) limit_ = std::stoull(args.at("--limit"));
     if (args.has("--until-idle"))
@@ -165,7 +168,7 @@ class stream_session {
     last_event_ = clock::now();
     if (*seq <= last_id_) return true;  // already printed (or before --after)
     last_id_ = *seq;
-    io_.out << (ctx_.table ? table_line(event) : domain::to_text(event) + "\n") << std::flush;
+    io_.out << (ctx_.table ? table_line(event, vc_) : domain::to_text(event) + "\n") << std::flush;
     if (limit_ && ++printed_ >= *limit_) verdict_ = exit_code::ok;
     return !verdict_;
   }
@@ -183,6 +186,7 @@ class stream_session {
 
   call_context& ctx_;
   console& io_;
+  view_context vc_;  // --table: the zone of event times
   std::uint64_t last_id_ = 0;
   std::uint64_t printed_ = 0;
   std::optional<std::uint64_t> limit_;
@@ -217,7 +221,9 @@ exit_code run_stream(const command& cmd, const arguments& args, call_context& ct
   auto req = cmd.build(args);
   if (!req) return complain(io, req.error(), exit_code::usage);
   if (!ctx.token.empty()) set_header(*req, "Authorization", "Bearer " + ctx.token);
-  stream_session session(args, ctx, io);
+  view_context vc;
+  if (ctx.table) vc.zone = zone_for_people(ctx, io);  // before the stream holds the connection
+  stream_session session(args, ctx, io, std::move(vc));
   for (int failures = 0, attempt = 1;; ++attempt) {
     auto result = session.connect(*req);
     if (auto* code = std::get_if<exit_code>(&result)) return *code;

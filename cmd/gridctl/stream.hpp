@@ -3,8 +3,9 @@
 // Events) read as it arrives, one line per event on `out`.
 //
 // Each event's JSON (as GET /v1/events has it) goes to `out` on one line, or
-// with `table` a readable line (seq, time, type, stream, actor); `out` is
-// flushed after every event so that a pipe into jq sees it at once.
+// with `table` a readable line (seq, time, type, stream, actor; the time in
+// the zone of zone_for_people, to the second); `out` is flushed after every
+// event so that a pipe into jq sees it at once.
 // The last id seen is remembered; when the connection drops (broken, the
 // server ends the body, nothing for `follow_idle_timeout`), gridctl waits
 // (backoff_start, doubling up to backoff_max, told on `err`) and reconnects

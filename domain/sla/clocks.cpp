@@ -32,6 +32,14 @@ clock_signal signal_of(const work_clock& c, unsigned percent) {
 
 }  // namespace
 
+year_list uncovered_years(const work_clock& c, const working_calendar& calendar) {
+  auto limit = parse_time_limit(c.spec.limit);  // the spec keeps describe(limit), which parses back
+  if (!limit || limit->by != time_limit::basis::working_days) return {};
+  // The due instant is the end of the due day: the day is the one just before it.
+  auto due_day = calendar.local_date_of(c.spec.due - std::chrono::microseconds{1});
+  return domain::uncovered_years(calendar, calendar.local_date_of(c.spec.started), due_day);
+}
+
 void work_book::reschedule(const clock_key& key) {
   if (auto old = scheduled_at_.find(key); old != scheduled_at_.end()) {
     schedule_.erase({old->second, key});

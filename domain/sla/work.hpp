@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "domain/calendar.hpp"
+#include "domain/calendar_coverage.hpp"
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
 #include "domain/month.hpp"
@@ -52,6 +53,12 @@ struct work_clock {
   // The signal instant of `percent` of the limit.
   time_point instant(unsigned percent) const;
 };
+
+// The years a deadline in working days rests on that `calendar` has no
+// holidays for (domain/calendar_coverage.hpp): the local years from the
+// clock's start to its due day. Empty for a limit in calendar time or "the
+// same day", which count no holidays.
+year_list uncovered_years(const work_clock& c, const working_calendar& calendar);
 
 struct outage {
   std::uint64_t id = 0;

@@ -95,6 +95,7 @@ route_handler get_metrics(actors::client& client, std::shared_ptr<const http_met
     scrape->done = std::move(done);
     metrics->render(scrape->text);
     if (source.event_log) render_event_log(source.event_log(), scrape->text);
+    if (source.calendar) render_calendar_years(source.calendar(), scrape->text);
     for (std::size_t i = 0; i < domain::all_departments.size(); ++i)
       client.inbox(domain::all_departments[i],
                    [scrape, i](domain::expected<std::vector<domain::inbox_item>> items) {

@@ -256,3 +256,33 @@ TEST_CASE("a planned-outage notice is checked against its lead time", "[actors][
             .error()
             .code == domain::errc::validation_failed);
 }
+
+TEST_CASE("a complaint handled into a year without holidays says so, as do open work and the health report",
+          "[actors][sla][calendar]") {
+  domain::calendar_days days;  // holidays for 2026 only, as the shipped cn-2026 file
+  days.name = "test-2026";
+  days.years = {std::chrono::year{2026}};
+  auto cal = domain::working_calendar::make("Asia/Shanghai", days);
+  REQUIRE(cal);
+  domain::manual_clock clock{*domain::parse_rfc3339("2026-12-29T02:00:00Z")};  // Tuesday 10:00 in Shanghai
+  auto o = options(&clock, nullptr);
+  o.reporting_calendar = std::make_shared<const domain::reporting_calendar>(*cal, domain::reporting_rules{});
+  auto rt = std::move(*actors::runtime::start(o));
+  auto& api = rt->api();
+  load_network(api);
+
+  auto k = item_of(ask(api, actors::register_complaint{writer("tk_cs"), sla::complaint_category::power_quality,
+                                                       "C-1", "", "", "电压不稳"}));
+  CHECK(k.uncovered_years.empty());  // forwarding is due the same day: no working days counted
+  k = item_of(ask(api, actors::forward_complaint{writer("tk_cs"), std::get<sla::complaint>(k.record).id}));
+  // 5 working days from 29 December end in January 2027, whose holidays are not known.
+  CHECK(clock_of(k, sla::step::handling).spec.due == *domain::parse_rfc3339("2027-01-05T16:00:00Z"));
+  CHECK(k.uncovered_years == domain::year_list{2027});
+  auto work = std::get<actors::open_work>(*ask(api, actors::list_open_work{department::production}));
+  CHECK(work.uncovered_years == domain::year_list{2027});
+
+  auto health = await<actors::health_report>([&](auto done) { api.health(done); });
+  REQUIRE(health);
+  CHECK(health->calendar == domain::calendar_coverage{{2026}, {2027}});
+  CHECK(rt->calendar_coverage() == health->calendar);
+}

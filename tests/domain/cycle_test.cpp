@@ -205,6 +205,21 @@ TEST_CASE("the matrix gives every department's kinds with status, due date, subm
   CHECK(open.entries.front().status == report_status::open);
 }
 
+TEST_CASE("a matrix whose due days fall in a year without holidays says which year", "[domain][cycle][calendar]") {
+  auto rc = national_day_2026();  // holidays for 2026 only
+  cycle_book book;
+  auto september = build_cycle_matrix(rc, book, since, september_2026, {}, at("2026-10-14T03:00:00Z"));
+  CHECK(september.uncovered_years.empty());
+  // December's reports are due in January 2027, counted as if 1 January were a working day.
+  const month december{std::chrono::year{2026}, std::chrono::December};
+  auto m = build_cycle_matrix(rc, book, since, december, {}, at("2026-12-07T00:25:00Z"));
+  CHECK(m.entries.front().schedule.due_day == gridcoord::testing::ymd(2027, 1, 7));
+  CHECK(m.uncovered_years == year_list{2027});
+  // November's are due, and reminded, in December 2026: covered.
+  const month november{std::chrono::year{2026}, std::chrono::November};
+  CHECK(build_cycle_matrix(rc, book, since, november, {}, at("2026-12-07T00:25:00Z")).uncovered_years.empty());
+}
+
 TEST_CASE("a department's sent reports summarise first and latest submission per month", "[domain][cycle]") {
   department_book book{department::dispatch};
   auto version = [](std::uint32_t n, month m) {

@@ -34,3 +34,10 @@ TEST_CASE("rates read as percentages with at most one decimal", "[domain][local_
   CHECK(format_rate(2.0 / 3.0) == "66.7 %");
   CHECK(format_rate(0.9999) == "100 %");
 }
+
+TEST_CASE("a zone is known when the system's tzdata has it", "[domain][local_time]") {
+  CHECK(is_known_zone("Asia/Shanghai"));
+  CHECK(is_known_zone("UTC"));
+  CHECK_FALSE(is_known_zone("Asia/Beijing"));  // what people type; Asia/Shanghai is the IANA name
+  CHECK_FALSE(is_known_zone(""));
+}

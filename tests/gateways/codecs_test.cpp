@@ -73,9 +73,20 @@ TEST_CASE("a receipt and a health report use snake_case fields", "[gateways][cod
   CHECK(json::value_from(r) ==
         json::parse(R"({"stream":"report/marketing/large_customer_demand/2027-03","version":3,"seq":77,)"
                     R"("recipients":["planning"],"accepted_at":")" + t0_text + R"(","replayed":true})"));
-  CHECK(json::value_from(actors::health_report{true, 9, "1.0"}) ==
-        json::parse(R"({"status":"ok","last_seq":9,"version":"1.0"})"));
+  CHECK(json::value_from(actors::health_report{true, 9, "1.0", {{2026}, {2027}}}) ==
+        json::parse(R"({"status":"ok","last_seq":9,"version":"1.0",)"
+                    R"("calendar":{"covered_years":[2026],"missing_years":[2027]}})"));
   CHECK(json::value_from(actors::health_report{false, 9, "1.0"}).at("status") == "unavailable");
+}
+
+TEST_CASE("calendar warnings are put only when a year lacks holidays, each with its message",
+          "[gateways][codecs][calendar]") {
+  json::object o;
+  domain::put_calendar_warnings(o, {});
+  CHECK_FALSE(o.contains("calendar_warnings"));
+  domain::put_calendar_warnings(o, {2027});
+  CHECK(o.at("calendar_warnings") ==
+        json::array{json::object{{"year", 2027}, {"message", domain::uncovered_year_message(2027)}}});
 }
 
 TEST_CASE("an issue is written with its rule's code beside its reason", "[gateways][codecs][validation_rules]") {

@@ -69,6 +69,23 @@ TEST_CASE("GET /v1/cycle/{month} answers every department's kinds with status, d
   CHECK(marketing[0].at("status") == "missing");
   CHECK(marketing[0].at("first_submitted_at").is_null());
   CHECK(marketing[0].at("latest_version").is_null());
+  CHECK_FALSE(body.contains("calendar_warnings"));  // 2026 has its holidays
+}
+
+TEST_CASE("GET /v1/cycle/{month} flags a year without a holiday calendar", "[gateways][cycle][calendar]") {
+  server_fixture f;
+  const domain::month december{std::chrono::year{2026}, std::chrono::December};
+  f.fake.set_cycle(domain::build_cycle_matrix(national_day_2026(), {}, at("2026-09-15T00:00:00Z"), december, {},
+                                              at("2026-12-07T00:25:00Z")));
+  auto r = f.request(verb::get, "/v1/cycle/2026-12");
+  REQUIRE(r.result_int() == 200);
+  auto body = json_of(r).as_object();
+  CHECK(body.at("departments").at(0).at("reports").at(0).at("due_day") == "2027-01-07");
+  REQUIRE(body.contains("calendar_warnings"));
+  const auto& warnings = body.at("calendar_warnings").as_array();
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].at("year") == 2027);
+  CHECK(warnings[0].at("message").as_string().starts_with("no holiday calendar for 2027"));
 }
 
 TEST_CASE("GET /v1/cycle/{month} refuses a malformed month and anonymous callers", "[gateways][cycle]") {

@@ -15,13 +15,14 @@ namespace {
 const std::string health_request = "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
 }
 
-TEST_CASE("health answers 200 with status, last_seq and version", "[gateways][server]") {
+TEST_CASE("health answers 200 with status, last_seq, version and the calendar's years", "[gateways][server]") {
   server_fixture f;
   auto r = f.request(verb::get, "/v1/health");
   CHECK(r.result_int() == 200);
   CHECK(r[http::field::content_type] == "application/json");
   CHECK(r["X-Request-Id"].size() == 16);
-  CHECK(json_of(r) == boost::json::parse(R"({"status":"ok","last_seq":42,"version":"0.1.0-test"})"));
+  CHECK(json_of(r) == boost::json::parse(R"({"status":"ok","last_seq":42,"version":"0.1.0-test",)"
+                                          R"("calendar":{"covered_years":[2026],"missing_years":[2027]}})"));
 }
 
 TEST_CASE("health answers 503 when the actor system is not ok", "[gateways][server]") {

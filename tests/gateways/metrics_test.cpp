@@ -199,6 +199,19 @@ TEST_CASE("event log figures come from the metrics source", "[gateways][metrics]
   CHECK(later.types.at("gridcoord_event_log_events_total") == "counter");
 }
 
+TEST_CASE("each year the metrics source names is a gauge: 1 with its holidays, 0 without",
+          "[gateways][metrics][calendar]") {
+  gateways::metrics_source source;
+  source.calendar = [] { return std::vector<gateways::calendar_year>{{2026, true}, {2027, false}}; };
+  metrics_fixture f(source);
+  auto e = f.scrape();
+  CHECK(e.value(R"(gridcoord_calendar_year_covered{year="2026"})") == 1);
+  CHECK(e.value(R"(gridcoord_calendar_year_covered{year="2027"})") == 0);
+  CHECK(e.types.at("gridcoord_calendar_year_covered") == "gauge");
+  metrics_fixture without;
+  CHECK(without.scrape().types.count("gridcoord_calendar_year_covered") == 0);
+}
+
 TEST_CASE("the group-commit batch sizes are a cumulative histogram with _sum and _count",
           "[gateways][metrics]") {
   gateways::histogram_figures sizes{{1, 2, 4, 8}, {3, 0, 2, 1, 1}, 3 + 2 * 4 + 7 + 20};

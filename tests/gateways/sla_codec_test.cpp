@@ -5,7 +5,9 @@
 #include <boost/json/parse.hpp>
 
 #include "domain/clock.hpp"
+#include "domain/calendar_coverage.hpp"
 #include "domain/json.hpp"
+#include "gateways/sla_codec.hpp"
 #include "tests/gateways/support/test_client.hpp"
 
 using namespace gridcoord;
@@ -149,6 +151,30 @@ TEST_CASE("open work, breaches and figures are written with the time left and th
         R"({"breaches":[{"month":"2026-12","department":"production","breaches":2}],)"
         R"("callbacks":[{"month":"2026-12","department":"dispatch","opened":3,"completed":2,"rate":0.6667,)"
         R"("attempts":4,"satisfied":1,"mean_satisfaction":3.5}]})");
+}
+
+TEST_CASE("open work and an item flag deadlines in working days that lie in a year without holidays",
+          "[gateways][sla][calendar]") {
+  server_fixture f;
+  actors::open_work w;
+  w.as_of = at("2026-12-30T09:00:00Z");
+  w.uncovered_years = {2027};
+  f.fake.set_sla_answer(w);
+  auto work = json_of(f.request(verb::get, "/v1/work/production"));
+  REQUIRE(work.as_object().contains("calendar_warnings"));
+  CHECK(work.at("calendar_warnings").at(0).at("year") == 2027);
+  CHECK(work.at("calendar_warnings").at(0).at("message") == domain::uncovered_year_message(2027).c_str());
+
+  w.uncovered_years = {};
+  f.fake.set_sla_answer(w);
+  CHECK_FALSE(json_of(f.request(verb::get, "/v1/work/production")).as_object().contains("calendar_warnings"));
+
+  actors::sla_item item{"analysis/4",
+                        sla::analysis{4, {4, "outage/17", sla::step::crew_arrival, domain::department::production},
+                                      at("2026-12-01T08:45:00Z"), std::nullopt, std::nullopt},
+                        {}, false, true, {2027}};
+  auto one = json::value_from(item);
+  CHECK(one.at("calendar_warnings").at(0).at("year") == 2027);
 }
 
 TEST_CASE("a customer is written with its notifications, and pages of customers with their cursor",

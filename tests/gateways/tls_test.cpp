@@ -49,7 +49,8 @@ TEST_CASE("health over TLS answers as over plain HTTP", "[gateways][tls]") {
   auto r = t.connect().request(verb::get, "/v1/health");
   CHECK(r.result_int() == 200);
   CHECK(r[http::field::content_type] == "application/json");
-  CHECK(json_of(r) == boost::json::parse(R"({"status":"ok","last_seq":42,"version":"0.1.0-test"})"));
+  CHECK(json_of(r) == boost::json::parse(R"({"status":"ok","last_seq":42,"version":"0.1.0-test",)"
+                                          R"("calendar":{"covered_years":[2026],"missing_years":[2027]}})"));
 }
 
 TEST_CASE("two requests are served on one TLS keep-alive connection", "[gateways][tls]") {

@@ -88,6 +88,27 @@ TEST_CASE("the CA file is --ca-file, else $GRIDCOORD_CA_FILE, else the config fi
   CHECK(resolve_connection(flags, env_of(env))->ca_file == "/flag/ca.pem");
 }
 
+TEST_CASE("the zone is --zone, else $GRIDCOORD_ZONE, else the config file's zone, else the server's",
+          "[gridctl][config][zone]") {
+  testing::temp_dir dir;
+  auto file = write_file(dir, "gridctl.toml", "zone = \"America/St_Johns\"\n");
+  std::map<std::string, std::string> env{{"GRIDCTL_CONFIG", file}};
+  CHECK(resolve_connection({}, env_of({}))->zone.empty());  // "": ask the server
+  CHECK(resolve_connection({}, env_of(env))->zone == "America/St_Johns");
+  env["GRIDCOORD_ZONE"] = "Europe/Berlin";
+  CHECK(resolve_connection({}, env_of(env))->zone == "Europe/Berlin");
+  connection_flags flags;
+  flags.zone = "UTC";
+  CHECK(resolve_connection(flags, env_of(env))->zone == "UTC");
+
+  flags.zone = "Mars/Olympus";
+  auto unknown = resolve_connection(flags, env_of(env));
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().find("unknown time zone \"Mars/Olympus\" (from --zone)") != std::string::npos);
+  env["GRIDCOORD_ZONE"] = "Asia/Beijing";  // not an IANA name: Asia/Shanghai is
+  CHECK(resolve_connection({}, env_of(env)).error().find("(from GRIDCOORD_ZONE)") != std::string::npos);
+}
+
 TEST_CASE("the config file is --config, else $GRIDCTL_CONFIG, else ~/.config/gridctl/config.toml",
           "[gridctl][config]") {
   testing::temp_dir dir;

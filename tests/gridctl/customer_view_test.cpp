@@ -1,5 +1,6 @@
 // The --table views of `customer get` and `notifications`
-// (cmd/gridctl/customer_view.hpp): what each customer was told, in full.
+// (cmd/gridctl/customer_view.hpp): what each customer was told, in full, and
+// the messages' times in the view's zone.
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -27,6 +28,8 @@ json::object notification(const std::string& id, const std::string& channel, int
           {"enqueued_at", "2026-12-07T00:26:00.000000Z"}};
 }
 
+const view_context beijing{"Asia/Shanghai"};
+
 bool has_line(const std::string& text, const std::string& line) {
   std::istringstream in(text);
   for (std::string l; std::getline(in, l);)
@@ -46,7 +49,7 @@ TEST_CASE("customer get --table shows what each notification told the customer, 
                       {"changed_seq", 41},
                       {"notifications", json::array{notification("outage/17/C-7/outage_notice", "sms", 2, false,
                                                                  "delivered")}}};
-  auto text = render_for_people(customer_for_people(answer));
+  auto text = render_for_people(customer_for_people(answer, beijing));
   INFO(text);
   CHECK(has_line(text, "contacts                     sms +8613800000000"));
   CHECK(has_line(text, "outage/17/C-7/outage_notice  " + told));
@@ -54,22 +57,25 @@ TEST_CASE("customer get --table shows what each notification told the customer, 
   CHECK(has_line(text, "message_id                   kind           channel  state      attempts  segments  "
                        "last_error  next_at  ended_at  enqueued_at"));
   CHECK(has_line(text, "outage/17/C-7/outage_notice  outage_notice  sms      delivered         1  2         "
-                       "-           -        -         2026-12-07T00:26:00.000000Z"));
+                       "-           -        -         2026-12-07 08:26 (+08:00)"));
 }
 
 TEST_CASE("notifications --table lists the texts, then each message with its segments", "[gridctl][customers]") {
+  auto retried = notification("outage/17/C-7/outage_notice", "sms", 3, true, "pending");
+  retried["next_at"] = "2026-12-07T00:31:00.000000Z";
   json::object answer{
-      {"notifications", json::array{notification("outage/17/C-7/outage_notice", "sms", 3, true, "pending"),
+      {"notifications", json::array{retried,
                                     notification("outage/17/C-8/outage_notice", "email", 0, false, "pending")}},
       {"pending", 2}};
-  auto text = render_for_people(notifications_for_people(answer));
+  auto text = render_for_people(notifications_for_people(answer, beijing));
   INFO(text);
   CHECK(has_line(text, "pending                      2"));
   CHECK(has_line(text, "outage/17/C-8/outage_notice  " + told));
-  CHECK(text.find("3, too long") != std::string::npos);
+  CHECK(text.find("3, too long  -           2026-12-07 08:31 (+08:00)  -         2026-12-07 08:26 (+08:00)") !=
+        std::string::npos);
   CHECK(has_line(text, "outage/17/C-8/outage_notice  C-7          outage_notice  email    pending         1  -"
-                       "            -           -        -         2026-12-07T00:26:00.000000Z"));
-  CHECK(notifications_for_people(json::parse("[]")) == json::parse("[]"));
-  CHECK(customer_for_people(json::parse(R"({"error":{"code":"not_found"}})")) ==
+                       "            -           -                          -         2026-12-07 08:26 (+08:00)"));
+  CHECK(notifications_for_people(json::parse("[]"), beijing) == json::parse("[]"));
+  CHECK(customer_for_people(json::parse(R"({"error":{"code":"not_found"}})"), beijing) ==
         json::parse(R"({"error":{"code":"not_found"}})"));
 }

@@ -117,6 +117,9 @@ TEST_CASE("gridctl --table shows inbox items and report rows in aligned columns"
   INFO(inbox.out);
   CHECK(inbox.out.starts_with("department  dispatch\n"));
   CHECK(inbox.out.find("\nitems (1)\nitem  from       kind") != std::string::npos);
+  CHECK(inbox.out.find(" (+08:00)  ") != std::string::npos);  // received_at in the server's zone (GET /v1/me)
+  CHECK(inbox.out.find("Z  ") == std::string::npos);           // no UTC time left
+  CHECK(inbox.err.empty());
 }
 
 TEST_CASE("gridctl events --all follows next_after to the end, with progress on stderr", "[gridctl][live][events]") {

@@ -2,6 +2,8 @@
 // HTTP server; a cutting proxy drops the connection at a chosen event.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include <fmt/format.h>
 
 #include "tests/gridctl/support/cutting_proxy.hpp"
@@ -71,6 +73,7 @@ TEST_CASE("gridctl stream prints the logged events from --after in order, one JS
   auto lines = lines_of(table.out);
   REQUIRE(lines.size() == 1);
   CHECK(lines[0].starts_with("     2  "));
+  CHECK(std::regex_search(lines[0], std::regex(R"(^     2  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(\+08:00\)  )")));  // the server's zone
   CHECK(lines[0].find("report.submitted") != std::string::npos);
   CHECK(lines[0].find("report/marketing/large_customer_demand/2026-01") != std::string::npos);
 }

@@ -296,3 +296,26 @@ TEST_CASE("every SLA payload reads back as it was written", "[sla][events]") {
   CHECK(ab->outcome == callback_outcome::reached);
   CHECK_FALSE(decode<clock_signal>(R"({"item":"x"})"));
 }
+
+TEST_CASE("a deadline in working days that lies in a year without holidays names that year",
+          "[sla][work][calendar]") {
+  calendar_days days;
+  days.name = "test-2026";
+  days.years = {std::chrono::year{2026}};
+  auto cal = *working_calendar::make("Asia/Shanghai", days);
+  auto clock = [](std::string limit, const char* started, const char* due) {
+    work_clock c;
+    c.item = "complaint/1";
+    c.spec = {step::handling, 1, department::production, *parse_rfc3339(started), *parse_rfc3339(due),
+              std::move(limit), {50, 75}};
+    return c;
+  };
+  // Registered on 30 December, due at the end of working day 3: in January 2027.
+  CHECK(uncovered_years(clock("3 working days", "2026-12-30T02:00:00Z", "2027-01-05T16:00:00Z"), cal) ==
+        year_list{2027});
+  // Due at the end of 31 December (local midnight, already 1 January): 2026 only.
+  CHECK(uncovered_years(clock("1 working day", "2026-12-30T02:00:00Z", "2026-12-31T16:00:00Z"), cal).empty());
+  // Limits in calendar time, or the same day, count no holidays.
+  CHECK(uncovered_years(clock("4 h", "2026-12-31T14:00:00Z", "2026-12-31T18:00:00Z"), cal).empty());
+  CHECK(uncovered_years(clock("the same day", "2027-01-01T02:00:00Z", "2027-01-01T16:00:00Z"), cal).empty());
+}

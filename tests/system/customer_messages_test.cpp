@@ -98,13 +98,18 @@ TEST_CASE("a key customer's SMS is the Chinese template in Beijing time, as the 
   CHECK(shown.at("segments") == 2);
   auto message_id = std::string(shown.at("message_id").as_string());
 
-  // What customer service reads: the text in full under its message id, its SMS segments.
+  // What customer service reads: the text in full under its message id, its SMS
+  // segments, its times in Beijing time.
   testing::gridctl_runner gridctl({{"GRIDCOORD_URL", fmt::format("http://127.0.0.1:{}", server.port())},
                                    {"GRIDCOORD_TOKEN", bootstrap_token(server)}});
   auto table = gridctl({"customer", "get", "C-1", "--table"});
   INFO(table.out << table.err);
   REQUIRE(table.code == 0);
   CHECK(has_line(table.out, message_id + "  " + told));
-  CHECK(table.out.find(message_id + "  outage_notice  sms      delivered         1  2") != std::string::npos);
+  std::string state_line;
+  for (const auto& l : testing::lines_of(table.out))
+    if (l.starts_with(message_id + "  outage_notice")) state_line = l;
+  CHECK(state_line.starts_with(message_id + "  outage_notice  sms      delivered         1  2"));
+  CHECK(state_line.ends_with(" (+08:00)"));  // when it was decided and sent, in the server's zone
   CHECK(server.log().find("messages: customers are written to in zh-CN") != std::string::npos);
 }

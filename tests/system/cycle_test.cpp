@@ -3,10 +3,14 @@
 // GET /v1/cycle/{month} shows what was submitted against it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
+#include <string_view>
+#include <vector>
 
 #include <boost/json/parse.hpp>
+#include <fmt/format.h>
 
 #include "tests/support/http_client.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -68,4 +72,39 @@ TEST_CASE("the server's cycle runs on the shipped calendar and shows submissions
 
   CHECK(c.request("GET", "/v1/cycle/2026-13", "", auth).status == 400);
   CHECK(c.request("GET", "/v1/cycle/2026-09").status == 401);
+}
+
+TEST_CASE("a year without a holiday calendar is flagged in the cycle, in the health report and in the metrics",
+          "[system][cycle][calendar]") {
+  testing::temp_dir dir;
+  server_process server(GRIDCOORD_SERVER_BINARY, dir.str() + "/data", dir.str() + "/server.log");
+  auto auth = std::map<std::string, std::string>{{"Authorization", "Bearer " + bootstrap_token(server)}};
+  http_client c("127.0.0.1", server.port());
+
+  // The shipped calendar has 2026's holidays only: December's reports are due in January 2027.
+  auto december = json::parse(c.request("GET", "/v1/cycle/2026-12", "", auth).body);
+  CHECK(report_of(december, "dispatch", "load_statistics").at("due_day") == "2027-01-07");
+  REQUIRE(december.as_object().contains("calendar_warnings"));
+  CHECK(december.at("calendar_warnings").at(0).at("year") == 2027);
+  CHECK(december.at("calendar_warnings").at(0).at("message").as_string().starts_with("no holiday calendar for 2027"));
+  auto september = json::parse(c.request("GET", "/v1/cycle/2026-09", "", auth).body);
+  CHECK_FALSE(september.as_object().contains("calendar_warnings"));
+
+  // Health and metrics look at this year and the next, whatever today is: covered only when 2026.
+  auto health = c.request("GET", "/v1/health");
+  REQUIRE(health.status == 200);
+  auto calendar = json::parse(health.body).at("calendar");
+  std::vector<std::int64_t> years;
+  for (auto key : {"covered_years", "missing_years"})
+    for (const auto& y : calendar.at(key).as_array()) {
+      CHECK((y.as_int64() == 2026) == (std::string_view(key) == "covered_years"));
+      years.push_back(y.as_int64());
+    }
+  std::sort(years.begin(), years.end());
+  REQUIRE(years.size() == 2);
+  CHECK(years[1] == years[0] + 1);
+  auto metrics = c.request("GET", "/metrics").body;
+  for (auto y : years)
+    CHECK(metrics.find(fmt::format("gridcoord_calendar_year_covered{{year=\"{}\"}} {}\n", y, y == 2026 ? 1 : 0)) !=
+          std::string::npos);
 }

@@ -117,7 +117,7 @@ class fake_client final : public actors::client {
   std::map<std::string, std::string> key_hash_;
   std::map<domain::department, std::vector<domain::inbox_item>> inboxes_;
   std::vector<actors::event_view> events_;
-  actors::health_report health_{true, 42, "0.1.0-test"};
+  actors::health_report health_{true, 42, "0.1.0-test", {{2026}, {2027}}};
   domain::cycle_matrix cycle_;
   std::optional<domain::capacity::publication> publication_;
   std::optional<domain::month> last_cycle_month_;

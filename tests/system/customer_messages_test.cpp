@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <thread>
 
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
@@ -91,8 +92,16 @@ TEST_CASE("a key customer's SMS is the Chinese template in Beijing time, as the 
   CHECK(got.at("too_long") == false);
   CHECK(got.at("address") == "+8613800000000");
 
+  // The receiver's 200 is recorded as the delivery a moment after the receiver
+  // has the request: ask until the customer view shows it (or 30 s pass).
   auto customer = c.request("GET", "/v1/customers/C-1", "", admin);
+  for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+       customer.status == 200 && customer.json().at("notifications").at(0).at("state") != "delivered" &&
+       std::chrono::steady_clock::now() < until;
+       customer = c.request("GET", "/v1/customers/C-1", "", admin))
+    std::this_thread::sleep_for(std::chrono::milliseconds{20});
   REQUIRE(customer.status == 200);
+  CHECK(customer.json().at("notifications").at(0).at("state") == "delivered");
   auto shown = customer.json().at("notifications").at(0);
   CHECK(shown.at("text").as_string() == std::string_view(told));
   CHECK(shown.at("segments") == 2);

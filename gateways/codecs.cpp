@@ -52,6 +52,7 @@ namespace gridcoord::domain {
 void tag_invoke(const json::value_from_tag&, json::value& jv, const issue& i) {
   json::object o;
   if (i.row) o["row"] = *i.row;
+  if (i.line) o["line"] = *i.line;
   o["field"] = i.field;
   o["value"] = i.value;
   o["reason"] = i.reason;

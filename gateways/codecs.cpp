@@ -127,6 +127,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const field_spec& 
   json::array allowed;
   for (const auto& a : f.allowed) allowed.push_back(json::string(a));
   jv = json::object{{"name", f.name},
+                    {"label", f.label},
                     {"type", to_string(f.type)},
                     {"required", f.required},
                     {"min", bound(f.min)},

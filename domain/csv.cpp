@@ -2,36 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "domain/csv_encoding.hpp"
+
 namespace gridcoord::domain {
 
 namespace {
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-constexpr std::string_view save_as_utf8 =
-    "save it as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\")";
-
-unsigned char byte_at(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
-
-// The length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlong
-// forms, no surrogates, nothing above U+10FFFF), or 0 when there is none.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  unsigned char c = byte_at(s, i);
-  if (c < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c == 0xE0) n = 3, lo = 0xA0;
-  else if (c == 0xED) n = 3, hi = 0x9F;
-  else if (c >= 0xE1 && c <= 0xEF) n = 3;
-  else if (c == 0xF0) n = 4, lo = 0x90;
-  else if (c == 0xF4) n = 4, hi = 0x8F;
-  else if (c >= 0xF1 && c <= 0xF3) n = 4;
-  else return 0;
-  if (i + n > s.size() || byte_at(s, i + 1) < lo || byte_at(s, i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k)
-    if (byte_at(s, i + k) < 0x80 || byte_at(s, i + k) > 0xBF) return 0;
-  return n;
-}
 
 // The length of the line break at s[i] (CRLF 2, LF or CR 1), 0 when none.
 std::size_t break_length(std::string_view s, std::size_t i) {
@@ -39,28 +16,6 @@ std::size_t break_length(std::string_view s, std::size_t i) {
   if (s[i] == '\n') return 1;
   if (s[i] == '\r') return i + 1 < s.size() && s[i + 1] == '\n' ? 2 : 1;
   return 0;
-}
-
-// The first byte of `text` that is not UTF-8, named by line, byte of the line
-// and offset in the file (`skipped` bytes of a byte-order mark before `text`).
-status check_utf8(std::string_view text, std::size_t skipped) {
-  std::size_t line = 1, line_start = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    if (std::size_t br = break_length(text, i)) {
-      i += br;
-      ++line;
-      line_start = i;
-      continue;
-    }
-    std::size_t n = utf8_length(text, i);
-    if (n == 0)
-      return fail(errc::invalid_request,
-                  fmt::format("line {} is not UTF-8: byte 0x{:02X} at byte {} of the line (offset {} "
-                              "in the file) is not valid UTF-8 text; {}",
-                              line, byte_at(text, i), i - line_start + 1, i + skipped, save_as_utf8));
-    i += n;
-  }
-  return {};
 }
 
 // Reads records one at a time, counting physical lines.
@@ -150,9 +105,6 @@ class parser {
 status check_start(std::string_view original, std::string_view text) {
   if (original.size() > max_csv_bytes)
     return fail(errc::too_large, fmt::format("a CSV file holds at most {} bytes", max_csv_bytes));
-  if (original.starts_with("\xFF\xFE") || original.starts_with("\xFE\xFF"))
-    return fail(errc::invalid_request,
-                fmt::format("line 1 is not UTF-8: the file is UTF-16 (\"Unicode text\"); {}", save_as_utf8));
   if (text.find_first_not_of("\r\n") == std::string_view::npos)
     return fail(errc::invalid_request,
                 "the file is empty: its first line must be the header naming the fields");
@@ -170,7 +122,8 @@ status check_widths(const csv_file& f) {
     if (r.fields.size() != f.header.fields.size())
       issues.push_back({rule::wrong_count, i + 1, "", "",
                         fmt::format("line {} has {} field(s); the header (line {}) has {}", r.line,
-                                    r.fields.size(), f.header.line, f.header.fields.size())});
+                                    r.fields.size(), f.header.line, f.header.fields.size()),
+                        r.line});
   }
   if (issues.empty()) return {};
   auto message = fmt::format("{} line(s) do not have the header's {} fields, the first is line {}; "

@@ -1,7 +1,8 @@
 #pragma once
 // domain/csv.hpp — reading a report file as liaisons save it (RFC 4180).
 //
-// The file is UTF-8, with or without a byte-order mark. Records end in CRLF,
+// The file is UTF-8, with or without a byte-order mark (domain/csv_encoding.hpp
+// makes it so from the bytes a client sends). Records end in CRLF,
 // LF or a lone CR (old Excel for Mac), mixed in one file if need be; the last
 // record may lack one. Fields are separated by commas and may be quoted; a
 // quoted field may hold commas, doubled quotes ("" for ") and line breaks.
@@ -13,7 +14,8 @@
 // Lines are the physical lines of the file, from 1: a record whose quoted
 // field holds a line break spans several lines, and the records after it
 // count them. A data row is a record after the header, numbered from 1 (the
-// header is not a data row): issue::row is always the data row.
+// header is not a data row): issue::row is always the data row, and
+// issue::line the line its record starts on.
 // [Threading] Pure; safe from any thread.
 // [Errors] errc::invalid_request, the message naming the line: a file that is
 //          not UTF-8 (also the byte of the line and the offset in the file),

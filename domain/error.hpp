@@ -36,6 +36,7 @@ struct issue {
   std::string field;               // field name, or "" for the whole row/document
   std::string value;               // the offending value as received (may be "")
   std::string reason;              // a sentence for a person, in English
+  std::optional<std::size_t> line;  // the file's line (from 1, the header's), for an uploaded file
   friend bool operator==(const issue&, const issue&) = default;
 };
 

@@ -32,6 +32,13 @@ enum class field_type {
 // "text", "number", "integer", "choice", "year_month".
 std::string_view to_string(field_type t) noexcept;
 
+// What a CSV cell with a percent sign ("80%", "８０％") means in a number
+// field (domain/report_csv.hpp): not a number (most fields); the number of
+// percent itself, for a field counted in % ("80%" in likelihood_pct is 80);
+// or a fraction, for a field that is a share from 0 to 1 ("80%" in
+// demand_factor is 0.8). JSON bodies take plain numbers only.
+enum class percent_sign { refused, points, fraction };
+
 // What a text field's value names in the equipment registry (domain/equipment.hpp):
 // nothing, any equipment, or a feeder. Checked by domain/references.hpp.
 enum class reference { none, equipment, feeder };
@@ -41,6 +48,10 @@ std::string_view to_string(reference r) noexcept;
 
 struct field_spec {
   std::string name;         // snake_case, unit in the name: "demand_kw"
+  // The column heading a Chinese liaison writes (zh-CN), with the unit in
+  // parentheses where the field has one: "需求负荷(kW)". A CSV header may name
+  // the field by it, with or without the unit. "" for none.
+  std::string label;
   field_type type = field_type::text;
   bool required = false;
   std::optional<double> min;  // inclusive (number, integer)
@@ -52,6 +63,7 @@ struct field_spec {
   // The reference is checked only in rows whose field `references_when[0]`
   // has the value `references_when[1]` (M2: equipment uprated, not new); empty: always.
   std::vector<std::string> references_when;
+  percent_sign percent = percent_sign::refused;  // number: what a CSV "80%" is
 };
 
 // A cell of a validated row: absent, text (also months and choices) or a number.

@@ -52,6 +52,7 @@ namespace gridcoord::domain {
 void tag_invoke(const json::value_from_tag&, json::value& jv, const issue& i) {
   json::object o;
   if (i.row) o["row"] = *i.row;
+  if (i.line) o["line"] = *i.line;
   o["field"] = i.field;
   o["value"] = i.value;
   o["reason"] = i.reason;
@@ -130,6 +131,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const field_spec& 
   json::array allowed;
   for (const auto& a : f.allowed) allowed.push_back(json::string(a));
   jv = json::object{{"name", f.name},
+                    {"label", f.label},
                     {"type", to_string(f.type)},
                     {"required", f.required},
                     {"min", bound(f.min)},

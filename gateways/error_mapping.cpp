@@ -50,9 +50,10 @@ const protocol_mapping& lookup(protocol_error e) noexcept {
   return protocol_table.front();
 }
 
-http_response envelope(unsigned status, const domain::error& e) {
+http_response envelope(unsigned status, const domain::error& e, const boost::json::object& extra = {}) {
   boost::json::object body;
   body["error"] = boost::json::value_from(e);
+  for (const auto& [key, value] : extra) body["error"].as_object()[key] = value;
   return {status, domain::to_text(body), {}};
 }
 
@@ -67,6 +68,10 @@ unsigned http_status(errc code) noexcept {
 unsigned http_status(protocol_error e) noexcept { return lookup(e).status; }
 
 http_response error_response(const domain::error& e) { return envelope(http_status(e.code), e); }
+
+http_response error_response(const domain::error& e, const boost::json::object& extra) {
+  return envelope(http_status(e.code), e, extra);
+}
 
 http_response error_response(errc code, std::string message) {
   return error_response(domain::error{code, std::move(message), {}});

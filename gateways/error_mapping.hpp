@@ -8,6 +8,8 @@
 // [Threading] Pure; safe from any thread.
 #include <string>
 
+#include <boost/json/object.hpp>
+
 #include "domain/error.hpp"
 #include "gateways/router.hpp"
 
@@ -32,6 +34,9 @@ unsigned http_status(protocol_error e) noexcept;
 
 // The envelope with the status of e.code.
 http_response error_response(const domain::error& e);
+// The same, with `extra`'s members added to the error object beside code,
+// message and details (the "encoding" of a CSV body).
+http_response error_response(const domain::error& e, const boost::json::object& extra);
 http_response error_response(domain::errc code, std::string message);
 // The envelope for a protocol failure (code as listed above).
 http_response error_response(protocol_error e, std::string message);

@@ -66,11 +66,21 @@ std::optional<http_response> check_utf8(std::string_view content_type, std::stri
                                     what, charset, hint));
 }
 
-// A text/csv body, unparsed, or 415 for a charset other than UTF-8.
+// A text/csv body as UTF-8 text, unparsed (domain/csv_encoding.hpp); 415 for
+// a charset it does not read, 400 for bytes that are not text in it.
 std::optional<http_response> take_csv(const http_request& req, std::string_view content_type,
-                                      std::optional<std::string_view>& out) {
-  if (auto refused = check_utf8(content_type, "CSV", "text/csv")) return refused;
-  out = std::string_view(req.body());
+                                      std::optional<domain::decoded_text>& out) {
+  auto charset = charset_of(content_type);
+  auto declared = domain::parse_charset(charset);
+  if (!charset.empty() && !declared)
+    return error_response(protocol_error::unsupported_media_type,
+                          fmt::format("a CSV body is read as UTF-8 or GB18030: send it with charset={} "
+                                      "(GBK and GB2312 are read as GB18030), or with no charset to have it "
+                                      "detected; not {}",
+                                      domain::accepted_charsets(), charset));
+  auto text = domain::decode_csv_bytes(req.body(), declared);
+  if (!text) return error_response(text.error());
+  out = std::move(*text);
   return std::nullopt;
 }
 

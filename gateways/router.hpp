@@ -16,7 +16,9 @@
 //             application/json (nor text/csv, on a route added with
 //             body_types::json_or_csv, nor application/x-ndjson or
 //             text/plain with json_or_lines; a charset other than utf-8 is
-//             415 too), 500 when a route throws.
+//             415 too, and for CSV one other than utf-8, gb18030, gbk or
+//             gb2312), 400 for a CSV body that is not text in its charset (or,
+//             without one, neither UTF-8 nor GB18030), 500 when a route throws.
 //             Access is decided here and nowhere else: each route declares
 //             the operation it performs (an access_rule); for any operation
 //             but read_public the request must carry "Authorization: Bearer
@@ -38,6 +40,7 @@
 
 #include "gateways/detail/beast.hpp"
 #include "domain/auth.hpp"
+#include "domain/csv_encoding.hpp"
 #include "domain/error.hpp"
 #include "gateways/rate_limiter.hpp"
 #include "gateways/uri.hpp"
@@ -77,9 +80,11 @@ struct request_context {
   std::optional<domain::principal> caller;  // set for every route but read_public ones
   std::string remote;                       // the client's address
   std::string request_id;                   // the X-Request-Id of the answer
-  // The body as sent, unparsed, when the route takes CSV and the request is
-  // text/csv (then `body` is empty).
-  std::optional<std::string_view> csv;
+  // The body as UTF-8 text, unparsed, when the route takes CSV and the request
+  // is text/csv (then `body` is empty): decoded from the charset the
+  // Content-Type names, or the one detected (domain/csv_encoding.hpp), which
+  // `encoding` names. The bytes as sent stay in `http`.
+  std::optional<domain::decoded_text> csv;
 
   // The parameter's value; "" when the pattern has no such name.
   std::string_view param(std::string_view name) const;
@@ -93,7 +98,8 @@ using route_handler = std::function<void(const request_context&, respond)>;
 using access_rule = std::function<domain::operation(const request_context&)>;
 
 // The bodies a write route takes: JSON (parsed into request_context::body), and
-// for json_or_csv also "text/csv" (UTF-8; handed over in request_context::csv),
+// for json_or_csv also "text/csv" (UTF-8 or GB18030; handed over as UTF-8 in
+// request_context::csv),
 // for json_or_lines also JSON lines, "application/x-ndjson" or "text/plain"
 // (UTF-8; not parsed: the route reads the request's body itself).
 enum class body_types { json, json_or_csv, json_or_lines };

@@ -78,7 +78,8 @@ typename Inspector::result_type inspect(Inspector& f, cell& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, issue& x) {
   optional_box<std::size_t> row_number{x.row};
-  return f(caf::meta::type_name("issue"), x.rule, row_number, x.field, x.value, x.reason);
+  optional_box<std::size_t> line_number{x.line};
+  return f(caf::meta::type_name("issue"), x.rule, row_number, x.field, x.value, x.reason, line_number);
 }
 
 template <class Inspector>

@@ -47,6 +47,7 @@ json::object kind_line(const json::object& k) {
 json::object field_line(const json::object& f) {
   const auto* required = field(f, "required");
   return {{"name", field_or_null(f, "name")},
+          {"label", field_or_null(f, "label")},
           {"type", field_or_null(f, "type")},
           {"required", required && required->is_bool() && required->get_bool() ? "yes" : ""},
           {"bounds", bounds_text(f)},

@@ -7,8 +7,8 @@
 //   one kind       -> its id, flow, title, sender, recipients and key as
 //                     key/value lines, each rule and the values of each choice
 //                     field on a line of its own ("rule 1", "category values":
-//                     never cut), then its fields as a table (name, type,
-//                     required, bounds, description)
+//                     never cut), then its fields as a table (name, Chinese
+//                     label, type, required, bounds, description)
 //   anything else  -> unchanged
 // [Threading] Pure; safe from any thread.
 #include <boost/json/value.hpp>

@@ -24,6 +24,7 @@ namespace {
 built submit_report(const arguments& a) {
   if (!a.has("--file") && !a.has("--csv"))
     return unexpected{std::string("give the rows with --file (JSON) or --csv (CSV)")};
+  if (a.has("--charset") && !a.has("--csv")) return unexpected{std::string("--charset goes with --csv")};
   auto req = a.has("--csv") ? csv_file_body(a, "PUT") : json_file_body(a, "--file", "rows", "PUT");
   if (!req) return req;
   req->target = fmt::format("/v1/reports/{}/{}/{}", enc(a, "DEPT"), enc(a, "KIND"), enc(a, "MONTH"));
@@ -33,6 +34,7 @@ built submit_report(const arguments& a) {
 
 // FILE as JSON {"equipment":[…]}, or with --csv as a CSV file; sent as written.
 built import_equipment(const arguments& a) {
+  if (a.has("--charset") && !a.has("--csv")) return unexpected{std::string("--charset goes with --csv")};
   auto req = a.has("--csv") ? csv_file_body(a, "POST", "FILE") : json_file_body(a, "FILE", "equipment", "POST");
   if (!req) return req;
   req->target = "/v1/equipment/imports";
@@ -112,16 +114,17 @@ std::vector<command> build_table() {
   const argument dept{"DEPT", "department: planning, dispatch, production, marketing, customer_service"};
   const argument kind{"KIND", "report kind, e.g. large_customer_demand"};
   const argument month{"MONTH", "report month, YYYY-MM", arg_kind::month};
-  argument csv_file{"--csv", "CSV file (UTF-8, a header naming the fields; not with --file), sent as written; "
-                             "- reads standard input", arg_kind::file};
+  argument csv_file{"--csv", "CSV file (UTF-8 or GB18030, a header naming the fields or their Chinese labels; "
+                             "not with --file), sent as written; - reads standard input", arg_kind::file};
   csv_file.excludes = "--file";
+  const argument charset = csv_charset_argument();
   std::vector<command> table{
       {{"health"}, "is the server up, how far is its log, which years its calendar has holidays for", {},
        [](const arguments&) -> built { return get("/v1/health"); }, std::nullopt, false,
        without_times(health_for_people)},
       {{"report", "submit"}, "submit a new version of a monthly report",
        {dept, kind, month, {"--file", "JSON file holding {\"rows\":[…]}; - reads standard input", arg_kind::file},
-        csv_file, {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
+        csv_file, charset, {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
        submit_report},
       {{"report", "get"}, "read a report (the latest version unless --version)",
        {dept, kind, month, {"--version", "version number, from 1", arg_kind::whole}}, get_report, std::nullopt, false,
@@ -193,8 +196,8 @@ std::vector<command> build_table() {
       {{"equipment", "import"}, "import equipment into the registry (ids already there are replaced)",
        {{"FILE", "JSON file holding {\"equipment\":[…]} (or CSV with --csv); - reads standard input",
          arg_kind::file},
-        {"--csv", "FILE is CSV (UTF-8, a header naming the fields), sent as written", arg_kind::flag},
-        {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
+        {"--csv", "FILE is CSV (UTF-8 or GB18030, a header naming the fields), sent as written", arg_kind::flag},
+        charset, {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
        import_equipment},
       {{"equipment", "list"}, "the equipment registry, by id",
        {{"--kind", "only substation, main_transformer, feeder or distribution_transformer"},

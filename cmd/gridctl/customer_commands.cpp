@@ -15,6 +15,7 @@ namespace {
 built import_customers(const arguments& a) {
   const auto& path = a.at("FILE");
   bool csv = path.size() >= 4 && (path.ends_with(".csv") || path.ends_with(".CSV"));
+  if (a.has("--charset") && !csv) return unexpected{std::string("--charset goes with a .csv FILE")};
   auto req = csv ? csv_file_body(a, "POST", "FILE") : json_file_body(a, "FILE", "customers", "POST");
   if (!req) return req;
   req->target = "/v1/customers";
@@ -30,6 +31,7 @@ std::vector<command> customer_commands() {
        {{"FILE", "a .csv file (sent as text/csv), else JSON holding {\"customers\":[…]}; - reads JSON from "
                  "standard input",
          arg_kind::file},
+        csv_charset_argument(),
         {"--idempotency-key", "key that makes a retry apply once (1 to 200 characters)"}},
        import_customers},
       {{"customers", "list"}, "the customer registry, by id",

@@ -29,7 +29,11 @@ std::string describe_detail(const json::value& detail) {
   const auto* o = detail.if_object();
   if (!o) return domain::to_text(detail);
   std::string where;
-  if (const auto* row = o->if_contains("row"); row && !row->is_null()) where = "row " + text_of(row);
+  const auto* row = o->if_contains("row");
+  const auto* line = o->if_contains("line");
+  bool has_row = row && !row->is_null(), has_line = line && !line->is_null();
+  if (has_row) where = "row " + text_of(row) + (has_line ? " (line " + text_of(line) + ")" : "");
+  else if (has_line) where = "line " + text_of(line);
   auto field = text_of(o->if_contains("field"));
   if (!field.empty()) {
     const auto* value = o->if_contains("value");

@@ -5,7 +5,10 @@
 //   gridctl: validation_failed (422): 2 problem(s) in the … report; nothing was stored
 //     row 1, demand_kw = "-5": must be greater than 0
 //     area = "": give exactly one of feeder and area
-// one line per detail, every detail. A body that is not the envelope is
+//     row 2 (line 3), expected_month = "2027/3/15": is a date, not a month: …
+//     line 1, kw = "": is not a field of large_customer_demand …
+// one line per detail, every detail (the file's line beside the row, when the
+// detail has one: an uploaded CSV file's). A body that is not the envelope is
 // summarised by its status line.
 // [Threading] Pure; safe from any thread.
 #include <string>

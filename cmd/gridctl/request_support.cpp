@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
+#include "domain/csv_encoding.hpp"
 #include "domain/json.hpp"
 
 namespace gridcoord::gridctl {
@@ -51,11 +52,23 @@ built json_file_body(const arguments& a, std::string_view arg, std::string_view 
   return client::http_request{std::move(method), {}, std::move(*text), {}};
 }
 
+argument csv_charset_argument() {
+  return {"--charset", "the CSV file's encoding: utf-8, gb18030, gbk or gb2312 (default: the server detects UTF-8 "
+                       "or GB18030 and says which)"};
+}
+
 built csv_file_body(const arguments& a, std::string method, std::string_view arg) {
+  std::string content_type = "text/csv";
+  if (a.has("--charset")) {
+    const auto& charset = a.at("--charset");
+    if (!domain::parse_charset(charset))
+      return unexpected{fmt::format("--charset must be {}, not {}", domain::accepted_charsets(), charset)};
+    content_type += "; charset=" + charset;
+  }
   auto text = a.read_file(a.at(arg));
   if (!text) return unexpected{text.error()};
   client::http_request req{std::move(method), {}, std::move(*text), {}};
-  req.content_type = "text/csv; charset=utf-8";
+  req.content_type = std::move(content_type);
   return req;
 }
 

@@ -40,7 +40,13 @@ void add_idempotency_key(const arguments& a, client::http_request& req);
 // The file of `arg`, checked to be {"<list>":[…]}; sent as written.
 built json_file_body(const arguments& a, std::string_view arg, std::string_view list, std::string method);
 
-// The file of `arg`, sent as written (bytes unchanged) as text/csv.
+// --charset: the encoding of a CSV file, when the server is not to detect it.
+argument csv_charset_argument();
+
+// The file of `arg`, sent as written (bytes unchanged) as text/csv: with
+// "; charset=" the --charset option when given (checked to be one the server
+// reads, domain/csv_encoding.hpp), else with none, so that the server detects
+// UTF-8 or GB18030 and says which in its answer.
 built csv_file_body(const arguments& a, std::string method, std::string_view arg = "--csv");
 
 // Whether `text` is an RFC 3339 time with an offset ("2026-12-01T09:30:00+08:00",

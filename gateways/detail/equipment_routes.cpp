@@ -27,7 +27,7 @@ domain::expected<actors::equipment_import> make_import(const request_context& ct
   auto key = idempotency_key_of(ctx);
   if (!key) return unexpected{key.error()};
   static const json::value no_body;
-  auto draft = ctx.csv ? domain::read_import_csv(*ctx.csv) : domain::read_import_json(ctx.body ? *ctx.body : no_body);
+  auto draft = ctx.csv ? domain::read_import_csv(ctx.csv->text) : domain::read_import_json(ctx.body ? *ctx.body : no_body);
   if (!draft) return unexpected{draft.error()};
   actors::equipment_import out;
   out.draft = std::move(*draft);
@@ -63,9 +63,13 @@ domain::expected<domain::equipment_filter> filter_of(const request_context& ctx)
 route_handler post_equipment_import(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
     auto import = make_import(ctx);
-    if (!import) return done(error_response(import.error()));
-    auto answer = [](const actors::equipment_receipt& r) {
-      auto res = json_response(r.replayed ? 200 : 201, json::value_from(r));
+    if (!import) return done(upload_error_response(ctx, import.error()));
+    json::object encoding;
+    note_csv_encoding(ctx, encoding);
+    auto answer = [encoding](const actors::equipment_receipt& r) {
+      auto body = json::value_from(r);
+      for (const auto& [key, value] : encoding) body.as_object()[key] = value;
+      auto res = json_response(r.replayed ? 200 : 201, body);
       res.headers.emplace_back("Location", "/v1/equipment");
       return res;
     };

@@ -20,13 +20,17 @@ gridcoord::unexpected<domain::error> forward(const domain::error& e) { return {e
 
 // The rows of a JSON body, or of a CSV one (domain/report_csv.hpp): one set of
 // rules, and the equipment they name checked against `registry` (off when it
-// is empty; domain/references.hpp).
+// is empty; domain/references.hpp). A CSV file's issues name their lines.
 domain::expected<std::vector<domain::row>> rows_of(const request_context& ctx, const report_address& at,
                                                    const domain::equipment_registry& registry) {
   if (ctx.csv) {
-    auto body = domain::csv_to_json(*at.kind, *ctx.csv);
-    if (!body) return forward(body.error());
-    return domain::parse_checked_rows(*at.kind, at.period, *body, registry);
+    auto file = domain::csv_to_json(*at.kind, ctx.csv->text);
+    if (!file) return forward(file.error());
+    auto rows = domain::parse_checked_rows(*at.kind, at.period, file->body, registry);
+    if (rows) return rows;
+    auto e = rows.error();
+    domain::place_csv_issues(*file, e);
+    return forward(e);
   }
   static const json::value no_body;
   return domain::parse_checked_rows(*at.kind, at.period, ctx.body ? *ctx.body : no_body, registry);
@@ -53,7 +57,8 @@ domain::expected<actors::report_submission> make_submission(const request_contex
   return s;
 }
 
-http_response receipt_response(const report_address& at, const actors::submit_receipt& r) {
+http_response receipt_response(const report_address& at, std::optional<domain::text_encoding> encoding,
+                               const actors::submit_receipt& r) {
   json::object body;
   body["stream"] = r.stream;
   body["department"] = domain::to_string(at.department);
@@ -62,6 +67,7 @@ http_response receipt_response(const report_address& at, const actors::submit_re
   json::value receipt = json::value_from(r);
   for (const auto& [key, value] : receipt.as_object())
     if (key != "stream") body[key] = value;
+  if (encoding) body["encoding"] = domain::to_string(*encoding);
   auto res = json_response(r.replayed ? 200 : 201, body);
   res.headers.emplace_back("Location", fmt::format("{}?version={}", at.path(), r.version));
   return res;
@@ -80,11 +86,14 @@ route_handler put_report(actors::client& client) {
     auto at = parse_report_address(ctx);
     if (!at) return done(error_response(at.error()));
     auto submission = make_submission(ctx, *at, *client.equipment_view());
-    if (!submission) return done(error_response(submission.error()));
+    if (!submission) return done(upload_error_response(ctx, submission.error()));
+    std::optional<domain::text_encoding> encoding;
+    if (ctx.csv) encoding = ctx.csv->encoding;
     client.submit_report(std::move(*submission),
-                         reply_with<actors::submit_receipt>(
-                             std::move(done),
-                             [at = *at](const actors::submit_receipt& r) { return receipt_response(at, r); }));
+                         reply_with<actors::submit_receipt>(std::move(done),
+                                                            [at = *at, encoding](const actors::submit_receipt& r) {
+                                                              return receipt_response(at, encoding, r);
+                                                            }));
   };
 }
 

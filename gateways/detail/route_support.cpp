@@ -114,8 +114,18 @@ std::optional<path_params> match_pattern(std::string_view pattern, const std::ve
   return params;
 }
 
+void note_csv_encoding(const request_context& ctx, boost::json::object& answer) {
+  if (ctx.csv) answer["encoding"] = domain::to_string(ctx.csv->encoding);
+}
+
+http_response upload_error_response(const request_context& ctx, const domain::error& e) {
+  boost::json::object extra;
+  note_csv_encoding(ctx, extra);
+  return error_response(e, extra);
+}
+
 std::string body_hash(const request_context& ctx, std::string_view method, std::string_view path) {
-  if (ctx.csv) return request_hash(fmt::format("{} text/csv", method), path, *ctx.csv);
+  if (ctx.csv) return request_hash(fmt::format("{} text/csv", method), path, std::string_view(ctx.http.body()));
   return request_hash(method, path, domain::to_text(ctx.body ? *ctx.body : boost::json::value{}));
 }
 

@@ -94,8 +94,15 @@ std::string caller_id(const request_context& ctx);
 // Where it came from (role, address, request id): domain::encode(request_origin).
 std::string origin_of(const request_context& ctx);
 
+// The answer to an upload of a CSV body names the encoding it was read in:
+// {"encoding": "UTF-8"} or "GB18030" beside the other members of `answer`,
+// and in the error object of a refusal. Nothing for any other body.
+void note_csv_encoding(const request_context& ctx, boost::json::object& answer);
+http_response upload_error_response(const request_context& ctx, const domain::error& e);
+
 // The idempotency digest of a write whose body is JSON or CSV
-// (body_types::json_or_csv): CSV as its bytes, under "METHOD text/csv"; JSON
+// (body_types::json_or_csv): CSV as its bytes as sent (before decoding),
+// under "METHOD text/csv"; JSON
 // as its canonical text (domain::to_text), so that a retry formatted
 // differently is the same request.
 std::string body_hash(const request_context& ctx, std::string_view method, std::string_view path);

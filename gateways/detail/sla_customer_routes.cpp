@@ -140,12 +140,17 @@ route_handler post_customers(actors::client& client) {
     auto writer = sla_writer_of(ctx);
     if (!writer) return done(error_response(writer.error()));
     static const json::value no_body;
-    auto rows = ctx.csv ? sla::parse_customers_csv(*ctx.csv) : sla::parse_customers_json(ctx.body ? *ctx.body : no_body);
-    if (!rows) return done(error_response(rows.error()));
+    auto rows =
+        ctx.csv ? sla::parse_customers_csv(ctx.csv->text) : sla::parse_customers_json(ctx.body ? *ctx.body : no_body);
+    if (!rows) return done(upload_error_response(ctx, rows.error()));
+    json::object encoding;
+    note_csv_encoding(ctx, encoding);
     client.sla(actors::import_customers{std::move(*writer), std::move(*rows)},
-               reply_with<actors::sla_answer>(std::move(done), [](const actors::sla_answer& a) {
+               reply_with<actors::sla_answer>(std::move(done), [encoding](const actors::sla_answer& a) {
                  const auto& r = answer_as<actors::customer_import_receipt>(a);
-                 auto res = json_response(r.replayed ? 200 : 201, json::value_from(r));
+                 auto body = json::value_from(r);
+                 for (const auto& [key, value] : encoding) body.as_object()[key] = value;
+                 auto res = json_response(r.replayed ? 200 : 201, body);
                  res.headers.emplace_back("Location", "/v1/customers");
                  return res;
                }));

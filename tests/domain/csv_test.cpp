@@ -118,8 +118,8 @@ TEST_CASE("every row with the wrong number of fields is listed with its line", "
   CHECK(e.code == errc::invalid_request);
   CHECK(mentions(e, "2 line(s) do not have the header's 3 fields, the first is line 3"));
   REQUIRE(e.details.size() == 2);
-  CHECK(e.details[0] == issue{rule::wrong_count, 2, "", "", "line 3 has 2 field(s); the header (line 1) has 3"});
-  CHECK(e.details[1] == issue{rule::wrong_count, 3, "", "", "line 4 has 4 field(s); the header (line 1) has 3"});
+  CHECK(e.details[0] == issue{rule::wrong_count, 2, "", "", "line 3 has 2 field(s); the header (line 1) has 3", 3});
+  CHECK(e.details[1] == issue{rule::wrong_count, 3, "", "", "line 4 has 4 field(s); the header (line 1) has 3", 4});
 }
 
 TEST_CASE("an empty file, or one without a header line, is refused", "[domain][csv]") {

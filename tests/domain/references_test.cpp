@@ -82,11 +82,12 @@ TEST_CASE("a CSV report is checked the same way", "[domain][references][csv]") {
                           "equipment_id,peak_load_kva,load_rate_pct,hours_above_heavy_h,hours_above_overload_h\n"
                           "T1,50000,79,10,0\nT7,1,1,0,0\n");
   REQUIRE(body);
-  auto r = parse_checked_rows(kind("load_statistics"), oct, *body, grid());
+  auto r = parse_checked_rows(kind("load_statistics"), oct, body->body, grid());
   REQUIRE_FALSE(r);
-  REQUIRE(r.error().details.size() == 1);
-  CHECK(r.error().details[0] ==
-        issue{rule::unknown_equipment, 2, "equipment_id", "T7", "no equipment T7 in the registry"});
+  auto e = r.error();
+  place_csv_issues(*body, e);
+  REQUIRE(e.details.size() == 1);
+  CHECK(e.details[0] == issue{rule::unknown_equipment, 2, "equipment_id", "T7", "no equipment T7 in the registry", 3});
 }
 
 TEST_CASE("an M4 equipment_class, when given, is the registered kind", "[domain][references]") {
@@ -94,7 +95,7 @@ TEST_CASE("an M4 equipment_class, when given, is the registered kind", "[domain]
                           "equipment_id,equipment_class,peak_load_kva,load_rate_pct,hours_above_heavy_h,hours_above_overload_h\n"
                           "T1,main_transformer,50000,79,10,0\nT1,feeder,50000,79,10,0\nF12,,1,1,0,0\n");
   REQUIRE(body);
-  auto issues = check_references(kind("load_statistics"), *body, grid());
+  auto issues = check_references(kind("load_statistics"), body->body, grid());
   REQUIRE(issues.size() == 1);
   CHECK(issues[0] == issue{rule::wrong_equipment_kind, 2, "equipment_class", "feeder",
                            "T1 is registered as a main_transformer, not a feeder"});

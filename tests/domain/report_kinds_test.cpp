@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "domain/report.hpp"
+#include "domain/report_csv.hpp"
 #include "domain/row_rules.hpp"
 
 using namespace gridcoord::domain;
@@ -399,4 +400,37 @@ TEST_CASE("issues of every kind come all at once, in row order, and nothing is k
     auto count = r.error().details.size();
     CHECK(r.error().message.starts_with(fmt::format("{} problem(s) in the {} report", count, k.id)));
   }
+}
+
+TEST_CASE("every field of every kind has a Chinese label that names it alone, with or without its unit",
+          "[domain][report_kinds][labels]") {
+  for (const auto& k : report_catalogue()) {
+    std::map<std::string, std::string> heading_of;  // heading -> field
+    for (const auto& f : k.fields) {
+      INFO(k.id << "." << f.name << " " << f.label);
+      REQUIRE_FALSE(f.label.empty());
+      std::vector<std::string> headings{f.label};
+      if (auto open = f.label.find("（"); open != std::string::npos) {
+        CHECK(f.label.ends_with("）"));
+        headings.push_back(f.label.substr(0, open));
+      }
+      for (const auto& h : headings) {
+        CHECK(heading_of.emplace(h, f.name).second);  // no other field of the kind has it
+        auto named = field_for_heading(k, h);
+        REQUIRE(named);
+        CHECK(k.fields[*named].name == f.name);
+      }
+    }
+  }
+}
+
+TEST_CASE("only fields counted in percent take 80% as 80, and demand_factor as 0.8", "[domain][report_kinds]") {
+  for (const auto& k : report_catalogue())
+    for (const auto& f : k.fields) {
+      INFO(k.id << "." << f.name);
+      auto expected = f.name.ends_with("_pct")       ? percent_sign::points
+                      : f.name == "demand_factor" ? percent_sign::fraction
+                                                  : percent_sign::refused;
+      CHECK(f.percent == expected);
+    }
 }

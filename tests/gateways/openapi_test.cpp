@@ -98,7 +98,7 @@ double number_of(const json::value& v) { return v.to_number<double>(); }
 
 }  // namespace
 
-TEST_CASE("each report kind's row schema in docs/openapi.json has the catalogue's fields, types and bounds",
+TEST_CASE("each report kind's row schema in docs/openapi.json has the catalogue's fields, labels, types and bounds",
           "[gateways][openapi][report_kinds]") {
   auto doc = json::parse(source_openapi());
   const auto& schemas = doc.at("components").at("schemas").as_object();
@@ -122,6 +122,7 @@ TEST_CASE("each report kind's row schema in docs/openapi.json has the catalogue'
       INFO(f.name);
       if (!props.contains(f.name)) continue;
       const auto& p = props.at(f.name).as_object();
+      CHECK(p.at("title") == json::value(f.label));  // the Chinese heading a CSV file may use
       switch (f.type) {
         case domain::field_type::year_month: CHECK(p.at("$ref") == "#/components/schemas/Month"); break;
         case domain::field_type::text: CHECK(p.at("type") == "string"); break;

@@ -43,13 +43,15 @@ TEST_CASE("GET /v1/report-kinds/{kind} describes fields, bounds, allowed values 
   CHECK(k.at("recipients") == json::parse(R"(["planning","production"])"));
   CHECK(k.at("key") == json::parse(R"(["equipment_id"])"));
   const auto& fields = k.at("fields").as_array();
-  CHECK(fields[0] == json::parse(R"({"name":"equipment_id","type":"text","required":true,"min":null,"max":null,
+  CHECK(fields[0] == json::parse(R"({"name":"equipment_id","label":"设备编号","type":"text","required":true,
+                                     "min":null,"max":null,
                                      "positive":false,"allowed":[],"description":"the equipment measured",
                                      "references":"equipment","references_when":null})"));
   CHECK(fields[1].at("type") == "choice");
   CHECK(fields[1].at("allowed") ==
         json::parse(R"(["substation","main_transformer","feeder","distribution_transformer"])"));
   CHECK(fields[3].at("name") == "load_rate_pct");
+  CHECK(fields[3].at("label") == "负载率（%）");
   CHECK(fields[3].at("min") == 0);
   CHECK(fields[3].at("max") == 1000);
   CHECK(json::parse(r.body()).at("fields").at(3).at("max").is_int64());  // written 1000, not 1E3

@@ -343,12 +343,22 @@ TEST_CASE("POST /v1/customers reads CSV or JSON by Content-Type and answers the 
                        "C-2,Harbour Ice Rink,large,D-7,phone:+862155550000\n",
                        csv_type);
   REQUIRE(csv.result_int() == 201);
-  CHECK(json_of(csv) == json::parse(R"({"imported":2,"added":1,"replaced":1,"unchanged":0,"seq":88,"replayed":false})"));
+  CHECK(json_of(csv) == json::parse(R"({"imported":2,"added":1,"replaced":1,"unchanged":0,"seq":88,"replayed":false,
+                                        "encoding":"UTF-8"})"));
   auto rows = sent<actors::import_customers>(f).rows;
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].name == "蓝海化工");
   CHECK(rows[0].contacts.size() == 2);
   CHECK(rows[1].tier == sla::customer_tier::large);
+
+  // The same file as a Chinese Excel's plain "CSV" saves it: GB18030, detected and said so.
+  auto gb18030 = f.request(verb::post, "/v1/customers",
+                           "id,name,tier,connection_point,contacts\n"
+                           "C-1,\xC0\xB6\xBA\xA3\xBB\xAF\xB9\xA4,important,F-1,sms:+8613800000000\n",  // 蓝海化工
+                           {{"Content-Type", "text/csv"}});
+  REQUIRE(gb18030.result_int() == 201);
+  CHECK(json_of(gb18030).at("encoding") == "GB18030");
+  CHECK(sent<actors::import_customers>(f).rows.at(0).name == "蓝海化工");
 
   REQUIRE(f.request(verb::post, "/v1/customers",
                     R"({"customers":[{"id":"C-3","name":"N","tier":"important","connection_point":"F-1",
@@ -361,6 +371,7 @@ TEST_CASE("POST /v1/customers reads CSV or JSON by Content-Type and answers the 
                        "id,name,tier,connection_point,contacts\nC-1,X,vip,F-1,fax:123\n", csv_type);
   CHECK(bad.result_int() == 422);
   CHECK(json_of(bad).at("error").at("details").as_array().size() >= 2);
+  CHECK(json_of(bad).at("error").at("encoding") == "UTF-8");
   CHECK(f.fake.sla_calls() == calls);
 }
 

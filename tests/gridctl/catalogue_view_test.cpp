@@ -15,15 +15,15 @@ namespace {
 const char* const m4 = R"json({"id":"load_statistics","flow":"M4","title":"Monthly statistics","sender":"dispatch",
   "recipients":["planning","production"],"key":["equipment_id"],
   "fields":[
-    {"name":"equipment_id","type":"text","required":true,"min":null,"max":null,"positive":false,"allowed":[],
+    {"name":"equipment_id","label":"设备编号","type":"text","required":true,"min":null,"max":null,"positive":false,"allowed":[],
      "description":"the equipment measured"},
-    {"name":"equipment_class","type":"choice","required":false,"min":null,"max":null,"positive":false,
+    {"name":"equipment_class","label":"设备类别","type":"choice","required":false,"min":null,"max":null,"positive":false,
      "allowed":["feeder","substation"],"description":"its class"},
-    {"name":"load_rate_pct","type":"number","required":true,"min":0,"max":1000,"positive":false,"allowed":[],
+    {"name":"load_rate_pct","label":"负载率（%）","type":"number","required":true,"min":0,"max":1000,"positive":false,"allowed":[],
      "description":"peak load as % of rating"},
-    {"name":"duration_h","type":"number","required":true,"min":null,"max":744,"positive":true,"allowed":[],
+    {"name":"duration_h","label":"持续时长（h）","type":"number","required":true,"min":null,"max":744,"positive":true,"allowed":[],
      "description":"hours"},
-    {"name":"hours_h","type":"number","required":true,"min":0,"max":null,"positive":false,"allowed":[],
+    {"name":"hours_h","label":"重载时长（h）","type":"number","required":true,"min":0,"max":null,"positive":false,"allowed":[],
      "description":"hours above"}],
   "rules":[
     {"fields":["hours_h"],"description":"hours_h is at most the hours in the report month (24 × its days)"},
@@ -38,7 +38,7 @@ TEST_CASE("report kinds --table shows a kind a line", "[gridctl][render][report_
         "M4    load_statistics  dispatch  planning, production       5  Monthly statistics\n");
 }
 
-TEST_CASE("report kinds KIND --table shows every rule whole, then the fields with their bounds",
+TEST_CASE("report kinds KIND --table shows every rule whole, then the fields with their labels and bounds",
           "[gridctl][render][report_kinds]") {
   CHECK(render_for_people(report_kinds_for_people(json::parse(m4))) ==
         "id                      load_statistics\n"
@@ -52,12 +52,12 @@ TEST_CASE("report kinds KIND --table shows every rule whole, then the fields wit
         "equipment_class values  feeder, substation\n"
         "\n"
         "fields (5)\n"
-        "name             type    required  bounds      description\n"
-        "equipment_id     text    yes                   the equipment measured\n"
-        "equipment_class  choice                        its class\n"
-        "load_rate_pct    number  yes       0 to 1000   peak load as % of rating\n"
-        "duration_h       number  yes       > 0, ≤ 744  hours\n"
-        "hours_h          number  yes       ≥ 0         hours above\n");
+        "name             label          type    required  bounds      description\n"
+        "equipment_id     设备编号       text    yes                   the equipment measured\n"
+        "equipment_class  设备类别       choice                        its class\n"
+        "load_rate_pct    负载率（%）    number  yes       0 to 1000   peak load as % of rating\n"
+        "duration_h       持续时长（h）  number  yes       > 0, ≤ 744  hours\n"
+        "hours_h          重载时长（h）  number  yes       ≥ 0         hours above\n");
 }
 
 TEST_CASE("report kinds --table leaves other answers as they are", "[gridctl][render][report_kinds]") {

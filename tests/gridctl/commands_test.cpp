@@ -66,12 +66,37 @@ TEST_CASE("report submit --csv sends the file's bytes as text/csv", "[gridctl][c
   CHECK(req.method == "PUT");
   CHECK(req.target == "/v1/reports/marketing/large_customer_demand/2026-11");
   CHECK(req.body == csv);
-  CHECK(req.content_type == "text/csv; charset=utf-8");
+  CHECK(req.content_type == "text/csv");  // no charset: the server tells UTF-8 from GB18030
   CHECK(req.headers == gridctl::client::header_list{{"Idempotency-Key", "m1-csv"}});
   CHECK(request_for({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--csv", "-"}, csv).body ==
         csv);
   CHECK(request_for({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--file", "-"}, m1_rows)
             .content_type == "application/json");
+}
+
+TEST_CASE("report submit --csv --charset names the file's encoding; a charset the server does not read is refused",
+          "[gridctl][commands][csv]") {
+  const std::string gb18030 = "\xBF\xCD\xBB\xA7,\xC0\xA1\xCF\xDF\r\n";  // 客户,馈线
+  testing::temp_dir dir;
+  auto file = dir.str() + "/m1.csv";
+  std::ofstream(file, std::ios::binary) << gb18030;
+  auto req = request_for({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--csv", file,
+                          "--charset", "gb18030"});
+  CHECK(req.body == gb18030);
+  CHECK(req.content_type == "text/csv; charset=gb18030");
+  CHECK(request_for({"equipment", "import", file, "--csv", "--charset", "GBK"}).content_type ==
+        "text/csv; charset=GBK");
+  parsed big5({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--csv", file, "--charset", "big5"});
+  REQUIRE(big5.code == -1);
+  auto refused = big5.build();
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error() == "--charset must be utf-8, gb18030, gbk or gb2312, not big5");
+  parsed json_too({"report", "submit", "marketing", "large_customer_demand", "2026-11", "--file", file, "--charset",
+                   "gbk"});
+  REQUIRE(json_too.code == -1);
+  auto not_csv = json_too.build();
+  REQUIRE_FALSE(not_csv);
+  CHECK(not_csv.error() == "--charset goes with --csv");
 }
 
 TEST_CASE("report submit without --file or --csv says to give one", "[gridctl][commands][csv]") {

@@ -47,7 +47,7 @@ TEST_CASE("equipment commands build their requests", "[gridctl][equipment][comma
   auto csv = built("equipment import", {{{"FILE", example_csv}, {"--csv", "true"}, {"--idempotency-key", "k"}}, {}});
   CHECK(csv.method == "POST");
   CHECK(csv.target == "/v1/equipment/imports");
-  CHECK(csv.content_type == "text/csv; charset=utf-8");
+  CHECK(csv.content_type == "text/csv");
   CHECK(csv.body.starts_with("id,kind,parent,area_class,region,rating_kva\r\n"));
   CHECK(csv.headers == gridctl::client::header_list{{"Idempotency-Key", "k"}});
   auto list = built("equipment list", {{{"--kind", "feeder"}, {"--parent", "SS-07/T1"}, {"--region", "蓝海市港区"}}, {}});

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 #include <future>
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@
 #include "gateways/http_server.hpp"
 #include "tests/gridctl/support/gridctl_runner.hpp"
 #include "tests/system/live_server.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace gridcoord;
 using testing::gridctl_runner;
@@ -163,6 +165,42 @@ TEST_CASE("a refused report exits 4 and prints the message and every detail line
   CHECK(lines[0].starts_with("gridctl: validation_failed (422): 2 problem(s)"));
   CHECK(lines[1] == R"(  row 1, demand_kw = "-5": must be greater than 0)");
   CHECK(lines[2] == R"(  row 2, expected_month = "2025-01": is before the report month 2026-10)");
+}
+
+TEST_CASE("a GB18030 file from Chinese Excel uploads with --csv; a bad one shows each issue's row and line",
+          "[gridctl][live][csv]") {
+  fixture f;
+  testing::temp_dir dir;
+  // 客户,馈线,需求负荷（kW）,预计月份,可能性（%） / 恒达钢铁,F-101,"1,250.5",2027/3/1,80% in GB18030
+  const std::string good = "\xBF\xCD\xBB\xA7,\xC0\xA1\xCF\xDF,\xD0\xE8\xC7\xF3\xB8\xBA\xBA\xC9\xA3\xA8kW\xA3\xA9,"
+                           "\xD4\xA4\xBC\xC6\xD4\xC2\xB7\xDD,\xBF\xC9\xC4\xDC\xD0\xD4\xA3\xA8%\xA3\xA9\r\n"
+                           "\xBA\xE3\xB4\xEF\xB8\xD6\xCC\xFA,F-101,\"1,250.5\",2027/3/1,80%\r\n";
+  std::ofstream(dir.str() + "/good.csv", std::ios::binary) << good;
+  auto ok = f.admin({"report", "submit", "marketing", "large_customer_demand", "2026-10", "--csv",
+                     dir.str() + "/good.csv", "--table"});
+  INFO(ok.err);
+  REQUIRE(ok.code == 0);
+  auto out_lines = lines_of(ok.out);
+  auto encoding_line = std::find_if(out_lines.begin(), out_lines.end(),
+                                    [](const std::string& l) { return l.starts_with("encoding "); });
+  REQUIRE(encoding_line != out_lines.end());
+  CHECK(encoding_line->ends_with(" GB18030"));
+  auto stored = f.admin({"report", "get", "marketing", "large_customer_demand", "2026-10"});
+  REQUIRE(stored.code == 0);
+  CHECK(stored.json().at("rows") == json::parse(R"([{"customer":"恒达钢铁","feeder":"F-101","demand_kw":1250.5,)"
+                                                R"("expected_month":"2027-03","likelihood_pct":80}])"));
+
+  // A second row with a date on the 20th and -5 kW; a first one whose customer spans two lines.
+  std::ofstream(dir.str() + "/bad.csv", std::ios::binary)
+      << good << "\"A\nB\",F-101,-5,2027/5/20,50%\r\n";
+  auto bad = f.admin({"report", "submit", "marketing", "large_customer_demand", "2026-10", "--csv",
+                      dir.str() + "/bad.csv", "--table"});
+  CHECK(bad.code == 4);
+  auto lines = lines_of(bad.err);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1] == R"(  row 2 (line 3), demand_kw = "-5": must be greater than 0)");
+  CHECK(lines[2] == R"(  row 2 (line 3), expected_month = "2027/5/20": is a date, not a month: the day must be )"
+                    R"(the 1st (2027/3/1) or be left out (2027/3))");
 }
 
 TEST_CASE("not found exits 5, a reused idempotency key exits 6", "[gridctl][live][errors]") {

@@ -132,3 +132,16 @@ TEST_CASE("docs/reports.md shows each example as its file holds it", "[system][d
     CHECK(json::parse(block) == json::parse(read_source(example_path(k))));
   }
 }
+
+TEST_CASE("docs/reports.md lists each field's Chinese label beside its name", "[system][docs][report_kinds]") {
+  auto doc = read_source("docs/reports.md");
+  for (const auto& k : domain::report_catalogue()) {
+    auto start = doc.find("## " + k.flow + " — `" + k.id + "`:");
+    REQUIRE(start != std::string::npos);
+    auto section = doc.substr(start, doc.find("\n## ", start + 1) - start);
+    for (const auto& f : k.fields) {
+      INFO(k.id << "." << f.name);
+      CHECK(section.find("| `" + f.name + "` | " + f.label + " |") != std::string::npos);
+    }
+  }
+}

@@ -152,3 +152,18 @@ TEST_CASE("every error the gateway answers in zh-CN is Chinese", "[gateways][lan
     CHECK(has_han(message_of(r)));
   }
 }
+
+TEST_CASE("a token over its request rate is told so in Chinese, with its Retry-After", "[gateways][languages]") {
+  auto settings = server_fixture::small_settings();
+  settings.rate_limit_per_second = 1;
+  settings.rate_limit_burst = 1;
+  server_fixture f(settings);
+  CHECK(f.request(verb::get, "/v1/events", "", chinese).result_int() == 200);
+  auto limited = f.request(verb::get, "/v1/events", "", chinese);
+  REQUIRE(limited.result_int() == 429);
+  auto m = message_of(limited);
+  CHECK(m.starts_with("令牌 "));
+  CHECK(m.find("的请求超过了速率上限；请在 ") != std::string::npos);
+  CHECK(m.ends_with(" 毫秒后重试"));
+  CHECK_FALSE(limited[http::field::retry_after].empty());
+}

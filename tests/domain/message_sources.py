@@ -8,10 +8,10 @@ What counts as a text for a client (the sinks):
     first argument names an error code, `errc::X` or `protocol_error::X` —
     fail(errc::X, "…"), error{errc::X, "…"}, error_response(errc::X, "…"),
     error_response(protocol_error::X, "…"), answer_and_close(protocol_error::X, "…");
-  * the reason of a validation detail: the last argument of a call or braced initialiser
-    whose first argument names a rule, `rule::X` —
-    {rule::X, row, field, value, "…"}, add(rule::X, field, value, "…"), bad(rule::X, "…"),
-    broken_bound{rule::X, "…"};
+  * the reason of a validation detail: in a braced issue {rule::X, row, field, value, "…"
+    [, line]} the fifth element, and otherwise the last argument of a call or braced
+    initialiser whose first argument names a rule, `rule::X` — add(rule::X, field, value, "…"),
+    bad(rule::X, "…"), broken_bound{rule::X, "…"};
   * what the helpers listed in REASON_HELPERS return (texts built apart and handed to a sink).
 A text is a string literal, adjacent literals, fmt::format("…", …) (each replacement field
 becomes `{}`), a `+` of those and other expressions (each other expression becomes `{}`),
@@ -357,9 +357,9 @@ def scan(path, src):
         elif names(args[0], "errc") or names(args[0], "protocol_error"):
             kind, arg = "message", args[1]
         elif names(args[0], "rule"):
-            kind, arg = "reason", args[-1]
-        elif t[1] == "{" and len(args) == 5 and texts(args[1]) == ["std", "::", "nullopt"]:
-            kind, arg = "reason", args[-1]  # an issue whose rule is a variable: {broken, std::nullopt, …}
+            kind, arg = "reason", args[4] if t[1] == "{" and len(args) in (5, 6) else args[-1]
+        elif t[1] == "{" and len(args) in (5, 6) and texts(args[1]) == ["std", "::", "nullopt"]:
+            kind, arg = "reason", args[4]  # an issue whose rule is a variable: {broken, std::nullopt, …}
         else:
             continue
         if len(arg) == 1 and arg[0][0] == "num" or len(arg) == 3 and texts(arg)[:3] == ["std", "::", "string"] \

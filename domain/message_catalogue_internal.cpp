@@ -60,7 +60,7 @@ constexpr std::array entries{
     // Starting the server, and its targets.
     catalogue_entry{"cannot open the event store in {}: {m}", "无法打开 {0} 中的事件存储：{1}"},
     catalogue_entry{"cannot read the event log: {m}", "无法读取事件日志：{0}"},
-    catalogue_entry{"the built-in config/time_limits.toml is missing", "缺少内置的 config/time_limits.toml"},
+    catalogue_entry{"the built-in {} is missing", "缺少内置的 {0}"},
     catalogue_entry{"the HTTP server was already started", "HTTP 服务器已经启动"},
     catalogue_entry{"the TLS {} {} {}", "TLS 设置有误：{0} {1} {2}"},
     catalogue_entry{"{} {}:{} failed: {}", "{0} {1}:{2} 失败：{3}"},

@@ -13,9 +13,15 @@ constexpr std::array entries{
     // entry of its own: the errors hold it in a "{m}" hole.
     catalogue_entry{"save it as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\")",
                     "请另存为 UTF-8：" GRIDCOORD_ZH_EXCEL_SAVE_AS_CSV_UTF8},
-    catalogue_entry{"line {} is not UTF-8: byte 0x{} at byte {} of the line (offset {} in the file) is not valid "
-                    "UTF-8 text; {m}",
-                    "文件第 {0} 行不是 UTF-8 编码：该行第 {2} 个字节（文件中偏移 {3}）0x{1} 不是有效的 UTF-8 文本；{4}"},
+    catalogue_entry{"save it as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\"; in a Chinese Excel: "
+                    "另存为, \"CSV UTF-8（逗号分隔）\")",
+                    "请另存为 UTF-8：" GRIDCOORD_ZH_EXCEL_SAVE_AS_CSV_UTF8},
+    // "line 3 is not UTF-8: byte 0xC0 at byte 2 of the line (offset 117 in the file) is not
+    // valid UTF-8 text; save it as …": the encoding's words are holes (GB18030 too).
+    catalogue_entry{"line {} {m}: byte 0x{} at byte {} of the line (offset {} in the file) {m}; {m}",
+                    "文件第 {0} 行{1}：该行第 {3} 个字节（文件中偏移 {4}）0x{2} {5}；{6}"},
+    catalogue_entry{"this server cannot read GB18030: the C library has no converter for it ({})",
+                    "此服务器无法读取 GB18030：C 库没有它的转换器（{0}）"},
     catalogue_entry{"line 1 is not UTF-8: the file is UTF-16 (\"Unicode text\"); {m}",
                     "文件第 1 行不是 UTF-8 编码：文件是 UTF-16 编码（“Unicode 文本”）；{0}"},
     catalogue_entry{"the file is empty: its first line must be the header naming the fields",

@@ -63,6 +63,13 @@ constexpr std::array word_entries{
     catalogue_entry{"{} d before the start", "开始前 {0} 天"},
     catalogue_entry{"{} h before the start", "开始前 {0} 小时"},
     catalogue_entry{"{} min before the start", "开始前 {0} 分钟"},
+    // A CSV file's encoding (domain/csv.cpp, csv_encoding.cpp).
+    catalogue_entry{"is not UTF-8", "不是 UTF-8 编码"},
+    catalogue_entry{"is not GB18030", "不是 GB18030 编码"},
+    catalogue_entry{"is neither UTF-8 nor GB18030", "既不是 UTF-8 也不是 GB18030 编码"},
+    catalogue_entry{"is not valid UTF-8 text", "不是有效的 UTF-8 文本"},
+    catalogue_entry{"is not valid GB18030 (GBK) text", "不是有效的 GB18030（GBK）文本"},
+    catalogue_entry{"is not valid text in either", "在两种编码中都不是有效的文本"},
     // Numbers a parameter names.
     catalogue_entry{"the id", "编号"},
     catalogue_entry{"item", "事项编号"},

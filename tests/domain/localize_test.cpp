@@ -91,6 +91,13 @@ TEST_CASE("the CSV hints name the Chinese Excel's menus", "[domain][localize]") 
   CHECK(not_utf8->starts_with("文件第 2 行不是 UTF-8 编码"));
   CHECK(not_utf8->find("另存为") != std::string::npos);
   CHECK(not_utf8->find("CSV UTF-8（逗号分隔）") != std::string::npos);
+  auto neither = translate("line 4 is neither UTF-8 nor GB18030: byte 0x80 at byte 5 of the line (offset 40 in the file) "
+                           "is not valid text in either; save it as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma "
+                           "delimited)\"; in a Chinese Excel: 另存为, \"CSV UTF-8（逗号分隔）\")",
+                           language::zh_cn);
+  REQUIRE(neither);
+  CHECK(*neither == "文件第 4 行既不是 UTF-8 也不是 GB18030 编码：该行第 5 个字节（文件中偏移 40）0x80 在两种编码中都不是有效的文本；"
+                    "请另存为 UTF-8：在 Excel 中依次点 文件 → 另存为，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”");
   auto charset = translate("a CSV body must be UTF-8, not GBK: save the file as UTF-8 and send it with Content-Type: "
                            "text/csv; charset=utf-8",
                            language::zh_cn);

@@ -1,7 +1,9 @@
 #include "domain/localize.hpp"
 
 #include <array>
+#include <cstdint>
 #include <span>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,30 +33,48 @@ struct compiled_entry {
   std::string_view zh_cn;
 };
 
-std::vector<compiled_entry> compile(std::span<const catalogue_entry> table) {
-  std::vector<compiled_entry> out;
-  out.reserve(table.size());
+// A table parsed, with the entries a text may match by its first byte: those
+// whose text starts with that byte, and those that start with a hole, in the
+// table's order.
+struct compiled_table {
+  std::vector<compiled_entry> entries;
+  std::array<std::vector<std::uint16_t>, 256> by_first_byte;
+
+  const std::vector<std::uint16_t>& candidates(std::string_view text) const {
+    return by_first_byte[text.empty() ? 0 : static_cast<unsigned char>(text.front())];
+  }
+};
+
+compiled_table compile(std::span<const catalogue_entry> table) {
+  compiled_table out;
+  out.entries.reserve(table.size());
   for (const auto& e : table)
-    if (auto p = message_pattern::parse(e.en)) out.push_back({std::move(*p), e.zh_cn});
+    if (auto p = message_pattern::parse(e.en)) out.entries.push_back({std::move(*p), e.zh_cn});
+  for (std::size_t i = 0; i < out.entries.size(); ++i) {
+    auto lead = out.entries[i].pattern.lead();
+    for (std::size_t b = 0; b < 256; ++b)
+      if (lead.empty() || static_cast<unsigned char>(lead.front()) == b)
+        out.by_first_byte[b].push_back(static_cast<std::uint16_t>(i));
+  }
   return out;
 }
 
 // The catalogue and the word table, parsed once. An entry that does not parse
 // is left out (the catalogue's tests name it).
-const std::vector<compiled_entry>& messages() {
-  static const std::vector<compiled_entry> entries = compile(message_catalogue());
-  return entries;
+const compiled_table& messages() {
+  static const compiled_table table = compile(message_catalogue());
+  return table;
 }
-const std::vector<compiled_entry>& words() {
-  static const std::vector<compiled_entry> entries = compile(word_catalogue());
-  return entries;
+const compiled_table& words() {
+  static const compiled_table table = compile(word_catalogue());
+  return table;
 }
 
 std::optional<std::string> to_chinese(std::string_view english, int depth);
 
-std::optional<std::string> first_match(const std::vector<compiled_entry>& table, std::string_view english,
-                                       int depth) {
-  for (const auto& entry : table) {
+std::optional<std::string> first_match(const compiled_table& table, std::string_view english, int depth) {
+  for (auto index : table.candidates(english)) {
+    const auto& entry = table.entries[index];
     auto holes = entry.pattern.match(english);
     if (!holes) continue;
     std::vector<std::string> values;
@@ -98,9 +118,12 @@ error localize(const error& e, language l, const localized_text& title) {
   if (auto message = translate(e.message, l)) out.message = std::move(*message);
   else if (e.message.empty()) out.message = std::string(title.in(l));
   else out.message = std::string(title.in(l)) + "（" + e.message + "）";
+  // A report's details repeat a few reasons many times: each is looked up once.
+  std::unordered_map<std::string, std::optional<std::string>> seen;
   for (auto& d : out.details) {
-    auto reason = translate(d.reason, l);
-    d.reason = reason ? std::move(*reason) : std::string(message_of(d.rule, l));
+    auto [it, fresh] = seen.try_emplace(d.reason);
+    if (fresh) it->second = translate(d.reason, l);
+    d.reason = it->second ? *it->second : std::string(message_of(d.rule, l));
   }
   return out;
 }

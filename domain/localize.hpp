@@ -19,6 +19,8 @@
 // number, an id, a month, a field name) are copied unchanged; "{m}" holes are
 // translated in turn (at most `max_nesting` deep).
 // In English the error is returned unchanged.
+// [Limits]    Each distinct reason of an error is looked up once, however many
+//             details repeat it.
 // [Threading] The catalogue is compiled on first use (thread-safe static);
 //             everything is then const and safe from any thread.
 // [Errors]    None: a text without an entry falls back as described.

@@ -37,6 +37,8 @@ class message_pattern {
   std::optional<std::vector<std::string_view>> match(std::string_view text) const;
 
   std::size_t holes() const noexcept { return nested_.size(); }
+  // The text before the first hole (the whole text when there is none); "" when a hole opens it.
+  std::string_view lead() const noexcept { return literals_.front(); }
   // Whether hole i ("{m}") holds a message to translate.
   bool nested(std::size_t i) const noexcept { return nested_[i]; }
 

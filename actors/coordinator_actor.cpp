@@ -77,7 +77,7 @@ caf::result<health_report> health(coordinator_pointer self) {
 
 void tell_sender(coordinator_pointer self, domain::department recipient, const domain::inbox_item& item) {
   if (item.ack)
-    self->send(self->state.departments.at(item.from), ack_notice{recipient, item.id, item.ack->by, item.ack->at});
+    self->send(self->state.departments.at(item.from), ack_notice{recipient, item.id, item.ack->by, item.ack->at, item.ack->person});
 }
 
 coordinator_actor::behavior_type coordinator(coordinator_pointer self,

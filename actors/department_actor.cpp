@@ -5,6 +5,7 @@
 
 #include "actors/detail/receipt_codec.hpp"
 #include "actors/error.hpp"
+#include "domain/origin.hpp"
 
 namespace gridcoord::actors {
 
@@ -51,7 +52,8 @@ void write_version(department_pointer self, std::uint64_t id, report_submission 
   auto now = self->state.clock->now();
   domain::report_version header{sub.sender,        sub.kind,          sub.period,
                                 self->state.reserve_version(stream), kind->recipients,
-                                sub.submitted_by,  sub.rows.size(),   std::move(sub.rows)};
+                                sub.submitted_by,  sub.rows.size(),   std::move(sub.rows),
+                                domain::decode_origin(sub.origin).person};
   submit_receipt receipt{stream, header.version, 0, header.recipients, now, false};
   storage::append_request req;
   req.events.push_back({stream, std::string(domain::report_submitted_type), now, sub.submitted_by,
@@ -140,7 +142,7 @@ caf::result<domain::inbox_item> acknowledge(department_pointer self, const ack_r
                                                to_string(st.book.owner()), a.item));
   if (item->ack) return *item;  // the first acknowledgement stands
   auto now = st.clock->now();
-  domain::item_acknowledged ack{st.book.owner(), a.item, a.by};
+  domain::item_acknowledged ack{st.book.owner(), a.item, a.by, domain::decode_origin(a.origin).person};
   storage::append_request req;
   req.events.push_back({domain::inbox_stream(ack.recipient),
                         std::string(domain::item_acknowledged_type), now, a.by, domain::encode(ack),
@@ -167,7 +169,8 @@ prepared_operation prepare_submission(department_state& st, const batch_prepare&
   auto stream = domain::report_stream(sub.sender, sub.kind, sub.period);
   domain::report_version header{sub.sender,       sub.kind,        sub.period,
                                 st.reserve_version(stream), kind->recipients,
-                                sub.submitted_by, sub.rows.size(), sub.rows};
+                                sub.submitted_by, sub.rows.size(), sub.rows,
+                                domain::decode_origin(p.origin).person};
   out.ok = out.writes = true;
   out.event = {stream, std::string(domain::report_submitted_type), p.at, sub.submitted_by,
                domain::encode(header), p.origin};
@@ -196,14 +199,14 @@ prepared_operation prepare_ack(department_state& st, const batch_prepare& p, std
   });
   if (item->ack) return out;
   if (earlier != held.end()) {
-    out.outcome.item.ack = domain::acknowledgement{earlier->ack.by, p.at};
+    out.outcome.item.ack = domain::acknowledgement{earlier->ack.by, p.at, earlier->ack.person};
     return out;
   }
-  domain::item_acknowledged ack{st.book.owner(), op.item, op.by};
+  domain::item_acknowledged ack{st.book.owner(), op.item, op.by, domain::decode_origin(p.origin).person};
   out.writes = true;
   out.event = {domain::inbox_stream(ack.recipient), std::string(domain::item_acknowledged_type), p.at,
                op.by, domain::encode(ack), p.origin};
-  out.outcome.item.ack = domain::acknowledgement{op.by, p.at};
+  out.outcome.item.ack = domain::acknowledgement{op.by, p.at, ack.person};
   held.push_back({position, batch_op_kind::acknowledge, {}, std::move(ack)});
   return out;
 }
@@ -262,7 +265,7 @@ department_actor::behavior_type department(department_pointer self, domain::depa
       [self](ack_request& a) { return acknowledge(self, a); },
       [self](delivery& d) { self->state.book.apply(d.seq, d.at, d.header); },
       [self](ack_notice& n) {
-        self->state.book.apply(n.at, domain::item_acknowledged{n.recipient, n.item, n.by});
+        self->state.book.apply(n.at, domain::item_acknowledged{n.recipient, n.item, n.by, n.person});
       },
       [self](batch_prepare& p) { return prepare_batch(self, p); },
       [self](batch_commit& c) { commit_batch(self, c); },

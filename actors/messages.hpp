@@ -202,10 +202,11 @@ struct ack_notice {
   domain::item_id item = 0;
   std::string by;
   domain::time_point at{};
+  std::string person;  // the acknowledging token's description
 };
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, ack_notice& x) {
-  return f(caf::meta::type_name("ack_notice"), x.recipient, x.item, x.by, x.at);
+  return f(caf::meta::type_name("ack_notice"), x.recipient, x.item, x.by, x.at, x.person);
 }
 
 // Reads from the event log: `stream` empty means every stream.

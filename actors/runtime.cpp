@@ -10,6 +10,7 @@
 #include "actors/capacity_actor.hpp"
 #include "actors/notification_actor.hpp"
 #include "actors/sla_actor.hpp"
+#include "config/messages_file.hpp"
 #include "config/shipped_files.hpp"
 #include "config/time_limits_file.hpp"
 #include "actors/cycle_actor.hpp"
@@ -86,6 +87,14 @@ domain::expected<std::shared_ptr<const domain::sla::catalogue>> default_time_lim
   return std::make_shared<const domain::sla::catalogue>(std::move(*c));
 }
 
+domain::expected<std::shared_ptr<const domain::sla::message_catalogue>> default_messages() {
+  auto text = config::shipped_file("config/messages.toml");
+  if (!text) return domain::fail(domain::errc::internal, "the built-in config/messages.toml is missing");
+  auto c = config::parse_messages_file(*text, "config/messages.toml (built in)", "zh-CN");
+  if (!c) return domain::fail(domain::errc::internal, c.error().message);
+  return std::make_shared<const domain::sla::message_catalogue>(std::move(*c));
+}
+
 unsigned scheduler_threads(unsigned wanted) {
   if (wanted != 0) return wanted;
   return std::max(1u, std::thread::hardware_concurrency());
@@ -139,11 +148,15 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto limits = p->options.time_limits ? domain::expected<std::shared_ptr<const domain::sla::catalogue>>{p->options.time_limits}
                                        : default_time_limits();
   if (!limits) return unexpected{limits.error()};
+  auto messages = p->options.messages
+                      ? domain::expected<std::shared_ptr<const domain::sla::message_catalogue>>{p->options.messages}
+                      : default_messages();
+  if (!messages) return unexpected{messages.error()};
   notification_actor_options notify_opts{p->options.notifications, p->options.notification_target,
                                          p->options.outbox_max_sleep};
   p->notifier = sys.spawn(notification, std::move(notify_opts), log, clock);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->notifier));
-  p->work = sys.spawn(sla, sla_options{*limits, calendar, p->options.sla_max_sleep}, log, p->notifier, clock);
+  p->work = sys.spawn(sla, sla_options{*limits, calendar, p->options.sla_max_sleep, *messages}, log, p->notifier, clock);
   p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->work));
   auto handle = make_actor_client(sys, coord, directory, registrar, equipment, p->capacity_register, p->work);
   p->api = std::move(handle.api);

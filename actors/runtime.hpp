@@ -28,6 +28,7 @@
 #include "domain/reporting_calendar.hpp"
 #include "domain/error.hpp"
 #include "domain/sla/limits.hpp"
+#include "domain/sla/messages.hpp"
 
 namespace gridcoord::actors {
 
@@ -56,6 +57,9 @@ struct runtime_options {
   // nullptr: the shipped config/time_limits.toml, profile "document".
   std::shared_ptr<const domain::sla::catalogue> time_limits;
   std::chrono::milliseconds sla_max_sleep{60'000};  // 0: the SLA clock checks only on check_sla()
+  // What customers are told (domain/sla/messages.hpp), times in the reporting
+  // calendar's zone. nullptr: the shipped config/messages.toml, in zh-CN.
+  std::shared_ptr<const domain::sla::message_catalogue> messages;
   // Customer notifications (actors/notification_actor.hpp).
   notification_options notifications;
   std::shared_ptr<notification_sink> notification_target;  // nullptr: notifications stay in the outbox

@@ -70,7 +70,8 @@ template <class F>
 void with_context(sla_pointer self, F f) {
   auto& st = self->state;
   sla_ns::planner plan(*st.options.limits, st.options.calendar->calendar());
-  detail::sla_context c{st.book, st.customers, st.equipment, plan, st.clock->now()};
+  detail::sla_context c{st.book, st.customers, st.equipment, plan, st.clock->now(), *st.options.messages,
+                        st.options.calendar->calendar().zone_name()};
   f(c);
 }
 

@@ -10,8 +10,9 @@
 // applications come from the capacity actor, deliveries from the
 // notification actor). A write is checked and turned into events by
 // actors/detail/sla_commands, with the deadlines planned from the time limits
-// in force; appended in one durable write (with its customer notifications:
-// the transactional outbox); read back; answered. After a write that enqueued
+// in force; appended in one durable write (with its customer notifications,
+// their text written from the message templates in the calendar's zone: the
+// transactional outbox); read back; answered. After a write that enqueued
 // notifications it kicks the notification actor.
 //
 // The clock: a check logs every warning and breach due (work_book::due_signals),
@@ -40,6 +41,7 @@
 #include "domain/reporting_calendar.hpp"
 #include "domain/sla/customers.hpp"
 #include "domain/sla/limits.hpp"
+#include "domain/sla/messages.hpp"
 #include "domain/sla/outbox.hpp"
 #include "domain/sla/work.hpp"
 
@@ -47,8 +49,9 @@ namespace gridcoord::actors {
 
 struct sla_options {
   std::shared_ptr<const domain::sla::catalogue> limits;
-  std::shared_ptr<const domain::reporting_calendar> calendar;
+  std::shared_ptr<const domain::reporting_calendar> calendar;  // and the zone of the customers' messages
   std::chrono::milliseconds max_sleep{60'000};  // 0: check only when asked
+  std::shared_ptr<const domain::sla::message_catalogue> messages;  // the customers' message templates
 };
 
 struct sla_state {

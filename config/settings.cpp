@@ -51,7 +51,8 @@ const std::set<std::string>& known_keys() {
       "server.rate_limit_per_second", "server.rate_limit_burst", "server.console_dir",
       "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
       "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "calendar.file",
-      "calendar.reporting_file", "standards.file", "time_limits.file", "time_limits.profile", "log.level",
+      "calendar.reporting_file", "standards.file", "time_limits.file", "time_limits.profile", "messages.file",
+      "messages.language", "log.level",
       "log.format", "tls.cert_file", "tls.key_file", "tls.min_version",
       "publication.directory", "publication.post_url", "publication.post_timeout_s",
       "publication.working_days_after_month_end", "publication.time", "publication.language",
@@ -177,6 +178,10 @@ void read_all(reader& r, settings& s) {
   r.get("time_limits", "profile", s.time_limits.profile);
   if (s.time_limits.profile.empty())
     r.fail("time_limits", "profile", "must name a profile of time_limits.file (shipped: \"document\", \"sgcc-2023\")");
+  r.get("messages", "file", s.messages.file);
+  r.get("messages", "language", s.messages.language);
+  if (auto l = domain::parse_language(s.messages.language)) s.messages.language = std::string(domain::to_string(*l));
+  else r.fail("messages", "language", "must be \"zh-CN\" or \"en\"");
   r.get("log", "level", s.log.level);
   r.get("log", "format", s.log.format);
   if (s.log.format != "json" && s.log.format != "text")

@@ -98,6 +98,14 @@ struct time_limits_settings {
   std::string profile = "document";              // the one in force: "document" or "sgcc-2023" as shipped
 };
 
+// What customers are told (docs/notifications.md, "What the customer reads"):
+// the templates' file and the language every message is written in; a
+// relative path is relative to the working directory.
+struct message_settings {
+  std::string file = "config/messages.toml";  // per language, a template per message kind
+  std::string language = "zh-CN";             // "zh-CN" or "en"; the file must hold it
+};
+
 struct log_settings {
   std::string level = "info";                      // trace, debug, info, warn, error
   std::string format = "json";                     // json (one object per line) or text (for people)
@@ -135,6 +143,7 @@ struct settings {
   calendar_settings calendar;
   standards_settings standards;
   time_limits_settings time_limits;
+  message_settings messages;
   log_settings log;
   publication_settings publication;
   notification_settings notifications;

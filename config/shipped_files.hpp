@@ -1,8 +1,8 @@
 #pragma once
-// config/shipped_files.hpp — the calendar, reporting, standards and time-limit
-// files gridcoord ships (config/calendars/cn-2026.toml,
+// config/shipped_files.hpp — the calendar, reporting, standards, time-limit
+// and message files gridcoord ships (config/calendars/cn-2026.toml,
 // config/calendars/mon-fri.toml, config/reporting.toml, config/standards.toml,
-// config/time_limits.toml), built into the binary so
+// config/time_limits.toml, config/messages.toml), built into the binary so
 // that a server started outside the source tree (a test, an installed binary)
 // still has them.
 // [Threading] Constant data.

@@ -16,7 +16,9 @@ std::string inbox_stream(department recipient) {
 }
 
 std::string encode(const item_acknowledged& a) {
-  return to_text(json::object{{"recipient", to_string(a.recipient)}, {"item", a.item}, {"by", a.by}});
+  json::object o{{"recipient", to_string(a.recipient)}, {"item", a.item}, {"by", a.by}};
+  if (!a.person.empty()) o["person"] = a.person;
+  return to_text(o);
 }
 
 expected<item_acknowledged> decode_item_acknowledged(std::string_view payload) {
@@ -27,8 +29,9 @@ expected<item_acknowledged> decode_item_acknowledged(std::string_view payload) {
     const auto& o = doc.as_object();
     auto d = parse_department(o.at("recipient").as_string());
     if (!d) throw std::runtime_error("unknown recipient");
-    return item_acknowledged{*d, o.at("item").to_number<std::uint64_t>(),
-                             std::string(o.at("by").as_string())};
+    const auto* person = o.if_contains("person");  // absent before 2026-12
+    return item_acknowledged{*d, o.at("item").to_number<std::uint64_t>(), std::string(o.at("by").as_string()),
+                             person ? std::string(person->as_string()) : std::string()};
   } catch (const std::exception& e) {
     return fail(errc::internal, std::string("a stored acknowledgement is unreadable: ") + e.what());
   }
@@ -80,7 +83,7 @@ void department_book::apply(std::uint64_t seq, time_point at, const report_versi
     auto it = std::lower_bound(list.begin(), list.end(), v.version,
                                [](const version_entry& e, std::uint32_t n) { return e.version < n; });
     if (it == list.end() || it->version != v.version) {
-      version_entry entry{v.version, seq, at, v.submitted_by, v.row_count, {}};
+      version_entry entry{v.version, seq, at, v.submitted_by, v.row_count, {}, v.person};
       for (auto d : v.recipients) entry.deliveries.push_back({d, std::nullopt});
       list.insert(it, std::move(entry));
     }
@@ -104,14 +107,14 @@ void department_book::receive(std::uint64_t seq, time_point at, const report_ver
 void department_book::apply(time_point at, const item_acknowledged& a) {
   if (a.recipient == owner_) {
     auto it = inbox_.find(a.item);
-    if (it != inbox_.end() && !it->second.ack) it->second.ack = acknowledgement{a.by, at};
+    if (it != inbox_.end() && !it->second.ack) it->second.ack = acknowledgement{a.by, at, a.person};
     return;
   }
   for (auto& [stream, list] : sent_)
     for (auto& entry : list) {
       if (entry.seq != a.item) continue;
       for (auto& d : entry.deliveries)
-        if (d.recipient == a.recipient && !d.ack) d.ack = acknowledgement{a.by, at};
+        if (d.recipient == a.recipient && !d.ack) d.ack = acknowledgement{a.by, at, a.person};
       return;
     }
 }

@@ -31,6 +31,7 @@ using item_id = std::uint64_t;  // the sequence number of the event that created
 struct acknowledgement {
   std::string by;
   time_point at{};
+  std::string person;  // the acknowledging token's description; "" when it has none
   friend bool operator==(const acknowledgement&, const acknowledgement&) = default;
 };
 
@@ -49,6 +50,7 @@ struct version_entry {
   std::string submitted_by;
   std::size_t row_count = 0;
   std::vector<delivery_status> deliveries;  // one per recipient, in catalogue order
+  std::string person;  // the submitting token's description; "" when it has none
   friend bool operator==(const version_entry&, const version_entry&) = default;
 };
 
@@ -77,6 +79,7 @@ struct item_acknowledged {
   department recipient = department::planning;
   item_id item = 0;
   std::string by;
+  std::string person;  // the acknowledging token's description; "" when it has none
 };
 inline constexpr std::string_view item_acknowledged_type = "inbox.acknowledged";
 std::string inbox_stream(department recipient);

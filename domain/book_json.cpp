@@ -12,10 +12,20 @@ namespace {
 std::int64_t micros(time_point t) { return t.time_since_epoch().count(); }
 time_point from_micros(std::int64_t us) { return time_point{std::chrono::microseconds{us}}; }
 
-json::object ack_to_json(const acknowledgement& a) { return {{"by", a.by}, {"at_us", micros(a.at)}}; }
+json::object ack_to_json(const acknowledgement& a) {
+  json::object o{{"by", a.by}, {"at_us", micros(a.at)}};
+  if (!a.person.empty()) o["person"] = a.person;
+  return o;
+}
+
+// The person as a snapshot keeps it; "" when absent (snapshots from before it was kept).
+std::string person_of(const json::object& o) {
+  const auto* p = o.if_contains("person");
+  return p ? std::string(p->as_string()) : std::string();
+}
 
 acknowledgement ack_from_json(const json::value& v) {
-  return {std::string(v.at("by").as_string()), from_micros(v.at("at_us").to_number<std::int64_t>())};
+  return {std::string(v.at("by").as_string()), from_micros(v.at("at_us").to_number<std::int64_t>()), person_of(v.as_object())};
 }
 
 json::object version_to_json(const version_entry& e) {
@@ -25,8 +35,10 @@ json::object version_to_json(const version_entry& e) {
     if (d.ack) o["ack"] = ack_to_json(*d.ack);
     deliveries.push_back(std::move(o));
   }
-  return {{"version", e.version}, {"seq", e.seq}, {"at_us", micros(e.submitted_at)},
-          {"by", e.submitted_by}, {"row_count", e.row_count}, {"deliveries", std::move(deliveries)}};
+  json::object o{{"version", e.version}, {"seq", e.seq}, {"at_us", micros(e.submitted_at)},
+                 {"by", e.submitted_by}, {"row_count", e.row_count}, {"deliveries", std::move(deliveries)}};
+  if (!e.person.empty()) o["person"] = e.person;
+  return o;
 }
 
 }  // namespace
@@ -49,7 +61,7 @@ namespace {
 version_entry version_from_json(const json::object& o) {
   version_entry e{static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>()),
                   o.at("seq").to_number<std::uint64_t>(), from_micros(o.at("at_us").to_number<std::int64_t>()),
-                  std::string(o.at("by").as_string()), o.at("row_count").to_number<std::size_t>(), {}};
+                  std::string(o.at("by").as_string()), o.at("row_count").to_number<std::size_t>(), {}, person_of(o)};
   if (const auto* list = o.if_contains("deliveries"))
     for (const auto& d : list->as_array()) {
       auto to = parse_department(d.at("to").as_string());

@@ -244,6 +244,7 @@ std::string encode(const report_version& v) {
   o["recipients"] = std::move(recipients);
   o["submitted_by"] = v.submitted_by;
   o["row_count"] = v.rows.size();
+  if (!v.person.empty()) o["person"] = v.person;
   std::string out = to_text(o);
   out.pop_back();  // the object's '}': "rows" comes last
   out += ",\"rows\":";
@@ -273,6 +274,7 @@ expected<report_version> decode_report_header(std::string_view payload) {
     v.version = static_cast<std::uint32_t>(o.at("version").to_number<std::uint64_t>());
     v.submitted_by = o.at("submitted_by").as_string();
     v.row_count = o.at("row_count").to_number<std::size_t>();
+    if (const auto* p = o.if_contains("person")) v.person = p->as_string();  // absent before 2026-12
     for (const auto& d : o.at("recipients").as_array())
       if (auto dep = parse_department(d.as_string())) v.recipients.push_back(*dep);
   } catch (const std::exception& e) {

@@ -43,6 +43,7 @@ struct report_version {
   std::string submitted_by;
   std::size_t row_count = 0;  // rows.size() when built; kept when rows are not decoded
   std::vector<row> rows;
+  std::string person;  // the submitting token's description ("张敏"); "" when it has none
 };
 
 inline constexpr std::string_view report_submitted_type = "report.submitted";

@@ -71,7 +71,9 @@ namespace {
 
 json::value ack_json(const std::optional<acknowledgement>& a) {
   if (!a) return nullptr;
-  return json::object{{"by", a->by}, {"at", format_rfc3339(a->at)}};
+  json::object o{{"by", a->by}, {"at", format_rfc3339(a->at)}};
+  if (!a->person.empty()) o["person"] = a->person;
+  return o;
 }
 
 }  // namespace
@@ -80,12 +82,14 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const version_entr
   json::array deliveries;
   for (const auto& d : v.deliveries)
     deliveries.push_back(json::object{{"to", to_string(d.recipient)}, {"acknowledged", ack_json(d.ack)}});
-  jv = json::object{{"version", v.version},
-                    {"seq", v.seq},
-                    {"submitted_at", format_rfc3339(v.submitted_at)},
-                    {"submitted_by", v.submitted_by},
-                    {"row_count", v.row_count},
-                    {"deliveries", std::move(deliveries)}};
+  json::object o{{"version", v.version},
+                 {"seq", v.seq},
+                 {"submitted_at", format_rfc3339(v.submitted_at)},
+                 {"submitted_by", v.submitted_by}};
+  if (!v.person.empty()) o["person"] = v.person;
+  o["row_count"] = v.row_count;
+  o["deliveries"] = std::move(deliveries);
+  jv = std::move(o);
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const inbox_item& i) {
@@ -198,6 +202,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const report_docum
   o["seq"] = d.seq;
   o["submitted_at"] = domain::format_rfc3339(d.submitted_at);
   copy_field(p, "submitted_by", o, "submitted_by");
+  copy_field(p, "person", o, "person");  // absent when the token had no description
   copy_field(p, "recipients", o, "recipients");
   copy_field(p, "row_count", o, "row_count");
   copy_field(p, "rows", o, "rows");

@@ -115,6 +115,9 @@ std::string notification_body(const domain::sla::notification& n) {
   o["kind"] = domain::sla::to_string(n.kind);
   o["cause"] = n.cause;
   o["text"] = n.text;
+  o["language"] = n.language;
+  o["segments"] = n.segments;
+  o["too_long"] = n.too_long;
   o["details"] = details_of(n.details);
   o["enqueued_at"] = domain::format_rfc3339(n.enqueued_at);
   return domain::to_text(o);

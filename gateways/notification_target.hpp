@@ -6,7 +6,8 @@
 // The request is POST <the endpoint's path> with Content-Type:
 // application/json, Idempotency-Key and X-Gridcoord-Message-Id both the
 // message id, and the body {"message_id","customer_id","channel","address",
-// "kind","cause","text","details","enqueued_at"} where details is the
+// "kind","cause","text","language","segments","too_long","details",
+// "enqueued_at"} (text: what the customer is to read) where details is the
 // notification's details JSON ({} when empty; a string when it is not JSON).
 // The answer classifies the attempt: 2xx delivered; 408, 429 and 5xx retry;
 // any other status permanent ("HTTP 400"); no answer (cannot connect, broken

@@ -57,7 +57,9 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const customer_pag
 void tag_invoke(const json::value_from_tag&, json::value& jv, const message_status& m) {
   json::object o{{"message_id", m.message.message_id}, {"customer_id", m.message.customer_id},
                  {"channel", m.message.channel},       {"kind", to_string(m.message.kind)},
-                 {"cause", m.message.cause},           {"state", to_string(m.state)},
+                 {"cause", m.message.cause},           {"text", m.message.text},
+                 {"language", m.message.language},     {"segments", m.message.segments},
+                 {"too_long", m.message.too_long},     {"state", to_string(m.state)},
                  {"attempts", m.attempts}};
   if (!m.last_error.empty()) o["last_error"] = m.last_error;
   put_time(o, "next_at", m.next_at);

@@ -26,8 +26,9 @@ namespace gridcoord::domain::sla {
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const work_clock& c);
 // {"customers":[customer_to_json…],"next_after","end"}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const customer_page& p);
-// {"message_id","customer_id","channel","kind","cause","state","attempts",
-//  "last_error"?,"next_at"?,"ended_at"?,"enqueued_at"}.
+// {"message_id","customer_id","channel","kind","cause","text","language",
+//  "segments","too_long","state","attempts","last_error"?,"next_at"?,
+//  "ended_at"?,"enqueued_at"}: text as the customer was sent it.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const message_status& m);
 
 }  // namespace gridcoord::domain::sla

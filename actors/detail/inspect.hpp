@@ -90,12 +90,12 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, report_version& x) {
   month_box period{x.period};
   return f(caf::meta::type_name("report_version"), x.sender, x.kind, period, x.version,
-           x.recipients, x.submitted_by, x.row_count, x.rows);
+           x.recipients, x.submitted_by, x.row_count, x.rows, x.person);
 }
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, acknowledgement& x) {
-  return f(caf::meta::type_name("acknowledgement"), x.by, x.at);
+  return f(caf::meta::type_name("acknowledgement"), x.by, x.at, x.person);
 }
 
 template <class Inspector>
@@ -107,7 +107,7 @@ typename Inspector::result_type inspect(Inspector& f, delivery_status& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, version_entry& x) {
   return f(caf::meta::type_name("version_entry"), x.version, x.seq, x.submitted_at,
-           x.submitted_by, x.row_count, x.deliveries);
+           x.submitted_by, x.row_count, x.deliveries, x.person);
 }
 
 template <class Inspector>

@@ -15,6 +15,7 @@
 #include "actors/sla_requests.hpp"
 #include "domain/equipment.hpp"
 #include "domain/sla/customers.hpp"
+#include "domain/sla/messages.hpp"
 #include "domain/sla/plan.hpp"
 #include "domain/sla/work.hpp"
 #include "storage/event_store.hpp"
@@ -27,6 +28,8 @@ struct sla_context {
   const domain::equipment_registry& equipment;
   const domain::sla::planner& plan;
   domain::time_point now{};
+  const domain::sla::message_catalogue& messages;  // what customers are told
+  std::string_view zone;                           // the times in it, in this zone
 };
 
 // The events to log and the item they concern ("outage/17").

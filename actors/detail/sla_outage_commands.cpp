@@ -2,15 +2,12 @@
 // the signals a check logs (actors/detail/sla_commands.hpp).
 #include <algorithm>
 
-#include <boost/json.hpp>
-
 #include "actors/detail/sla_command_support.hpp"
-#include "domain/json.hpp"
+#include "actors/detail/sla_notices.hpp"
 
 namespace gridcoord::actors::detail {
 
 namespace sla = domain::sla;
-namespace json = boost::json;
 
 namespace {
 
@@ -37,53 +34,6 @@ std::vector<std::string> without_repeats(std::vector<std::string> ids) {
   std::vector<std::string> out;
   for (auto& id : ids)
     if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
-  return out;
-}
-
-std::string notice_text(sla::notification_kind kind, const sla::outage& o, const std::string& equipment) {
-  switch (kind) {
-    case sla::notification_kind::outage_notice:
-      return fmt::format("停电通知 Outage: power is off on {} since {}. We will tell you when it is back.", equipment,
-                         domain::format_rfc3339(o.report.started_at));
-    case sla::notification_kind::etr_update:
-      return fmt::format("预计恢复时间 Estimated restoration on {}: {}.", equipment,
-                         o.etr ? domain::format_rfc3339(*o.etr) : std::string("not known yet"));
-    case sla::notification_kind::restoration:
-      return fmt::format("恢复供电 Power is back on {} since {}.", equipment,
-                         o.restored_at ? domain::format_rfc3339(*o.restored_at) : std::string());
-  }
-  return {};
-}
-
-// One notification to each customer, of `kind`, about outage `o` (as it will
-// stand after the step), cause "outage/<id>" (ETR updates: "outage/<id>/etr-<n>").
-std::vector<storage::event_draft> notices(const sla_context& c, const sla_writer& w, const sla::outage& o,
-                                          const std::vector<const sla::customer*>& to, sla::notification_kind kind,
-                                          std::string cause) {
-  std::vector<storage::event_draft> out;
-  json::object details;
-  details["outage"] = o.id;
-  json::array eq;
-  for (const auto& id : o.report.equipment) eq.emplace_back(id);
-  details["equipment"] = std::move(eq);
-  details["started_at"] = domain::format_rfc3339(o.report.started_at);
-  if (o.etr) details["etr"] = domain::format_rfc3339(*o.etr);
-  if (o.restored_at) details["restored_at"] = domain::format_rfc3339(*o.restored_at);
-  auto details_text = domain::to_text(details);
-  for (const auto* customer : to) {
-    sla::notification n;
-    n.message_id = sla::message_id(cause, customer->id, kind);
-    n.customer_id = customer->id;
-    n.channel = customer->contacts.front().channel;
-    n.address = customer->contacts.front().address;
-    n.kind = kind;
-    n.cause = cause;
-    n.text = notice_text(kind, o, customer->connection_point);
-    n.details = details_text;
-    n.enqueued_at = c.now;
-    out.push_back(item_event(c, w, sla::notification_stream(n.message_id), sla::notification_enqueued_type,
-                             sla::encode(n)));
-  }
   return out;
 }
 
@@ -139,7 +89,7 @@ domain::expected<sla_decision> decide(const sla_context& c, const report_outage&
   e.notices = to.size();
   sla_decision d{{}, item, true, true};
   d.events.push_back(item_event(c, r.writer, item, sla::outage_reported_type, sla::encode(e)));
-  append(d.events, notices(c, r.writer, o, to, sla::notification_kind::outage_notice, item));
+  append(d.events, outage_notices(c, r.writer, o, to, sla::notification_kind::outage_notice, item));
   return d;
 }
 
@@ -170,16 +120,17 @@ domain::expected<sla_decision> decide(const sla_context& c, const update_outage&
   auto after = o;
   for (const auto& id : added) after.report.equipment.push_back(id);
   if (r.etr) after.etr = r.etr;
+  if (r.cause) after.cause = r.cause;
   auto before = c.customers.affected(o.report.equipment);
   if (!added.empty()) {
     auto now_affected = c.customers.affected(after.report.equipment);
     std::vector<const sla::customer*> newly;
     std::set_difference(now_affected.begin(), now_affected.end(), before.begin(), before.end(),
                         std::back_inserter(newly), [](const auto* a, const auto* b) { return a->id < b->id; });
-    append(d.events, notices(c, r.writer, after, newly, sla::notification_kind::outage_notice, item));
+    append(d.events, outage_notices(c, r.writer, after, newly, sla::notification_kind::outage_notice, item));
   }
   if (r.etr && r.etr != o.etr)
-    append(d.events, notices(c, r.writer, after, c.customers.affected(after.report.equipment),
+    append(d.events, outage_notices(c, r.writer, after, c.customers.affected(after.report.equipment),
                              sla::notification_kind::etr_update, fmt::format("{}/etr-{}", item, o.etr_updates + 1)));
   return d;
 }
@@ -217,7 +168,7 @@ domain::expected<sla_decision> decide(const sla_context& c, const restore_outage
   d.events.push_back(item_event(c, r.writer, item, sla::outage_restored_type, sla::encode(e)));
   auto after = o;
   after.restored_at = at;
-  append(d.events, notices(c, r.writer, after, c.customers.affected(o.report.equipment),
+  append(d.events, outage_notices(c, r.writer, after, c.customers.affected(o.report.equipment),
                            sla::notification_kind::restoration, item));
   sla::callback_opened cb{c.book.next_callback(), item, domain::department::dispatch, "", {c.plan.callback(at)}};
   d.events.push_back(item_event(c, r.writer, sla::item_name("callback", cb.id), sla::callback_opened_type,

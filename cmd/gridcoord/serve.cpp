@@ -11,6 +11,7 @@
 
 #include "actors/runtime.hpp"
 #include "config/calendar_files.hpp"
+#include "config/messages_file.hpp"
 #include "config/standards_file.hpp"
 #include "config/time_limits_file.hpp"
 #include "gateways/notification_target.hpp"
@@ -95,9 +96,10 @@ bool set_capacity_options(const config::settings& s, actors::runtime_options& o)
   return true;
 }
 
-// The time limits of E1–E9 (the time-limits file, its profile) and the
-// customer notifications' target and retry policy. False, logged, when the
-// file or the target cannot be used.
+// The time limits of E1–E9 (the time-limits file, its profile), the
+// messages to customers (the messages file, its language) and the customer
+// notifications' target and retry policy. False, logged, when a file or the
+// target cannot be used.
 bool set_sla_options(const config::settings& s, actors::runtime_options& o) {
   std::vector<std::string> notes;
   auto limits = config::load_time_limits_file(s.time_limits.file, s.time_limits.profile, &notes);
@@ -108,6 +110,16 @@ bool set_sla_options(const config::settings& s, actors::runtime_options& o) {
   for (const auto& note : notes) spdlog::info("time limits: {}", note);
   o.time_limits = std::make_shared<const domain::sla::catalogue>(std::move(*limits));
   spdlog::info("time limits: profile {} of {}", s.time_limits.profile, s.time_limits.file);
+  notes.clear();
+  auto messages = config::load_messages_file(s.messages.file, s.messages.language, &notes);
+  if (!messages) {
+    spdlog::critical("cannot load the customer messages: {}", messages.error().message);
+    return false;
+  }
+  for (const auto& note : notes) spdlog::info("messages: {}", note);
+  o.messages = std::make_shared<const domain::sla::message_catalogue>(std::move(*messages));
+  spdlog::info("messages: customers are written to in {} from {}, times in {}", s.messages.language,
+               s.messages.file, s.time.zone);
 
   const auto& n = s.notifications;
   o.notifications.retry = {n.retry_initial, 2.0, std::chrono::duration_cast<std::chrono::milliseconds>(n.retry_max),

@@ -46,14 +46,15 @@ std::vector<command> customer_commands() {
       {{"customer", "get"}, "one customer, with the state of every notification sent to it",
        {{"ID", "customer id"}},
        [](const arguments& a) -> built { return get(fmt::format("/v1/customers/{}", enc(a, "ID"))); },
-},
+       std::nullopt, false, customer_for_people},
       {{"notifications"}, "customer notifications still to deliver, or given up on (dead-lettered)",
        {{"--state", "pending or dead_lettered"},
         {"--cause", "only those of this cause, e.g. outage/17"},
         {"--limit", "at most this many, 1 to 1000", arg_kind::whole}},
        [](const arguments& a) -> built {
          return get(with_query("/v1/notifications", a, {{"state", "--state"}, {"cause", "--cause"}, {"limit", "--limit"}}));
-       }},
+       },
+       std::nullopt, false, notifications_for_people},
   };
 }
 

@@ -2,10 +2,12 @@
 // cmd/gridctl/report_view.hpp — `gridctl report get --table`: the answer of
 // GET /v1/reports/{department}/{kind}/{month} shaped for render_for_people.
 //
-//   Everything as it is, except each version's `deliveries`, which become one
-//   cell a person reads: "planning ✓ li.wei, dispatch open" (✓ and who
-//   acknowledged it, or "open" while not acknowledged). Anything else is left
-//   unchanged.
+//   Everything as it is, except in each version: `deliveries` become one cell
+//   a person reads, "planning ✓ 王芳, dispatch open" (✓ and who acknowledged
+//   it — the person when the answer names one, else its "by" — or "open" while
+//   not acknowledged); `submitted_by` names the person beside the token id,
+//   "张敏 (tk_…)", when the answer has the version's `person`. Anything else
+//   is left unchanged.
 // [Threading] Pure; safe from any thread.
 #include <boost/json/value.hpp>
 

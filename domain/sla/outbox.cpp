@@ -123,6 +123,9 @@ std::string encode(const notification& n) {
   o["kind"] = to_string(n.kind);
   o["cause"] = n.cause;
   o["text"] = n.text;
+  o["language"] = n.language;
+  o["segments"] = n.segments;
+  o["too_long"] = n.too_long;
   o["details"] = n.details;  // as text: it reads back byte for byte
   o["enqueued_at"] = format_rfc3339(n.enqueued_at);
   return to_text(o);
@@ -140,6 +143,10 @@ expected<notification> decode_notification(std::string_view payload) {
     n.kind = *kind;
     n.cause = text_of(o, "cause");
     n.text = text_of(o, "text");
+    // Absent from the events logged before the templates (their text stands as it was).
+    if (o.contains("language")) n.language = text_of(o, "language");
+    if (o.contains("segments")) n.segments = count_of(o, "segments");
+    if (o.contains("too_long")) n.too_long = o.at("too_long").as_bool();
     n.details = text_of(o, "details");
     n.enqueued_at = time_of(o, "enqueued_at");
     return n;

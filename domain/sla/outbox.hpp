@@ -70,7 +70,10 @@ struct notification {
   std::string address;
   notification_kind kind = notification_kind::outage_notice;
   std::string cause;     // "outage/17"
-  std::string text;      // what the customer is told, for people (Chinese or English)
+  std::string text;      // what the customer is told, from config/messages.toml (domain/sla/messages.hpp)
+  std::string language;  // of text: "zh-CN" or "en"; "" in events logged before the templates
+  unsigned segments = 0; // SMS segments text takes for channel "sms"; 0 for the other channels
+  bool too_long = false; // segments over the configured max_sms_segments: sent whole all the same
   std::string details;   // JSON text: outage id, equipment, start, etr, restored_at
   time_point enqueued_at{};
   friend bool operator==(const notification&, const notification&) = default;

@@ -176,6 +176,19 @@ TEST_CASE("the pages' language and each language's issuer and contact are read, 
   CHECK(message("[server.extra]\nx = 1") == "p.toml: unknown setting 'server.extra'");
 }
 
+TEST_CASE("the customers' messages language is read in any letter case and written as its tag", "[config][messages]") {
+  CHECK(settings{}.messages.language == "zh-CN");
+  auto s = parse_settings("[messages]\nlanguage = \"EN\"\n", "m.toml");
+  REQUIRE(s);
+  CHECK(s->messages.language == "en");
+  s = parse_settings("[messages]\nlanguage = \"zh-cn\"\n", "m.toml");
+  REQUIRE(s);
+  CHECK(s->messages.language == "zh-CN");
+  auto refused = parse_settings("[messages]\nlanguage = \"zh\"\n", "m.toml");
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message == "m.toml: messages.language must be \"zh-CN\" or \"en\"");
+}
+
 TEST_CASE("a bad publication URL, number or time is an error naming the key", "[config]") {
   auto message = [](const std::string& body) {
     auto s = parse_settings("[publication]\n" + body + "\n", "p.toml");

@@ -56,6 +56,9 @@ test('acknowledging one item changes its state and only its', async () => {
   for (const item of others) assert.equal(byItem.get(item).acknowledged, null, `item ${item} untouched`);
   const shown = await rowsShown();
   for (const r of shown) if (r.item !== first) assert.equal(r.state, unacknowledgedText, `item ${r.item}`);
+  const mine = shown.find((r) => r.item === first);
+  assert.ok(mine.state.includes(c.tokens.planning.description),
+            `the acknowledgement names the person, not only the token id: ${mine.state}`);
 });
 
 test('acknowledging several at once changes each of them', async () => {

@@ -130,3 +130,38 @@ TEST_CASE("deliveries and newer versions survive the snapshot form", "[domain][b
     CHECK(*back == *b);
   }
 }
+
+TEST_CASE("the person behind a version and an acknowledgement is kept through events and snapshots",
+          "[domain][book][person]") {
+  auto version = m1_version(1);
+  version.person = "张敏";
+  auto stream = report_stream(department::marketing, "large_customer_demand", *parse_month("2026-10"));
+  department_book marketing(department::marketing), planning(department::planning);
+  for (auto* b : {&marketing, &planning}) REQUIRE(b->apply_event(report_submitted_type, 7, t0, encode(version)));
+  REQUIRE(marketing.versions(stream).size() == 1);
+  CHECK(marketing.versions(stream)[0].person == "张敏");
+  CHECK(marketing.versions(stream)[0].submitted_by == "zhang.min");
+
+  auto ack = encode(item_acknowledged{department::planning, 7, "tk_29ec306878e9b6af", "王芳"});
+  for (auto* b : {&marketing, &planning}) REQUIRE(b->apply_event(item_acknowledged_type, 8, t0 + 1h, ack));
+  CHECK(planning.inbox()[0].ack == acknowledgement{"tk_29ec306878e9b6af", t0 + 1h, "王芳"});
+  CHECK(marketing.versions(stream)[0].deliveries[0].ack == acknowledgement{"tk_29ec306878e9b6af", t0 + 1h, "王芳"});
+  for (auto* b : {&marketing, &planning}) {
+    auto back = department_book::from_json(b->to_json());
+    REQUIRE(back);
+    CHECK(*back == *b);
+  }
+}
+
+TEST_CASE("events written before the person was kept read with none", "[domain][book][person]") {
+  auto a = decode_item_acknowledged(R"({"recipient":"planning","item":7,"by":"li.wei"})");
+  REQUIRE(a);
+  CHECK(a->by == "li.wei");
+  CHECK(a->person.empty());
+  auto version = m1_version(1);
+  auto text = encode(version);
+  CHECK(text.find("person") == std::string::npos);  // nothing written when there is none
+  auto back = decode_report_header(text);
+  REQUIRE(back);
+  CHECK(back->person.empty());
+}

@@ -38,7 +38,8 @@ domain::sla::notification sample(std::string customer) {
   n.message_id = domain::sla::message_id(n.cause, n.customer_id, n.kind);
   n.channel = "webhook";
   n.address = "https://hooks.example/c";
-  n.text = "您所在区域因 F-101 线路故障停电，预计 12:00 恢复供电。";
+  n.text = "【蓝海供电】尊敬的蓝海化工：受蓝海市东港区F-101线路故障影响，您单位自10月5日 16:25起停电，预计10月5日 20:00恢复供电。";
+  n.language = "zh-CN";
   n.details = R"({"outage_id":"17","equipment":["F-101"],"etr":"2026-10-05T12:00:00.000000Z"})";
   n.enqueued_at = domain::time_point{sys_days{2026y / October / 5} + 8h + 30min};
   return n;
@@ -124,10 +125,30 @@ TEST_CASE("a notification is POSTed with its message id headers and body, and a 
   CHECK(body == boost::json::parse(R"({
     "message_id": "outage/17/C-1001/outage_notice", "customer_id": "C-1001", "channel": "webhook",
     "address": "https://hooks.example/c", "kind": "outage_notice", "cause": "outage/17",
-    "text": "您所在区域因 F-101 线路故障停电，预计 12:00 恢复供电。",
+    "text": "【蓝海供电】尊敬的蓝海化工：受蓝海市东港区F-101线路故障影响，您单位自10月5日 16:25起停电，预计10月5日 20:00恢复供电。",
+    "language": "zh-CN", "segments": 0, "too_long": false,
     "details": {"outage_id": "17", "equipment": ["F-101"], "etr": "2026-10-05T12:00:00.000000Z"},
     "enqueued_at": "2026-10-05T08:30:00.000000Z"})"));
   CHECK(r.body() == gateways::notification_body(n));
+}
+
+TEST_CASE("an SMS is POSTed with the text the customer reads, its language and its segments",
+          "[gateways][notifications]") {
+  http_receiver in(std::vector<unsigned>{200});
+  auto target = target_for(in.url("/sms"));
+  auto n = sample("C-1001");
+  n.channel = "sms";
+  n.address = "+8613800000001";
+  n.segments = 2;
+  CHECK(send_one(*target, n).what == result::delivered);
+  auto seen = in.requests();
+  REQUIRE(seen.size() == 1);
+  auto body = boost::json::parse(seen[0].body()).as_object();
+  CHECK(body.at("channel") == "sms");
+  CHECK(body.at("text").as_string() == std::string_view(n.text));
+  CHECK(body.at("language") == "zh-CN");
+  CHECK(body.at("segments") == 2);
+  CHECK(body.at("too_long") == false);
 }
 
 TEST_CASE("a 503 is a retry naming the status, and the next attempt is delivered", "[gateways][notifications]") {

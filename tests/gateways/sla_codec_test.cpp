@@ -186,6 +186,10 @@ TEST_CASE("a customer is written with its notifications, and pages of customers 
   m.message.customer_id = "C-1";
   m.message.channel = "sms";
   m.message.cause = "outage/17";
+  m.message.text = "【蓝海供电】尊敬的蓝海化工：受蓝海市临港镇F-1线路故障影响，您单位自12月1日 16:00起停电，"
+                   "预计另行通知的时间恢复供电。如有疑问请致电95598。";
+  m.message.language = "zh-CN";
+  m.message.segments = 2;
   m.message.enqueued_at = at("2026-12-01T08:01:00Z");
   m.state = sla::delivery_state::dead_lettered;
   m.attempts = 8;
@@ -197,7 +201,9 @@ TEST_CASE("a customer is written with its notifications, and pages of customers 
   CHECK(one.at("name") == "蓝海化工");
   CHECK(one.at("version") == 2);
   CHECK(one.at("notifications") == json::parse(R"([{"message_id":"outage/17/C-1/outage_notice","customer_id":"C-1",
-      "channel":"sms","kind":"outage_notice","cause":"outage/17","state":"dead_lettered","attempts":8,
+      "channel":"sms","kind":"outage_notice","cause":"outage/17",
+      "text":"【蓝海供电】尊敬的蓝海化工：受蓝海市临港镇F-1线路故障影响，您单位自12月1日 16:00起停电，预计另行通知的时间恢复供电。如有疑问请致电95598。",
+      "language":"zh-CN","segments":2,"too_long":false,"state":"dead_lettered","attempts":8,
       "last_error":"HTTP 503","ended_at":"2026-12-01T09:00:00.000000Z","enqueued_at":"2026-12-01T08:01:00.000000Z"}])"));
 
   f.fake.set_sla_answer(sla::customer_page{{c}, "C-1", false});
@@ -216,4 +222,5 @@ TEST_CASE("a customer is written with its notifications, and pages of customers 
   CHECK(sent<actors::list_notifications>(f).state == sla::delivery_state::dead_lettered);
   CHECK(list.at("pending") == 4);
   CHECK(list.at("notifications").at(0).at("attempts") == 8);
+  CHECK(list.at("notifications").at(0).at("text").as_string() == std::string_view(m.message.text));
 }

@@ -125,6 +125,10 @@ TEST_CASE("a message id names the cause, the customer and the kind", "[sla][outb
 
 TEST_CASE("every payload reads back as it was written", "[sla][outbox]") {
   auto n = sample("C-1001", notification_kind::etr_update);
+  n.channel = "sms";
+  n.language = "zh-CN";
+  n.segments = 3;
+  n.too_long = true;
   auto back = decode_notification(encode(n));
   REQUIRE(back);
   CHECK(*back == n);
@@ -151,6 +155,19 @@ TEST_CASE("every payload reads back as it was written", "[sla][outbox]") {
   CHECK(x2->attempts == 8);
   CHECK(x2->error == "HTTP 400");
   CHECK(x2->at == x.at);
+}
+
+TEST_CASE("a notification logged before the templates reads back with its text and no language",
+          "[sla][outbox]") {
+  auto back = decode_notification(
+      R"({"message_id":"outage/1/C-1/outage_notice","customer_id":"C-1","channel":"sms","address":"+8613800000001",)"
+      R"("kind":"outage_notice","cause":"outage/1","text":"停电通知 Outage: power is off on F1.","details":"{}",)"
+      R"("enqueued_at":"2026-10-05T08:30:00Z"})");
+  REQUIRE(back);
+  CHECK(back->text == "停电通知 Outage: power is off on F1.");
+  CHECK(back->language.empty());
+  CHECK(back->segments == 0);
+  CHECK_FALSE(back->too_long);
 }
 
 TEST_CASE("an unreadable payload is an internal error naming the event type", "[sla][outbox]") {

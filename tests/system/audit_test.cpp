@@ -1,6 +1,7 @@
 // The audit trail: every write records who, with what role, from where and
 // under which request id; queries filter by time, actor and entity.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "tests/system/live_server.hpp"
 
@@ -67,4 +68,36 @@ TEST_CASE("audit queries filter by entity prefix and time range, and page on", "
   CHECK(c.request("GET", "/v1/audit?from=yesterday", "", bearer(s.admin)).status == 400);
   auto liaison = s.issue("liaison:marketing");
   CHECK(c.request("GET", "/v1/audit", "", bearer(liaison)).status == 403);
+}
+
+TEST_CASE("a report's versions and acknowledgements name the person beside the token id", "[system][audit][person]") {
+  testing::live_server s;
+  auto c = s.client();
+  auto token = [&](const char* role, const char* person) {
+    auto issued = c.request("POST", "/v1/tokens",
+                            fmt::format(R"({{"role":"{}","description":"{}"}})", role, person), bearer(s.admin));
+    REQUIRE(issued.status == 201);
+    return std::pair{std::string(issued.json().at("token").as_string()),
+                     std::string(issued.json().at("id").as_string())};
+  };
+  auto [marketing, marketing_id] = token("liaison:marketing", "张敏");
+  auto [planning, planning_id] = token("liaison:planning", "王芳");
+  auto put = c.request("PUT", m1_path, m1_body, bearer(marketing));
+  REQUIRE(put.status == 201);
+  auto item = put.json().at("seq").as_int64();
+  auto ack = c.request("POST", fmt::format("/v1/departments/planning/inbox/{}/ack", item), "", bearer(planning));
+  REQUIRE(ack.status == 200);
+  CHECK(ack.json().at("acknowledged").at("by") == planning_id.c_str());
+  CHECK(ack.json().at("acknowledged").at("person") == "王芳");
+
+  auto report = c.request("GET", m1_path, "", bearer(s.admin));
+  REQUIRE(report.status == 200);
+  auto body = report.json();
+  const auto& doc = body.as_object();
+  CHECK(doc.at("submitted_by") == marketing_id.c_str());
+  CHECK(doc.at("person") == "张敏");
+  const auto& version = doc.at("versions").at(0).as_object();
+  CHECK(version.at("submitted_by") == marketing_id.c_str());
+  CHECK(version.at("person") == "张敏");
+  CHECK(version.at("deliveries").at(0).at("acknowledged").at("person") == "王芳");
 }

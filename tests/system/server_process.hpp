@@ -38,11 +38,15 @@ inline pid_t spawn_logged(std::vector<std::string> args, const std::string& log_
 
 class server_process {
  public:
-  // Starts `binary serve --data-dir DIR --listen 127.0.0.1:0`, output to `log_path`,
-  // and waits until it says which port it listens on.
-  server_process(const std::string& binary, const std::string& data_dir, std::string log_path)
+  // Starts `binary serve --data-dir DIR --listen 127.0.0.1:0` and `more` arguments
+  // ("--config", FILE), output to `log_path`, and waits until it says which
+  // port it listens on.
+  server_process(const std::string& binary, const std::string& data_dir, std::string log_path,
+                 std::vector<std::string> more = {})
       : log_path_(std::move(log_path)) {
-    pid_ = spawn_logged({binary, "serve", "--data-dir", data_dir, "--listen", "127.0.0.1:0"}, log_path_);
+    std::vector<std::string> args{binary, "serve", "--data-dir", data_dir, "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), more.begin(), more.end());
+    pid_ = spawn_logged(std::move(args), log_path_);
     if (pid_ < 0) throw std::runtime_error("cannot start " + binary);
     port_ = wait_for_port();
   }

@@ -6,7 +6,7 @@ import { get, path } from '../api.js';
 import { fmtValue } from '../format.js';
 import { navigate } from '../router.js';
 import { Dept, ErrorBox, fieldLabel, Kind, Loading, Screen, TableWrap, Time, useAction, useLoad } from '../components.js';
-import { AckState } from './submit_parts.js';
+import { AckState, Person } from './submit_parts.js';
 import { FieldHead } from './submit_grid.js';
 
 function columnsOf(kindSpec, rows) {
@@ -31,7 +31,7 @@ function Versions({ report, shown, base }) {
           class=${v.version === shown ? 'current' : undefined} aria-current=${v.version === shown ? 'true' : undefined}>
         <th scope="row" data-raw>${v.version}</th>
         <td><${Time} value=${v.submitted_at} /></td>
-        <td data-raw>${v.submitted_by}</td>
+        <td><${Person} name=${v.person} id=${v.submitted_by} /></td>
         <td data-raw>${v.row_count}</td>
         <td><ul class="plain deliveries">${(v.deliveries || []).map((d) => html`<li data-recipient=${d.to}>
           <${Dept} value=${d.to} /><${AckState} ack=${d.acknowledged} /></li>`)}</ul></td>

@@ -42,11 +42,19 @@ export function FieldsHelp({ kind, onTemplate }) {
   </details>`;
 }
 
+// A person beside the token id (or the name a body gave) that acted: "张敏 tk_…";
+// the id alone when the token had no description.
+export function Person({ name, id }) {
+  return name
+    ? html`<span class="person"><span data-raw data-test="person">${name}</span> <code data-raw class="muted">${id}</code></span>`
+    : html`<span data-raw>${id}</span>`;
+}
+
 // The acknowledgement of one recipient: by whom and when, or still waiting.
 export function AckState({ ack }) {
   return ack
     ? html`<span class="ack done" data-test="ack-state" data-acknowledged="true">
-        <span>${t('ack.by')}</span><span data-raw>${ack.by}</span><${Time} value=${ack.at} /></span>`
+        <span>${t('ack.by')}</span><${Person} name=${ack.person} id=${ack.by} /><${Time} value=${ack.at} /></span>`
     : html`<span class="ack waiting" data-test="ack-state" data-acknowledged="false">${t('ack.waiting')}</span>`;
 }
 

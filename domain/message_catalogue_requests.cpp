@@ -14,6 +14,10 @@ constexpr std::array entries{
                     "text/csv; charset=utf-8",
                     "CSV 请求体须为 UTF-8 编码，而不是 {0}：" GRIDCOORD_ZH_EXCEL_SAVE_AS_CSV_UTF8
                     "，再以 Content-Type: text/csv; charset=utf-8 发送"},
+    catalogue_entry{"a CSV body is read as UTF-8 or GB18030: send it with charset={m} (GBK and GB2312 are read as "
+                    "GB18030), or with no charset to have it detected; not {}",
+                    "CSV 请求体按 UTF-8 或 GB18030 读取：请以 charset={0} 发送（GBK 和 GB2312 按 GB18030 读取），"
+                    "或不写 charset，由服务器识别；不能是 {1}"},
     catalogue_entry{"a JSON lines body must be UTF-8, not {}: save the file as UTF-8 and send it with Content-Type: "
                     "application/x-ndjson; charset=utf-8",
                     "JSON lines 请求体须为 UTF-8 编码，而不是 {0}：请将文件另存为 UTF-8，再以 Content-Type: "

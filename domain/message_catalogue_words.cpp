@@ -64,6 +64,7 @@ constexpr std::array word_entries{
     catalogue_entry{"{} h before the start", "开始前 {0} 小时"},
     catalogue_entry{"{} min before the start", "开始前 {0} 分钟"},
     // A CSV file's encoding (domain/csv.cpp, csv_encoding.cpp).
+    catalogue_entry{"utf-8, gb18030, gbk or gb2312", "utf-8、gb18030、gbk 或 gb2312"},
     catalogue_entry{"is not UTF-8", "不是 UTF-8 编码"},
     catalogue_entry{"is not GB18030", "不是 GB18030 编码"},
     catalogue_entry{"is neither UTF-8 nor GB18030", "既不是 UTF-8 也不是 GB18030 编码"},

@@ -98,6 +98,11 @@ TEST_CASE("the CSV hints name the Chinese Excel's menus", "[domain][localize]") 
   REQUIRE(neither);
   CHECK(*neither == "文件第 4 行既不是 UTF-8 也不是 GB18030 编码：该行第 5 个字节（文件中偏移 40）0x80 在两种编码中都不是有效的文本；"
                     "请另存为 UTF-8：在 Excel 中依次点 文件 → 另存为，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”");
+  CHECK(*translate("a CSV body is read as UTF-8 or GB18030: send it with charset=utf-8, gb18030, gbk or gb2312 (GBK "
+                   "and GB2312 are read as GB18030), or with no charset to have it detected; not latin1",
+                   language::zh_cn) ==
+        "CSV 请求体按 UTF-8 或 GB18030 读取：请以 charset=utf-8、gb18030、gbk 或 gb2312 发送（GBK 和 GB2312 按 GB18030 "
+        "读取），或不写 charset，由服务器识别；不能是 latin1");
   auto charset = translate("a CSV body must be UTF-8, not GBK: save the file as UTF-8 and send it with Content-Type: "
                            "text/csv; charset=utf-8",
                            language::zh_cn);

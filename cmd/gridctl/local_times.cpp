@@ -54,8 +54,26 @@ json::value localize_times(json::value v, const view_context& vc, domain::time_d
   return v;
 }
 
+namespace {
+
+// "张敏 (tk_…)" for an event whose origin names its person; its actor as it is otherwise.
+void name_the_person(json::object& event) {
+  const auto* origin = event.if_contains("origin");
+  const auto* person = origin && origin->is_object() ? origin->get_object().if_contains("person") : nullptr;
+  auto* actor = event.if_contains("actor");
+  if (!person || !person->is_string() || person->get_string().empty() || !actor || !actor->is_string()) return;
+  *actor = json::string(std::string(person->get_string()) + " (" + std::string(actor->get_string()) + ")");
+}
+
+}  // namespace
+
 json::value event_log_for_people(const json::value& answer, const view_context& vc) {
-  return localize_times(answer, vc, domain::time_detail::seconds);
+  auto out = localize_times(answer, vc, domain::time_detail::seconds);
+  auto* events = out.is_object() ? out.get_object().if_contains("events") : nullptr;
+  if (events && events->is_array())
+    for (auto& e : events->get_array())
+      if (e.is_object()) name_the_person(e.get_object());
+  return out;
 }
 
 }  // namespace gridcoord::gridctl

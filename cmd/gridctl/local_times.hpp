@@ -41,7 +41,8 @@ boost::json::value time_for_people(const boost::json::value* v, const view_conte
 boost::json::value localize_times(boost::json::value v, const view_context& vc,
                                   domain::time_detail detail = domain::time_detail::minutes);
 
-// `gridctl events` and `audit` --table: the event log's times with seconds.
+// `gridctl events` and `audit` --table: the event log's times with seconds,
+// and each event's actor with its person, "张敏 (tk_…)", when its origin names one.
 boost::json::value event_log_for_people(const boost::json::value& answer, const view_context& vc);
 
 }  // namespace gridcoord::gridctl

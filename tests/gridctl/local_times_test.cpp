@@ -40,3 +40,14 @@ TEST_CASE("the event log's --table view keeps the seconds", "[gridctl][local_tim
   CHECK(event_log_for_people(page, view_context{"Asia/Shanghai"}).at("events").at(0).at("time") ==
         "2026-11-24 22:23:55 (+08:00)");
 }
+
+TEST_CASE("the event log's --table view names the person beside the token id", "[gridctl][local_times]") {
+  auto page = json::parse(R"({"events":[
+      {"seq":4,"time":"2026-11-24T14:23:55Z","actor":"tk_29ec306878e9b6af","origin":{"role":"liaison:planning","person":"王芳"}},
+      {"seq":5,"time":"2026-11-24T14:24:00Z","actor":"tk_be978e1a620395a8","origin":{"role":"admin"}},
+      {"seq":6,"time":"2026-11-24T14:25:00Z","actor":"system","origin":null}],"next_after":6})");
+  auto events = event_log_for_people(page, view_context{"Asia/Shanghai"}).at("events").as_array();
+  CHECK(events.at(0).at("actor") == "王芳 (tk_29ec306878e9b6af)");
+  CHECK(events.at(1).at("actor") == "tk_be978e1a620395a8");
+  CHECK(events.at(2).at("actor") == "system");
+}

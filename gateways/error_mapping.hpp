@@ -3,14 +3,18 @@
 //
 // domain::errc -> status is one table (error_mapping.cpp); so are the
 // protocol-level failures that have no domain code of their own (405, 408,
-// 415, 431, ...). Every error body is the envelope
+// 415, 431, ...), each with a title in English and Chinese. Every error body
+// is the envelope
 //   {"error":{"code":"…","message":"…","details":[{"row":3,"field":…,"value":…,"reason":…}]}}
+// written in English by error_response, and in the client's language by
+// in_language, which the session calls on every answer it writes.
 // [Threading] Pure; safe from any thread.
 #include <string>
 
 #include <boost/json/object.hpp>
 
 #include "domain/error.hpp"
+#include "domain/language.hpp"
 #include "gateways/router.hpp"
 
 namespace gridcoord::gateways {
@@ -40,5 +44,15 @@ http_response error_response(const domain::error& e, const boost::json::object& 
 http_response error_response(domain::errc code, std::string message);
 // The envelope for a protocol failure (code as listed above).
 http_response error_response(protocol_error e, std::string message);
+
+// What a protocol failure is, in a few words: "method not allowed" / "不允许使用该方法".
+domain::localized_text title_of(protocol_error e) noexcept;
+
+// `r` as it goes to a client that asked for `l`: an error answer's envelope
+// written in `l` (domain::localize: the message and every detail's reason;
+// code, rule, row, field and value unchanged), with "Content-Language: zh-CN"
+// or "en" and "Vary: Accept-Language"; in English the body is byte for byte
+// error_response's. Any other answer is returned unchanged.
+http_response in_language(http_response r, domain::language l);
 
 }  // namespace gridcoord::gateways

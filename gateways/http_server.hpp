@@ -28,7 +28,11 @@
 //             a request begun but not complete within read_timeout -> 408 and close;
 //             a fresh connection silent for read_timeout, or a keep-alive
 //             connection silent for idle_timeout -> closed without a response;
-//             more than max_connections open -> 503 and close.
+//             more than max_connections open -> 503 and close (after reading
+//             the client's first bytes for at most linger_timeout, so that
+//             the 503 speaks the language they ask for).
+//             Every error answer is in the language the request's
+//             Accept-Language asks for (zh-CN or en; gateways/error_mapping.hpp).
 //             A response not written within write_timeout -> connection dropped.
 //             After answering with "Connection: close" the server shuts down
 //             its side and drains what the client still sends for at most

@@ -42,6 +42,7 @@
 #include "domain/auth.hpp"
 #include "domain/csv_encoding.hpp"
 #include "domain/error.hpp"
+#include "domain/localize.hpp"
 #include "gateways/rate_limiter.hpp"
 #include "gateways/uri.hpp"
 
@@ -54,16 +55,29 @@ namespace detail {
 struct stream_start;  // gateways/detail/event_stream.hpp
 }
 
+// An error answer's error, as its body states it in English, and the words
+// for its kind (the code's title, or a protocol failure's) for a message the
+// catalogue has no translation of (domain/localize.hpp).
+struct error_answer {
+  domain::error error;
+  domain::localized_text title;
+  boost::json::object extra;  // fields beside the error's own (a CSV upload's "encoding")
+};
+
 // What a route answers: a status, a JSON body and any extra headers (Location,
 // Allow). The session adds Content-Type, Content-Length, X-Request-Id and
 // Connection. A streaming route (GET /v1/stream) sets `stream` instead of a
 // body: the session then hands the connection to detail::event_stream, which
 // writes the head and the events until the client leaves or the server stops.
+// An error answer (error_response, gateways/error_mapping.hpp) carries its
+// error in `error` too: the session writes it in the language the request asks
+// for (in_language), so that routes never think about languages.
 struct http_response {
   unsigned status = 200;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::shared_ptr<const detail::stream_start> stream;
+  std::optional<error_answer> error;
 };
 
 using respond = std::function<void(http_response)>;

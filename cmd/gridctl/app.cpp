@@ -33,8 +33,11 @@ constexpr std::string_view connection_help =
     "  token        --token, $GRIDCOORD_TOKEN, `token` in the config file, else none\n"
     "  CA file      --ca-file, $GRIDCOORD_CA_FILE, `ca_file` in the config file, else the system's CAs\n"
     "  time zone    --zone, $GRIDCOORD_ZONE, `zone` in the config file, else the server's (--table times)\n"
+    "  language     --lang, $GRIDCOORD_LANG, `lang` in the config file, else the locale ($LC_ALL, $LC_MESSAGES,\n"
+    "               $LANG: zh_CN.UTF-8 -> zh-CN), else en: the language of the server's error messages\n"
     "  config file  --config, $GRIDCTL_CONFIG, else ~/.config/gridctl/config.toml (TOML:\n"
-    "               url = \"https://…\"  token = \"gct_…\"  ca_file = \"/…/ca.pem\"  zone = \"Asia/Shanghai\")\n"
+    "               url = \"https://…\"  token = \"gct_…\"  ca_file = \"/…/ca.pem\"  zone = \"Asia/Shanghai\"\n"
+    "               lang = \"zh-CN\")\n"
     "Output: the server's JSON, indented; --table for aligned columns, times in the zone with its\n"
     "offset (2026-12-08 00:00 (+08:00)). Errors go to stderr.\n\n";
 
@@ -125,6 +128,7 @@ void add_globals(CLI::App& app, invocation& g) {
   app.add_option("--ca-file", g.conn.ca_file, "https: PEM CA certificates to trust instead of the system's");
   app.add_flag("--table", g.table, "show lists as aligned columns, single answers as key/value lines");
   app.add_option("--zone", g.conn.zone, "--table times in this IANA zone, e.g. Asia/Shanghai (default: the server's)");
+  app.add_option("--lang", g.conn.lang, "the server's error messages in zh-CN or en (default: the locale's)");
   app.add_option("--timeout", g.timeout_s, "seconds to wait for each answer (default 30)")
       ->check(CLI::PositiveNumber);
 }
@@ -197,7 +201,7 @@ int run_command(const invocation& inv, console& io) {
   if (!where) return usage_error(io, fmt::format("{} (the URL came from {})", where.error(), conn->url_origin));
   auto timeout = std::chrono::milliseconds(std::max<long long>(1, std::llround(inv.timeout_s * 1000)));
   client::http_client http(*where, {timeout, "gridctl/" GRIDCTL_VERSION, conn->ca_file});
-  call_context ctx{http, conn->token, inv.table, conn->zone, std::nullopt};
+  call_context ctx{http, conn->token, inv.table, conn->zone, std::nullopt, conn->language};
   return to_int(execute(*inv.cmd, inv.args, ctx, io));
 }
 

@@ -7,18 +7,20 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "domain/language.hpp"
 #include "domain/local_time.hpp"
 
 namespace gridcoord::gridctl {
 
 namespace {
 
-// url, token, ca_file and zone as a config file gives them ("" = absent).
+// url, token, ca_file, zone and lang as a config file gives them ("" = absent).
 struct file_values {
   std::string url;
   std::string token;
   std::string ca_file;
   std::string zone;
+  std::string lang;
 };
 
 std::string* slot_of(file_values& values, std::string_view key) {
@@ -26,6 +28,7 @@ std::string* slot_of(file_values& values, std::string_view key) {
   if (key == "token") return &values.token;
   if (key == "ca_file") return &values.ca_file;
   if (key == "zone") return &values.zone;
+  if (key == "lang") return &values.lang;
   return nullptr;
 }
 
@@ -46,12 +49,19 @@ expected<file_values, std::string> parse_config(const std::string& path) {
   for (const auto& [key, node] : root) {
     std::string_view k = key.str();
     std::string* slot = slot_of(out, k);
-    if (!slot) return unexpected{fmt::format("{}: unknown key '{}' (only url, token, ca_file and zone)", path, k)};
+    if (!slot) return unexpected{fmt::format("{}: unknown key '{}' (only url, token, ca_file, zone and lang)", path, k)};
     auto v = node.value<std::string>();
     if (!v) return unexpected{fmt::format("{}: '{}' must be a string", path, k)};
     *slot = *v;
   }
   return out;
+}
+
+// The language of the first locale variable that is set: POSIX's order.
+std::optional<std::pair<std::string, std::string>> locale_language(const env_lookup& env) {
+  for (std::string_view var : {"LC_ALL", "LC_MESSAGES", "LANG"})
+    if (auto value = non_empty(env(var))) return std::pair{language_of_locale(*value), std::string(var)};
+  return std::nullopt;
 }
 
 // True when users other than the owner may read `path`.
@@ -61,6 +71,12 @@ bool readable_by_others(const std::string& path) {
 }
 
 }  // namespace
+
+std::string language_of_locale(std::string_view locale) {
+  auto name = locale.substr(0, locale.find_first_of(".@"));
+  bool chinese = name == "zh" || name == "zh_CN" || name == "zh_SG" || name == "zh_Hans" || name.starts_with("zh_Hans_");
+  return chinese ? "zh-CN" : "en";
+}
 
 std::optional<config_location> config_path(const connection_flags& flags, const env_lookup& env) {
   if (!flags.config.empty()) return config_location{flags.config, true};
@@ -106,6 +122,18 @@ expected<connection, std::string> resolve_connection(const connection_flags& fla
   if (!out.zone.empty() && !domain::is_known_zone(out.zone))
     return unexpected{fmt::format("unknown time zone \"{}\" (from {}): give an IANA name such as Asia/Shanghai or UTC",
                                   out.zone, zone_origin)};
+  out.language_origin.clear();
+  pick(flags.lang, "--lang", "GRIDCOORD_LANG", file.lang, out.language, out.language_origin);
+  if (out.language_origin.empty()) {
+    auto from_locale = locale_language(env);
+    out.language = from_locale ? from_locale->first : "en";
+    out.language_origin = from_locale ? from_locale->second : "default";
+  } else if (auto l = domain::parse_language(out.language)) {
+    out.language = std::string(domain::to_string(*l));
+  } else {
+    return unexpected{fmt::format("unknown language \"{}\" (from {}): give zh-CN or en", out.language,
+                                  out.language_origin)};
+  }
   if (out.token_origin == file_name && !file_name.empty() && readable_by_others(file_name))
     out.warnings.push_back(fmt::format("{} holds a token and other users may read it; chmod 600 {}",
                                        file_name, file_name));

@@ -10,18 +10,24 @@
 //          --ca-file, $GRIDCOORD_CA_FILE, config file `ca_file`, none
 //   zone (times in --table views, an IANA name such as Asia/Shanghai):
 //          --zone,  $GRIDCOORD_ZONE,  config file `zone`,  the server's (GET /v1/me)
+//   language of the server's error messages (sent as Accept-Language), zh-CN or en:
+//          --lang,  $GRIDCOORD_LANG,  config file `lang`,  the locale ($LC_ALL,
+//          else $LC_MESSAGES, else $LANG: zh_CN.UTF-8, zh_SG, zh -> zh-CN), en
 // The config file is --config FILE, else $GRIDCTL_CONFIG, else
-// ~/.config/gridctl/config.toml ($HOME) when that exists. It is TOML with four
+// ~/.config/gridctl/config.toml ($HOME) when that exists. It is TOML with five
 // optional string keys:
 //   url = "https://gridcoord.internal:8443"
 //   token = "gct_…"
 //   ca_file = "/etc/gridcoord/ca.pem"
 //   zone = "Asia/Shanghai"
+//   lang = "zh-CN"
 // [Threading] Reads the config file; otherwise pure.
 // [Errors]    A message (exit code 2) when a file named by --config or
 //             $GRIDCTL_CONFIG cannot be read, or any config file is not TOML,
 //             has another key, or a value that is not a string; when the zone
-//             is not one the system's tzdata knows. A token in a file that
+//             is not one the system's tzdata knows; when --lang,
+//             $GRIDCOORD_LANG or `lang` is not zh-CN or en (a locale that is
+//             neither is English, not an error). A token in a file that
 //             other users may read is a warning, not an error.
 #include <functional>
 #include <optional>
@@ -45,6 +51,7 @@ struct connection_flags {
   std::string config;
   std::string ca_file;
   std::string zone;
+  std::string lang;
 };
 
 struct connection {
@@ -54,6 +61,8 @@ struct connection {
   std::string token_origin;  // likewise; "" when there is no token
   std::string ca_file;       // "" = trust the system's CA store
   std::string zone;          // "" = the server's
+  std::string language = "en";  // "zh-CN" or "en": the Accept-Language of every request
+  std::string language_origin;  // "--lang", "GRIDCOORD_LANG", the file's path, "LC_ALL", …, or "default"
   std::vector<std::string> warnings;
 };
 
@@ -67,5 +76,10 @@ struct config_location {
   bool required = false;
 };
 std::optional<config_location> config_path(const connection_flags& flags, const env_lookup& env);
+
+// The language of a POSIX locale name: "zh-CN" for Simplified Chinese (zh,
+// zh_CN, zh_SG, with any codeset or modifier: zh_CN.UTF-8, zh_CN.GB18030),
+// "en" for anything else (C, POSIX, en_US.UTF-8, zh_TW.UTF-8).
+std::string language_of_locale(std::string_view locale);
 
 }  // namespace gridcoord::gridctl

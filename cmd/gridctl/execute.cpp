@@ -53,6 +53,7 @@ void pause(console& io, std::chrono::milliseconds d) {
 
 call_result call(call_context& ctx, client::http_request req, console& io) {
   if (!ctx.token.empty()) req.headers.emplace_back("Authorization", "Bearer " + ctx.token);
+  req.headers.emplace_back("Accept-Language", ctx.language);
   auto sent = ctx.http.send(req);
   for (int retry = 1; sent && retry <= max_rate_retries; ++retry) {
     auto delay = retry_delay(*sent);

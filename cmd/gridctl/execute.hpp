@@ -1,6 +1,9 @@
 #pragma once
 // cmd/gridctl/execute.hpp — sends one command's request and shows the answer.
 //
+// Every request carries Accept-Language: ctx.language, so that the server
+// writes its error messages and reasons in that language (gridctl's own words
+// stay English).
 // A 2xx answer goes to `out`: indented JSON (render_json.hpp), or with
 // `table` the form of render_table.hpp. A refused request goes to `err` as the
 // server's message and every detail line (error_report.hpp); a body that is
@@ -40,6 +43,7 @@ struct call_context {
   bool table = false;
   std::string zone;   // --table times: a known IANA zone; "" = the server's (GET /v1/me)
   std::optional<std::string> server_zone;  // GET /v1/me's answer, once asked
+  std::string language = "en";  // "zh-CN" or "en": every request's Accept-Language (the server's error messages)
 };
 
 exit_code execute(const command& cmd, const arguments& args, call_context& ctx, console& io);

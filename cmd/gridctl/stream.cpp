@@ -221,6 +221,7 @@ exit_code run_stream(const command& cmd, const arguments& args, call_context& ct
   auto req = cmd.build(args);
   if (!req) return complain(io, req.error(), exit_code::usage);
   if (!ctx.token.empty()) set_header(*req, "Authorization", "Bearer " + ctx.token);
+  set_header(*req, "Accept-Language", ctx.language);
   view_context vc;
   if (ctx.table) vc.zone = zone_for_people(ctx, io);  // before the stream holds the connection
   stream_session session(args, ctx, io, std::move(vc));

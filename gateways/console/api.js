@@ -1,6 +1,8 @@
 // api.js — the console's one way to call /v1: the bearer token from sessionStorage,
-// JSON in and out, the Idempotency-Key of writes, and the error envelope as an ApiError.
+// JSON in and out, the Idempotency-Key of writes, the UI's language as Accept-Language (so
+// that the server writes its errors in it), and the error envelope as an ApiError.
 // The token is never logged, put in a URL or stored anywhere but sessionStorage.
+import { htmlLang } from './i18n.js';
 
 const TOKEN_KEY = 'gridcoord.token';
 
@@ -22,13 +24,18 @@ const statusCodes = {
 };
 
 // An answer that is not 2xx (status > 0), or no answer at all (status 0, code "network").
+// `language` is the answer's Content-Language ("zh-CN", "en"; "" when it names none): the
+// language of its message and of each detail's reason, which each detail carries as `lang`.
 export class ApiError extends Error {
-  constructor(status, code, message, details = [], requestId = '', retryAfter = null) {
+  constructor(status, code, message, details = [], requestId = '', retryAfter = null, language = '') {
     super(message || code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
-    this.details = Array.isArray(details) ? details : [];
+    this.language = language;
+    this.details = Array.isArray(details)
+      ? details.map((d) => (d && typeof d === 'object' && language ? { ...d, lang: language } : d))
+      : [];
     this.requestId = requestId;
     this.retryAfter = retryAfter;
   }
@@ -47,6 +54,11 @@ export function newIdempotencyKey() {
 
 export function authHeaders(token = getToken()) {
   return token ? { Authorization: 'Bearer ' + token } : {};
+}
+
+// The UI's language, for the server's error messages (docs/api.md "Languages of errors").
+export function languageHeaders() {
+  return { 'Accept-Language': htmlLang() };
 }
 
 // Percent-encodes each path segment: path`/v1/reports/${d}/${k}/${m}`.
@@ -73,7 +85,7 @@ export async function api(method, url, opts = {}) {
     if (onUnauthorized) onUnauthorized(err);
     throw err;
   }
-  const headers = { Accept: 'application/json', ...authHeaders(token), ...(opts.headers || {}) };
+  const headers = { Accept: 'application/json', ...languageHeaders(), ...authHeaders(token), ...(opts.headers || {}) };
   let body;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -103,6 +115,7 @@ export async function api(method, url, opts = {}) {
     env.details,
     res.headers.get('X-Request-Id') || '',
     retry ? Number(retry) : null,
+    res.headers.get('Content-Language') || '',
   );
   if (res.status === 401 && onUnauthorized && !opts.token) onUnauthorized(err);
   throw err;

@@ -64,7 +64,8 @@ export function Raw({ children, class: cls }) {
   return html`<span data-raw class=${cls}>${children}</span>`;
 }
 
-// The error envelope, readable: the code's text, the server's message, the details.
+// The error envelope, readable: the code's text, the server's message (in the UI language:
+// api.js asks for it), the details.
 export function ErrorBox({ error, fields }) {
   if (!error) return null;
   const code = error.code || 'internal';
@@ -72,7 +73,7 @@ export function ErrorBox({ error, fields }) {
   const details = error.details || [];
   return html`<div class="error-box" role="alert" data-test="error" data-code=${code}>
     <p class="error-title">${title}</p>
-    ${error.message && html`<p class="error-message"><span data-raw>${error.message}</span></p>`}
+    ${error.message && html`<p class="error-message"><span data-raw lang=${error.language || null}>${error.message}</span></p>`}
     <p class="error-meta">
       <span>${t('error.code')}</span><code data-raw>${code}</code>
       ${error.status ? html`<span>${t('error.status')}</span><code data-raw>${error.status}</code>` : null}

@@ -1,9 +1,12 @@
-// rules.js — a validation detail's text in the UI language. The text is the dictionary's
-// for its rule code: "rule.<code>.<variant>" when the detail's English reason carries the
-// numbers or names the variant needs (a limit, another row, a month), else "rule.<code>".
-// Without a text for the code, the server's English reason is shown as it is.
+// rules.js — a validation detail's text in the UI language. The server writes its reasons in
+// the language the console asks for (api.js sends Accept-Language), so a detail that came in
+// the UI language (its `lang`, the answer's Content-Language) shows the server's reason. Else
+// (the pseudo-locale, a server that answered in another language) the text is the
+// dictionary's for its rule code: "rule.<code>.<variant>" when the detail's English reason
+// carries the numbers or names the variant needs (a limit, another row, a month), else
+// "rule.<code>". Without a text for the code, the server's reason is shown as it is.
 import { html } from './vendor/preact-htm.js';
-import { has, htmlLang, t, tOf, tOfMaybe } from './i18n.js';
+import { has, htmlLang, lang, t, tOf, tOfMaybe } from './i18n.js';
 import { fmtNumber } from './format.js';
 
 const label = (name) => tOfMaybe('field.', name) || name;
@@ -35,11 +38,13 @@ const VARIANTS = [
     (m) => ({ value: m[1], kind: eqkind(m[2]), expected: eqkind(m[3]) })],
 ];
 
-// { text, translated }: the rule's text, followed by its variant's when the reason carries
-// what the variant needs; translated is false when text is the server's English reason.
+// { text, translated, server }: the server's reason when it is in the UI language (server);
+// else the rule's text, followed by its variant's when the reason carries what the variant
+// needs; translated is false when text is the server's reason in another language.
 export function detailText(d) {
   const code = d.rule || '';
   const reason = d.reason || d.message || '';
+  if (reason && d.lang && lang() !== 'pseudo' && d.lang === htmlLang()) return { text: reason, translated: true, server: true };
   if (!code || !has('rule.' + code)) return { text: reason, translated: false };
   const base = { field: d.field ? label(d.field) : '', value: d.value ?? '' };
   let text = tOf('rule.', code, base);
@@ -56,6 +61,7 @@ export function detailText(d) {
 }
 
 export function describeDetail(d) {
-  const { text, translated } = detailText(d);
-  return translated ? html`<span>${text}</span>` : html`<span data-raw lang="en">${text}</span>`;
+  const { text, translated, server } = detailText(d);
+  if (server) return html`<span data-raw lang=${d.lang}>${text}</span>`;
+  return translated ? html`<span>${text}</span>` : html`<span data-raw lang=${d.lang || 'en'}>${text}</span>`;
 }

@@ -1,7 +1,7 @@
 // stream.js — the live event feed /v1/stream read with fetch (EventSource cannot send an
 // Authorization header): Server-Sent Events parsed from the body, resumed with
 // Last-Event-ID after a drop, reconnecting with a backoff from 1 s to 10 s.
-import { authHeaders } from './api.js';
+import { authHeaders, languageHeaders } from './api.js';
 
 const MIN_DELAY = 1000;
 const MAX_DELAY = 10000;
@@ -83,7 +83,7 @@ export class EventStream {
       this.state('stopped', { error: { status: 401, code: 'unauthorized' } });
       return;
     }
-    const headers = { Accept: 'text/event-stream', ...auth };
+    const headers = { Accept: 'text/event-stream', ...languageHeaders(), ...auth };
     if (this.lastId !== null) headers['Last-Event-ID'] = this.lastId;
     let error = null;
     try {

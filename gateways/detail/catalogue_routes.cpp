@@ -1,8 +1,11 @@
 // GET /v1/report-kinds and GET /v1/report-kinds/{kind}: the catalogue of
 // report kinds (domain/report_kind.hpp); GET /v1/validation-rules: every rule a
-// validation detail can name (domain/validation_rule.hpp). Static data answered at once.
+// validation detail can name (domain/validation_rule.hpp), with its text in
+// English ("message", as ever) and in each language ("messages": {"en", "zh-CN"}).
+// Static data answered at once.
 #include <boost/json/value_from.hpp>
 
+#include "domain/localize.hpp"
 #include "domain/validation_rule.hpp"
 #include "gateways/codecs.hpp"
 #include "gateways/detail/handlers.hpp"
@@ -31,8 +34,13 @@ route_handler get_report_kind() {
 route_handler get_validation_rules() {
   return [](const request_context&, respond done) {
     json::array rules;
-    for (auto r : domain::all_rules())
-      rules.push_back(json::object{{"rule", domain::to_string(r)}, {"message", domain::message_of(r)}});
+    using domain::language;
+    for (auto r : domain::all_rules()) {
+      json::object messages{{domain::to_string(language::en), domain::message_of(r, language::en)},
+                            {domain::to_string(language::zh_cn), domain::message_of(r, language::zh_cn)}};
+      rules.push_back(json::object{
+          {"rule", domain::to_string(r)}, {"message", domain::message_of(r)}, {"messages", std::move(messages)}});
+    }
     done(json_response(200, json::object{{"rules", std::move(rules)}}));
   };
 }

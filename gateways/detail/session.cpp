@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "gateways/accept_language.hpp"
 #include "gateways/access_log.hpp"
 #include "gateways/detail/beast.hpp"
 #include "gateways/detail/event_stream.hpp"
@@ -78,8 +79,25 @@ void session<Stream>::start(bool refused) {
 template <class Stream>
 void session<Stream>::on_ready(bool refused) {
   if (!refused) return do_wait();
-  begin_log();
-  answer_and_close(protocol_error::too_many_connections, "the server has too many open connections; retry later");
+  do_refuse();
+}
+
+// Over max_connections: reads what the client sends first (its request head,
+// and in it its Accept-Language) for at most linger_timeout, the time a
+// refusal holds the connection anyway, then answers 503 in that language and
+// closes. The request itself is never parsed nor routed.
+template <class Stream>
+void session<Stream>::do_refuse() {
+  phase_ = phase::reading;
+  arm_timer(state_->limits().linger_timeout);
+  lowest().expires_never();
+  stream_.async_read_some(buffer_.prepare(first_read_bytes),
+                          [self = this->shared_from_this()](beast::error_code, std::size_t bytes) {
+                            self->buffer_.commit(bytes);
+                            self->begin_log();
+                            self->answer_and_close(protocol_error::too_many_connections,
+                                                   "the server has too many open connections; retry later");
+                          });
 }
 
 template <class Stream>
@@ -276,8 +294,28 @@ void session<Stream>::answer_and_close(protocol_error e, std::string message) {
   do_write(error_response(e, std::move(message)), true);
 }
 
+// The language the client asks for: the request's Accept-Language; for a head
+// not read in full (too large, cut off), the fields the parser has taken so
+// far, else the bytes it has not; else English.
+template <class Stream>
+domain::language session<Stream>::answer_language() const {
+  auto field = [](const auto& head) -> std::optional<std::string_view> {
+    auto it = head.find(http::field::accept_language);
+    if (it == head.end()) return std::nullopt;
+    return std::string_view(it->value().data(), it->value().size());
+  };
+  if (phase_ == phase::handling) return negotiate_language(field(request_).value_or(""));
+  if (parser_) {
+    if (auto value = field(parser_->get())) return negotiate_language(*value);
+    if (parser_->is_header_done()) return domain::language::en;
+  }
+  auto bytes = buffer_.cdata();
+  return language_in_raw_head(std::string_view(static_cast<const char*>(bytes.data()), bytes.size()));
+}
+
 template <class Stream>
 void session<Stream>::do_write(http_response r, bool close) {
+  r = in_language(std::move(r), answer_language());
   phase_ = phase::writing;
   response_ = {};
   response_.version(request_.version() == 10 ? 10 : 11);

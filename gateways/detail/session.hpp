@@ -24,6 +24,11 @@
 //             TLS handshake must finish within read_timeout. Over TLS the close
 //             after "Connection: close" (or the client's close_notify) is a TLS
 //             shutdown bounded by linger_timeout.
+// Every error answer is written in the language the request asks for
+// (Accept-Language; gateways/error_mapping.hpp in_language), here and nowhere
+// else. A refused connection (too many) answers after reading the client's
+// first bytes, for at most linger_timeout, so that its 503 speaks that
+// language too.
 // Every response written is observed once: a metrics sample under its route
 // pattern and an access log line (gateways/metrics.hpp, gateways/access_log.hpp).
 // A stream is observed once, when it ends (its duration and bytes written).
@@ -88,6 +93,7 @@ class session : public connection, public std::enable_shared_from_this<session<S
   boost::beast::tcp_stream& lowest() { return tcp_of(stream_); }
   void start(bool refused);
   void on_ready(bool refused);
+  void do_refuse();
   void do_handshake(bool refused);
   void on_handshake(bool refused, boost::beast::error_code ec);
   void do_tls_shutdown();
@@ -105,6 +111,7 @@ class session : public connection, public std::enable_shared_from_this<session<S
   void start_stream(http_response r);
   void on_stream_end(std::size_t bytes);
   void answer_and_close(protocol_error e, std::string message);
+  domain::language answer_language() const;
   void do_write(http_response r, bool close);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
   void do_linger();

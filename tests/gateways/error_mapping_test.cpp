@@ -52,3 +52,41 @@ TEST_CASE("the error envelope lists every issue with its rule and omits an absen
   CHECK_FALSE(details[1].as_object().contains("row"));
   CHECK(details[1].at("rule") == "required");
 }
+
+TEST_CASE("an error answer is written again in the language asked for, with Content-Language and Vary",
+          "[gateways][errors][languages]") {
+  domain::error e{domain::errc::validation_failed, "the precheck is not valid",
+                  {{domain::rule::not_a_number, std::nullopt, "load_kva", "\"x\"", "must be a number above 0"}}};
+  auto en = gateways::in_language(gateways::error_response(e), domain::language::en);
+  CHECK(en.body == gateways::error_response(e).body);  // byte for byte
+  auto zh = gateways::in_language(gateways::error_response(e), domain::language::zh_cn);
+  CHECK(zh.status == 422);
+  CHECK(boost::json::parse(zh.body) == boost::json::parse(R"({"error":{"code":"validation_failed",
+      "message":"容量预检有误","details":[{"field":"load_kva","value":"\"x\"","reason":"须为大于 0 的数值",
+      "rule":"not_a_number"}]}})"));
+  auto header = [](const gateways::http_response& r, std::string_view name) {
+    for (const auto& [n, v] : r.headers)
+      if (n == name) return v;
+    return std::string("(none)");
+  };
+  CHECK(header(en, "Content-Language") == "en");
+  CHECK(header(zh, "Content-Language") == "zh-CN");
+  CHECK(header(zh, "Vary") == "Accept-Language");
+  gateways::http_response ok{200, "{}", {}, nullptr, std::nullopt};
+  auto same = gateways::in_language(ok, domain::language::zh_cn);
+  CHECK(same.body == "{}");
+  CHECK(same.headers.empty());
+}
+
+TEST_CASE("a protocol failure without a translation says its own title in Chinese, then the English",
+          "[gateways][errors][languages]") {
+  auto r = gateways::in_language(gateways::error_response(protocol_error::method_not_allowed, "no PATCH here"),
+                                 domain::language::zh_cn);
+  CHECK(boost::json::parse(r.body).at("error").at("message") == "不允许使用该方法（no PATCH here）");
+  for (auto e : {protocol_error::bad_request, protocol_error::method_not_allowed, protocol_error::request_timeout,
+                 protocol_error::body_too_large, protocol_error::unsupported_media_type,
+                 protocol_error::header_too_large, protocol_error::too_many_connections}) {
+    CHECK_FALSE(gateways::title_of(e).en.empty());
+    CHECK_FALSE(gateways::title_of(e).zh_cn.empty());
+  }
+}

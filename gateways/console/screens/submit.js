@@ -19,7 +19,8 @@ const EMPTY_PLACED = { cells: new Map(), rows: new Map(), general: [] };
 // The error box of a submission: a 422's details about cells and rows are in the grid.
 function shownError(error, placed) {
   if (!error || error.code !== 'validation_failed') return error;
-  return { code: error.code, message: error.message, status: error.status, requestId: error.requestId, details: placed.general };
+  return { code: error.code, message: error.message, language: error.language, status: error.status,
+           requestId: error.requestId, details: placed.general };
 }
 
 export function Submit({ me, query }) {

@@ -1,9 +1,9 @@
 #pragma once
 // tests/gridctl/support/canned_server.hpp — an HTTP/1.1 server that answers
 // GET requests from a table (target -> status and JSON body) and records the
-// request line of every request, in order, on every connection. For checking
-// which requests gridctl sends (GET /v1/me: once, and only when needed)
-// without a real server's timing.
+// request line and the head of every request, in order, on every connection.
+// For checking which requests gridctl sends (GET /v1/me: once, and only when
+// needed) and with which headers, without a real server's timing.
 // [Threading] One io thread of its own; requests() is safe from any thread.
 // [Limits]    Requests without a body only; an unknown target answers 404.
 #include <map>
@@ -48,6 +48,12 @@ class canned_server {
     return requests_;
   }
 
+  // Each request's head as sent (request line and header lines, CRLF-separated), in order.
+  std::vector<std::string> heads() {
+    std::lock_guard lock(mutex_);
+    return heads_;
+  }
+
  private:
   boost::asio::awaitable<void> accept_loop() {
     for (;;) {
@@ -63,6 +69,7 @@ class canned_server {
     {
       std::lock_guard lock(mutex_);
       requests_.push_back(line.substr(0, line.find(' ')) + " " + target);
+      heads_.push_back(head);
     }
     auto it = answers_.find(target);
     auto [status, body] = it == answers_.end() ? std::pair<unsigned, std::string>{404, R"({"error":{"code":"not_found","message":"no such route"}})"}
@@ -89,6 +96,7 @@ class canned_server {
   tcp::acceptor acceptor_{io_, tcp::endpoint{boost::asio::ip::make_address("127.0.0.1"), 0}};
   std::mutex mutex_;
   std::vector<std::string> requests_;
+  std::vector<std::string> heads_;
   std::thread thread_;
 };
 

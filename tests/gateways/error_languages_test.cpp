@@ -81,19 +81,32 @@ TEST_CASE("without Accept-Language, or with one we do not speak, errors are Engl
   CHECK(ok.find(http::field::content_language) == ok.end());  // only error answers vary by language
 }
 
-TEST_CASE("a CSV in another charset is 415 in Chinese naming the Excel menus 另存为 and CSV UTF-8",
+TEST_CASE("a CSV in a charset the server does not read is 415 in Chinese naming those it reads",
           "[gateways][languages]") {
   server_fixture f;
   headers h = chinese;
   h.emplace_back("Content-Type", "text/csv; charset=ISO-8859-1");
   auto r = f.request(verb::put, m1_path, "customer\nA\n", h);
   REQUIRE(r.result_int() == 415);
-  auto m = message_of(r);
-  CHECK(m.starts_with("CSV 请求体须为 UTF-8 编码，而不是 ISO-8859-1"));
-  CHECK(m.find("文件 → 另存为") != std::string::npos);
-  CHECK(m.find("CSV UTF-8（逗号分隔）") != std::string::npos);
-  CHECK(m.find("Content-Type: text/csv; charset=utf-8") != std::string::npos);
+  CHECK(message_of(r) == "CSV 请求体按 UTF-8 或 GB18030 读取：请以 charset=utf-8、gb18030、gbk 或 gb2312 发送（GBK 和 "
+                         "GB2312 按 GB18030 读取），或不写 charset，由服务器识别；不能是 ISO-8859-1");
   CHECK(json_of(r).at("error").at("code") == "invalid_request");
+}
+
+TEST_CASE("a CSV file that is not the text its charset says is 400 in Chinese naming the Excel menus 另存为 and "
+          "CSV UTF-8",
+          "[gateways][languages]") {
+  server_fixture f;
+  headers h = chinese;
+  h.emplace_back("Content-Type", "text/csv; charset=utf-8");
+  auto r = f.request(verb::put, m1_path, "customer,feeder\n\xC0\xB6,F-1\n", h);  // GBK bytes called UTF-8
+  REQUIRE(r.result_int() == 400);
+  auto m = message_of(r);
+  CHECK(m.starts_with("文件第 2 行不是 UTF-8 编码：该行第 1 个字节"));
+  CHECK(m.find("0xC0 不是有效的 UTF-8 文本") != std::string::npos);
+  CHECK(m.ends_with("请另存为 UTF-8：在 Excel 中依次点 文件 → 另存为，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”"));
+  CHECK(r[http::field::content_language] == "zh-CN");
+  CHECK(f.fake.submissions().empty());
 }
 
 TEST_CASE("401, 403, 404, 405 and a bad JSON body speak the language asked for", "[gateways][languages]") {

@@ -41,7 +41,7 @@ SKIP_PREFIXES = ("domain/message_catalogue",)
 REASON_HELPERS = {
     "domain/report.cpp": ["one_of"],
     "domain/sla/customers_io.cpp": ["address_problem"],
-    "domain/report_csv.cpp": ["unknown_column_reason"],
+    "domain/report_csv.cpp": ["unknown_column_reason", "month_cell_reason"],
 }
 # String constants that messages embed (a hint shared by several messages): what it is ->
 # the places it may be, (file, name); it must be found in at least one of them (a branch may

@@ -47,6 +47,11 @@ constexpr std::array entries{
     catalogue_entry{"must be true or false", "须为 true 或 false"},
     catalogue_entry{"must be a month written YYYY-MM", "须为 YYYY-MM 格式的月份"},
     catalogue_entry{"must be a month, YYYY-MM", "须为月份，格式为 YYYY-MM"},
+    // A month cell of a CSV file (domain/report_csv.cpp).
+    catalogue_entry{"must be a month: 2027-03, 2027/3, 2027/3/1 or 2027年3月",
+                    "须为月份：2027-03、2027/3、2027/3/1 或 2027年3月"},
+    catalogue_entry{"is a date, not a month: the day must be the 1st (2027/3/1) or be left out (2027/3)",
+                    "是日期而不是月份：日须为 1 日（2027/3/1），或不写日（2027/3）"},
     catalogue_entry{"must be a date, YYYY-MM-DD", "须为日期，格式为 YYYY-MM-DD"},
     catalogue_entry{"must be an RFC 3339 time with its offset, e.g. 2026-12-01T09:30:00+08:00",
                     "须为带时区偏移的 RFC 3339 时间，例如 2026-12-01T09:30:00+08:00"},

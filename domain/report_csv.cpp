@@ -14,10 +14,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::string_view month_forms = "must be a month: 2027-03, 2027/3, 2027/3/1 or 2027年3月";
-constexpr std::string_view dated_month =
-    "is a date, not a month: the day must be the 1st (2027/3/1) or be left out (2027/3)";
-
 // A heading as headings are compared: half-width, without spaces or tabs, in
 // ASCII lower case.
 std::string heading_key(std::string_view heading) {
@@ -41,6 +37,14 @@ std::string_view name_in_parentheses(std::string_view key) {
   auto open = key.rfind('(');
   if (!key.ends_with(')') || open == std::string_view::npos) return {};
   return key.substr(open + 1, key.size() - open - 2);
+}
+
+// The reason of a not_a_month issue about a CSV cell holding `value`: why a
+// date on another day than the 1st is refused, or the forms a month may take.
+std::string month_cell_reason(std::string_view value) {
+  if (csv_month_is_dated(value))
+    return "is a date, not a month: the day must be the 1st (2027/3/1) or be left out (2027/3)";
+  return "must be a month: 2027-03, 2027/3, 2027/3/1 or 2027年3月";
 }
 
 std::string known_fields(const report_kind& kind) {
@@ -170,7 +174,7 @@ expected<csv_rows> csv_to_json(const report_kind& kind, std::string_view text) {
 void place_csv_issues(const csv_rows& file, error& e) {
   for (auto& i : e.details) {
     if (i.row && *i.row >= 1 && *i.row <= file.lines.size() && !i.line) i.line = file.lines[*i.row - 1];
-    if (i.rule == rule::not_a_month) i.reason = csv_month_is_dated(i.value) ? dated_month : month_forms;
+    if (i.rule == rule::not_a_month) i.reason = month_cell_reason(i.value);
   }
 }
 

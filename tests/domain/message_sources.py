@@ -43,7 +43,7 @@ REASON_HELPERS = {
     "domain/report.cpp": ["one_of"],
     "domain/sla/customers_io.cpp": ["address_problem"],
     "domain/capacity/query.cpp": ["reason"],
-    "domain/report_csv.cpp": ["unknown_column_reason"],
+    "domain/report_csv.cpp": ["unknown_column_reason", "month_cell_reason"],
 }
 # file -> members a text is assigned to, `x.message = …;` (a message) or `x.reason = …;` (a
 # reason, such as why a load does not fit, which a message then holds).

@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 
 #include "domain/json.hpp"
+#include "domain/localize.hpp"
 #include "domain/report.hpp"
 #include "domain/report_csv.hpp"
 
@@ -244,4 +245,17 @@ TEST_CASE("a quoted cell over several lines moves the lines of the rows after it
   CHECK((d[0].row == 2u && d[0].line == 5u));
   CHECK((d[1].row == 3u && d[1].line == 6u && d[1].field == "likelihood_pct"));
   CHECK((d[2].row == 4u && d[2].line == 9u));
+}
+
+TEST_CASE("in zh-CN a CSV month cell's reasons are Chinese, its row and line unchanged", "[domain][report_csv][localize]") {
+  auto rows = from_csv("customer,feeder,demand_kw,expected_month,likelihood_pct\n"
+                       "A,F-1,5,2027/3/15,80\n"
+                       "B,F-1,5,next March,80\n");
+  REQUIRE_FALSE(rows);
+  auto zh = localize(rows.error(), language::zh_cn);
+  REQUIRE(zh.details.size() == 2);
+  CHECK(zh.details[0].reason == "是日期而不是月份：日须为 1 日（2027/3/1），或不写日（2027/3）");
+  CHECK(zh.details[1].reason == "须为月份：2027-03、2027/3、2027/3/1 或 2027年3月");
+  CHECK((zh.details[0].row == 1u && zh.details[0].line == 2u));
+  CHECK((zh.details[1].row == 2u && zh.details[1].line == 3u));
 }

@@ -81,7 +81,7 @@ TEST_CASE("without Accept-Language, or with one we do not speak, errors are Engl
   CHECK(ok.find(http::field::content_language) == ok.end());  // only error answers vary by language
 }
 
-TEST_CASE("a CSV in a charset the server does not read is 415 in Chinese naming those it reads",
+TEST_CASE("a CSV in a charset the server does not read is 415 in Chinese naming the charsets it reads",
           "[gateways][languages]") {
   server_fixture f;
   headers h = chinese;
@@ -90,6 +90,20 @@ TEST_CASE("a CSV in a charset the server does not read is 415 in Chinese naming 
   REQUIRE(r.result_int() == 415);
   CHECK(message_of(r) == "CSV 请求体按 UTF-8 或 GB18030 读取：请以 charset=utf-8、gb18030、gbk 或 gb2312 发送（GBK 和 "
                          "GB2312 按 GB18030 读取），或不写 charset，由服务器识别；不能是 ISO-8859-1");
+  CHECK(json_of(r).at("error").at("code") == "invalid_request");
+}
+
+TEST_CASE("a CSV that is neither UTF-8 nor GB18030 is 400 in Chinese naming the Excel menus 另存为 and CSV UTF-8",
+          "[gateways][languages]") {
+  server_fixture f;
+  headers h = chinese;
+  h.emplace_back("Content-Type", "text/csv");
+  auto r = f.request(verb::put, m1_path, "customer\nA\xFF\n", h);
+  REQUIRE(r.result_int() == 400);
+  auto m = message_of(r);
+  CHECK(m.starts_with("文件第 2 行既不是 UTF-8 也不是 GB18030 编码"));
+  CHECK(m.find("另存为") != std::string::npos);
+  CHECK(m.find("CSV UTF-8（逗号分隔）") != std::string::npos);
   CHECK(json_of(r).at("error").at("code") == "invalid_request");
 }
 

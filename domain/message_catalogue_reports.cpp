@@ -11,8 +11,6 @@ namespace {
 constexpr std::array entries{
     // CSV files (domain/csv.cpp, domain/report_csv.cpp). The not-UTF-8 hint is an
     // entry of its own: the errors hold it in a "{m}" hole.
-    catalogue_entry{"save it as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\")",
-                    "请另存为 UTF-8：" GRIDCOORD_ZH_EXCEL_SAVE_AS_CSV_UTF8},
     catalogue_entry{"save it as UTF-8 (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\"; in a Chinese Excel: "
                     "另存为, \"CSV UTF-8（逗号分隔）\")",
                     "请另存为 UTF-8：" GRIDCOORD_ZH_EXCEL_SAVE_AS_CSV_UTF8},

@@ -10,10 +10,6 @@ namespace {
 
 constexpr std::array entries{
     // HTTP: what the router and the session answer by themselves.
-    catalogue_entry{"a CSV body must be UTF-8, not {}: save the file as UTF-8 and send it with Content-Type: "
-                    "text/csv; charset=utf-8",
-                    "CSV 请求体须为 UTF-8 编码，而不是 {0}：" GRIDCOORD_ZH_EXCEL_SAVE_AS_CSV_UTF8
-                    "，再以 Content-Type: text/csv; charset=utf-8 发送"},
     catalogue_entry{"a CSV body is read as UTF-8 or GB18030: send it with charset={m} (GBK and GB2312 are read as "
                     "GB18030), or with no charset to have it detected; not {}",
                     "CSV 请求体按 UTF-8 或 GB18030 读取：请以 charset={0} 发送（GBK 和 GB2312 按 GB18030 读取），"

@@ -12,7 +12,8 @@ What counts as a text for a client (the sinks):
     [, line]} the fifth element, and otherwise the last argument of a call or braced
     initialiser whose first argument names a rule, `rule::X` — add(rule::X, field, value, "…"),
     bad(rule::X, "…"), broken_bound{rule::X, "…"};
-  * what the helpers listed in REASON_HELPERS return (texts built apart and handed to a sink).
+  * what the helpers listed in REASON_HELPERS return, and what ASSIGNED lists is assigned
+    (texts built apart and handed to a sink, or held by a message).
 A text is a string literal, adjacent literals, fmt::format("…", …) (each replacement field
 becomes `{}`), a `+` of those and other expressions (each other expression becomes `{}`),
 or a `?:` of those (both branches count). Anything else (a variable, a call) is "dynamic":
@@ -41,7 +42,14 @@ SKIP_PREFIXES = ("domain/message_catalogue",)
 REASON_HELPERS = {
     "domain/report.cpp": ["one_of"],
     "domain/sla/customers_io.cpp": ["address_problem"],
+    "domain/capacity/query.cpp": ["reason"],
     "domain/report_csv.cpp": ["unknown_column_reason", "month_cell_reason"],
+}
+# file -> members a text is assigned to, `x.message = …;` (a message) or `x.reason = …;` (a
+# reason, such as why a load does not fit, which a message then holds).
+ASSIGNED = {
+    "domain/batch.cpp": ["message"],
+    "domain/capacity/model.cpp": ["reason"],
 }
 # String constants that messages embed (a hint shared by several messages): what it is ->
 # the places it may be, (file, name); it must be found in at least one of them (a branch may
@@ -377,6 +385,8 @@ def scan(path, src):
             found += [{"text": g, "kind": kind, "at": where} for g in got]
     for fn in REASON_HELPERS.get(path, []):
         found += helper_returns(path, toks, fn)
+    for member in ASSIGNED.get(path, []):
+        found += assigned(path, toks, member)
     for what, places in TEXT_CONSTANTS.items():
         for file, name in places:
             if file != path:
@@ -399,11 +409,23 @@ def merge_ops(toks):
     return out
 
 
+def assigned(path, toks, member):
+    out = []
+    kind = "message" if member == "message" else "reason"
+    for i in range(1, len(toks) - 2):
+        if toks[i - 1][1] == "." and toks[i][1] == member and toks[i + 1][1] == "=":
+            got = interpret(toks[i + 2:statement_end(toks, i + 2)], traced(toks, i))
+            out += [{"text": g, "kind": kind, "at": place(path, toks[i])} for g in got or []]
+    return out
+
+
 def helper_returns(path, toks, fn):
     out = []
     for i in range(len(toks) - 2):
         if toks[i][1] == fn and toks[i + 1][1] == "(":
             close = group_end(toks, i + 1)
+            while close + 1 < len(toks) and toks[close + 1][1] in ("const", "noexcept"):
+                close += 1
             if close + 1 < len(toks) and toks[close + 1][1] == "{":
                 end = group_end(toks, close + 1)
                 body = toks[close + 2:end]

@@ -107,6 +107,22 @@ TEST_CASE("a CSV that is neither UTF-8 nor GB18030 is 400 in Chinese naming the 
   CHECK(json_of(r).at("error").at("code") == "invalid_request");
 }
 
+TEST_CASE("a CSV file that is not the text its charset says is 400 in Chinese naming the Excel menus 另存为 and "
+          "CSV UTF-8",
+          "[gateways][languages]") {
+  server_fixture f;
+  headers h = chinese;
+  h.emplace_back("Content-Type", "text/csv; charset=utf-8");
+  auto r = f.request(verb::put, m1_path, "customer,feeder\n\xC0\xB6,F-1\n", h);  // GBK bytes called UTF-8
+  REQUIRE(r.result_int() == 400);
+  auto m = message_of(r);
+  CHECK(m.starts_with("文件第 2 行不是 UTF-8 编码：该行第 1 个字节"));
+  CHECK(m.find("0xC0 不是有效的 UTF-8 文本") != std::string::npos);
+  CHECK(m.ends_with("请另存为 UTF-8：在 Excel 中依次点 文件 → 另存为，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”"));
+  CHECK(r[http::field::content_language] == "zh-CN");
+  CHECK(f.fake.submissions().empty());
+}
+
 TEST_CASE("401, 403, 404, 405 and a bad JSON body speak the language asked for", "[gateways][languages]") {
   server_fixture f;
   headers anonymous = chinese;

@@ -121,4 +121,5 @@ test('an unknown language is refused with the error envelope', async () => {
   assert.equal(r.status, 400);
   assert.equal(r.body.error.code, 'invalid_request');
   assert.equal(r.body.error.details[0].field, 'lang');
+  assert.equal(r.body.error.details[0].rule, 'not_one_of');
 });

@@ -97,6 +97,7 @@ TEST_CASE("an unknown lang is a 400 in the error envelope, whatever the format",
     CHECK(body.at("error").at("message") == "lang must be zh-CN or en");
     CHECK(body.at("error").at("details").at(0).at("field") == "lang");
     CHECK(body.at("error").at("details").at(0).at("value") == "fr");
+    CHECK(body.at("error").at("details").at(0).at("rule") == "not_one_of");
   }
   auto empty = f.request(verb::get, "/v1/publications/latest?format=html&lang=");
   CHECK(empty.result_int() == 400);

@@ -157,14 +157,23 @@ report_ref source_from_json(field_reader& r, const json::value& v, std::string_v
 
 // ---------------------------------------------------------------- rendering
 
+// Whether a spreadsheet would read a text cell as a formula: it begins with
+// =, +, -, @, a tab or a carriage return (OWASP's list for CSV injection).
+bool reads_as_formula(std::string_view field) {
+  return !field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
+}
+
 // RFC 4180: a field holding a comma, a quote or a line break is quoted, its
-// quotes doubled.
+// quotes doubled. A text that would read as a formula is written quoted, after
+// an apostrophe, so that a spreadsheet shows it as the text it is (OWASP).
 void append_csv_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+  bool formula = reads_as_formula(field);
+  if (!formula && field.find_first_of(",\"\r\n") == std::string_view::npos) {
     out += field;
     return;
   }
   out += '"';
+  if (formula) out += '\'';
   for (char c : field) {
     if (c == '"') out += '"';
     out += c;

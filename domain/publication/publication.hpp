@@ -62,6 +62,11 @@ std::string encode_publication(const publication& p);
 // and spreadsheets expect). The same in every language: the columns are the
 // JSON fields. Absent months, and cause_element and cause_kind with cause
 // none, are empty fields; as_of is the publication's, repeated on every line.
+// A text field that a spreadsheet would read as a formula (it begins with =,
+// +, -, @, a tab or a carriage return: a region or an equipment id as
+// registered) is quoted and begins with an apostrophe, "'=HYPERLINK(…)", so it
+// is shown as text and never run (OWASP's rule for CSV injection). Numbers
+// are written as numbers: -120.5 stays a number.
 std::string render_csv(const publication& p);
 
 // Who publishes the list and how to reach them, in one language.

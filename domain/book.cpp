@@ -79,12 +79,14 @@ void department_book::apply(std::uint64_t seq, time_point at, const report_versi
   if (v.sender == owner_) {
     // Versions are kept in version order even when the log holds them out of
     // it (a batch reserved version N while a single submission logged N+1).
-    auto& list = sent_[report_stream(v.sender, v.kind, v.period)];
+    auto stream = report_stream(v.sender, v.kind, v.period);
+    auto& list = sent_[stream];
     auto it = std::lower_bound(list.begin(), list.end(), v.version,
                                [](const version_entry& e, std::uint32_t n) { return e.version < n; });
     if (it == list.end() || it->version != v.version) {
       version_entry entry{v.version, seq, at, v.submitted_by, v.row_count, {}, v.person};
       for (auto d : v.recipients) entry.deliveries.push_back({d, std::nullopt});
+      sent_stream_by_seq_.emplace(seq, std::move(stream));
       list.insert(it, std::move(entry));
     }
   }
@@ -95,13 +97,16 @@ void department_book::apply(std::uint64_t seq, time_point at, const report_versi
 
 void department_book::receive(std::uint64_t seq, time_point at, const report_version& v) {
   auto [added, fresh] = inbox_.try_emplace(seq, inbox_item{seq, v.sender, v.kind, v.period, v.version, at, {}, {}});
-  for (auto& [id, item] : inbox_) {
-    if (id == seq || item.from != v.sender || item.kind != v.kind || item.period != v.period) continue;
+  auto& same_report = inbox_by_report_[report_stream(v.sender, v.kind, v.period)];
+  for (item_id id : same_report) {
+    if (id == seq) continue;
+    auto& item = inbox_.at(id);
     if (item.version < v.version && (!item.newer || item.newer->version < v.version))
       item.newer = newer_version{v.version, seq, at};
     if (item.version > v.version && fresh && (!added->second.newer || added->second.newer->version < item.version))
       added->second.newer = newer_version{item.version, id, item.received_at};
   }
+  same_report.insert(seq);
 }
 
 void department_book::apply(time_point at, const item_acknowledged& a) {
@@ -110,13 +115,23 @@ void department_book::apply(time_point at, const item_acknowledged& a) {
     if (it != inbox_.end() && !it->second.ack) it->second.ack = acknowledgement{a.by, at, a.person};
     return;
   }
-  for (auto& [stream, list] : sent_)
-    for (auto& entry : list) {
-      if (entry.seq != a.item) continue;
-      for (auto& d : entry.deliveries)
-        if (d.recipient == a.recipient && !d.ack) d.ack = acknowledgement{a.by, at, a.person};
-      return;
-    }
+  auto stream = sent_stream_by_seq_.find(a.item);
+  if (stream == sent_stream_by_seq_.end()) return;
+  for (auto& entry : sent_.at(stream->second)) {
+    if (entry.seq != a.item) continue;
+    for (auto& d : entry.deliveries)
+      if (d.recipient == a.recipient && !d.ack) d.ack = acknowledgement{a.by, at, a.person};
+    return;
+  }
+}
+
+void department_book::reindex() {
+  inbox_by_report_.clear();
+  sent_stream_by_seq_.clear();
+  for (const auto& [id, item] : inbox_)
+    inbox_by_report_[report_stream(item.from, item.kind, item.period)].insert(id);
+  for (const auto& [stream, list] : sent_)
+    for (const auto& entry : list) sent_stream_by_seq_.emplace(entry.seq, stream);
 }
 
 }  // namespace gridcoord::domain

@@ -11,6 +11,7 @@
 //             leaves the book unchanged.
 #include <cstdint>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -131,11 +132,18 @@ class department_book {
 
  private:
   void receive(std::uint64_t seq, time_point at, const report_version& v);
+  // Rebuilds the indexes below from sent_ and inbox_ (after from_json).
+  void reindex();
 
   department owner_;
   std::map<std::string, std::vector<version_entry>> sent_;
   std::map<item_id, inbox_item> inbox_;
   std::uint64_t applied_seq_ = 0;
+  // Derived indexes, so that a delivery or an acknowledgement costs the same
+  // with years of history as with none: inbox items by report stream, and the
+  // stream of every sent version by its seq (the recipients' item id).
+  std::map<std::string, std::set<item_id>, std::less<>> inbox_by_report_;
+  std::map<std::uint64_t, std::string> sent_stream_by_seq_;
 };
 
 }  // namespace gridcoord::domain

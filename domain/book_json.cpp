@@ -129,6 +129,7 @@ expected<department_book> department_book::from_json(const json::value& v) {
       auto item = item_from_json(e.as_object());
       book.inbox_.emplace(item.id, std::move(item));
     }
+    book.reindex();
     return book;
   } catch (const std::exception& e) {
     return fail(errc::internal, std::string("a department snapshot is unreadable: ") + e.what());

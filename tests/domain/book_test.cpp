@@ -131,6 +131,33 @@ TEST_CASE("deliveries and newer versions survive the snapshot form", "[domain][b
   }
 }
 
+TEST_CASE("a book restored from its snapshot goes on linking versions and acknowledgements",
+          "[domain][book][snapshot]") {
+  // The book indexes its inbox by report and its sent versions by seq; a
+  // restored book must rebuild those indexes, or later events miss old items.
+  department_book marketing(department::marketing), planning(department::planning);
+  for (auto* b : {&marketing, &planning}) {
+    b->apply(7, t0, m1_version(1));
+    b->apply(8, t0, m1_version(1, "2026-11"));
+  }
+  auto marketing_back = department_book::from_json(marketing.to_json());
+  auto planning_back = department_book::from_json(planning.to_json());
+  REQUIRE(marketing_back);
+  REQUIRE(planning_back);
+  for (auto* b : {&marketing, &planning, &*marketing_back, &*planning_back}) {
+    b->apply(9, t0 + 1h, m1_version(2));
+    b->apply(t0 + 2h, item_acknowledged{department::planning, 7, "li.wei"});
+  }
+  REQUIRE(planning_back->find_item(7)->newer);
+  CHECK(planning_back->find_item(7)->newer->item == 9);
+  CHECK_FALSE(planning_back->find_item(8)->newer);
+  auto stream = report_stream(department::marketing, "large_customer_demand", *parse_month("2026-10"));
+  REQUIRE(marketing_back->versions(stream).size() == 2);
+  CHECK(marketing_back->versions(stream)[0].deliveries[0].ack->by == "li.wei");
+  CHECK(*planning_back == planning);
+  CHECK(*marketing_back == marketing);
+}
+
 TEST_CASE("the person behind a version and an acknowledgement is kept through events and snapshots",
           "[domain][book][person]") {
   auto version = m1_version(1);

@@ -47,10 +47,11 @@ struct reader {
 const std::set<std::string>& known_keys() {
   static const std::set<std::string> keys{
       "server.listen", "server.io_threads", "server.max_body_bytes", "server.max_header_bytes",
-      "server.read_timeout_s", "server.idle_timeout_s", "server.max_connections",
+      "server.header_timeout_s", "server.read_timeout_s", "server.idle_timeout_s", "server.max_connections",
+      "server.reserved_connections", "server.max_connections_per_address",
       "server.rate_limit_per_second", "server.rate_limit_burst", "server.console_dir",
       "storage.data_dir", "storage.group_commit_window_us", "storage.max_batch_events",
-      "storage.snapshot_every_events", "actors.scheduler_threads", "time.zone", "calendar.file",
+      "storage.snapshot_every_events", "storage.min_free_mb", "actors.scheduler_threads", "time.zone", "calendar.file",
       "calendar.reporting_file", "standards.file", "time_limits.file", "time_limits.profile", "messages.file",
       "messages.language", "log.level",
       "log.format", "tls.cert_file", "tls.key_file", "tls.min_version",
@@ -158,16 +159,20 @@ void read_all(reader& r, settings& s) {
   r.get("server", "io_threads", s.server.io_threads);
   r.get("server", "max_body_bytes", s.server.max_body_bytes);
   r.get("server", "max_header_bytes", s.server.max_header_bytes);
+  r.get("server", "header_timeout_s", s.server.header_timeout);
   r.get("server", "read_timeout_s", s.server.read_timeout);
   r.get("server", "idle_timeout_s", s.server.idle_timeout);
   r.get("server", "console_dir", s.server.console_dir);
   r.get("server", "max_connections", s.server.max_connections);
+  r.get("server", "reserved_connections", s.server.reserved_connections);
+  r.get("server", "max_connections_per_address", s.server.max_connections_per_address);
   r.get("server", "rate_limit_per_second", s.server.rate_limit_per_second);
   r.get("server", "rate_limit_burst", s.server.rate_limit_burst);
   r.get("storage", "data_dir", s.storage.data_dir);
   r.get("storage", "group_commit_window_us", s.storage.group_commit_window);
   r.get("storage", "max_batch_events", s.storage.max_batch_events);
   r.get("storage", "snapshot_every_events", s.storage.snapshot_every_events);
+  r.get("storage", "min_free_mb", s.storage.min_free_mb);
   r.get("actors", "scheduler_threads", s.actors.scheduler_threads);
   r.get("time", "zone", s.time.zone);
   s.server.time_zone = s.time.zone;

@@ -46,9 +46,12 @@ struct server_settings {
   unsigned io_threads = 1;                        // Asio threads serving HTTP
   std::size_t max_body_bytes = 64u << 20;         // 413 above this
   std::size_t max_header_bytes = 16u << 10;       // 431 above this
-  std::chrono::seconds read_timeout{30};          // a request must arrive within this
+  std::chrono::seconds header_timeout{10};        // a request's head must arrive within this
+  std::chrono::seconds read_timeout{30};          // its body within this after the head
   std::chrono::seconds idle_timeout{60};          // keep-alive connection closed after this
   std::size_t max_connections = 1024;
+  std::size_t reserved_connections = 32;          // beyond max: health and administrators only
+  std::size_t max_connections_per_address = 128;  // from one client address; 0 = no limit
   unsigned rate_limit_per_second = 100;           // per token; 0 turns the limit off (then no 429)
   unsigned rate_limit_burst = 200;                // requests a token may make at once
   tls_settings tls;                               // the [tls] section of the file
@@ -67,6 +70,7 @@ struct storage_settings {
   std::chrono::microseconds group_commit_window{200};
   std::size_t max_batch_events = 4096;
   std::uint64_t snapshot_every_events = 10'000;   // a snapshot after this many new events
+  std::uint64_t min_free_mb = 1024;               // writes refused (503) below this much free disk; 0 = off
 };
 
 struct actor_settings {

@@ -37,6 +37,20 @@ constexpr std::array entries{
     catalogue_entry{"the server failed to handle this request", "服务器未能处理此请求"},
     catalogue_entry{"the server has too many open connections; retry later", "服务器打开的连接过多，请稍后重试"},
     catalogue_entry{"the request did not arrive within {} ms", "请求未在 {0} 毫秒内完整到达"},
+    catalogue_entry{"the disk holding the event log is full: nothing of this request was stored; retry with the "
+                    "same Idempotency-Key once an operator has freed space",
+                    "事件日志所在磁盘已满：本次请求的内容一概未保存；请在运维人员释放空间后，用同一个 Idempotency-Key 重试"},
+    catalogue_entry{"the disk is full: nothing of this write was stored", "磁盘已满：本次写入的内容一概未保存"},
+    catalogue_entry{"the disk is still full: {}", "磁盘仍然已满：{0}"},
+    catalogue_entry{"the disk is full: {} MiB free, below the {} MiB kept free",
+                    "磁盘已满：仅剩 {0} MiB 可用，低于须保留的 {1} MiB"},
+    catalogue_entry{"the request head did not arrive within {} ms", "请求行和请求头未在 {0} 毫秒内完整到达"},
+    catalogue_entry{"an HTTP/1.1 request must carry a Host header", "HTTP/1.1 请求必须带 Host 请求头"},
+    catalogue_entry{"a request must carry one Host header, not several", "一个请求只能带一个 Host 请求头，不能带多个"},
+    catalogue_entry{"Transfer-Encoding \"{}\" is not read here: send the body with Content-Length, or with "
+                    "\"Transfer-Encoding: chunked\" alone (HTTP/1.1)",
+                    "本服务器不读取 Transfer-Encoding \"{0}\"：请用 Content-Length 发送请求体，"
+                    "或只用 \"Transfer-Encoding: chunked\"（HTTP/1.1）"},
     catalogue_entry{"the body is larger than {} bytes", "请求体超过 {0} 字节"},
     catalogue_entry{"the header is larger than {} bytes", "请求头超过 {0} 字节"},
     catalogue_entry{"malformed HTTP request: {}", "HTTP 请求格式错误：{0}"},

@@ -26,11 +26,15 @@ detail::session_limits limits_from(const config::server_settings& s, const timeo
   detail::session_limits l;
   l.max_body_bytes = s.max_body_bytes;
   l.max_header_bytes = s.max_header_bytes;
+  l.header_timeout =
+      o.header_timeout.value_or(std::chrono::duration_cast<milliseconds>(s.header_timeout));
   l.read_timeout = o.read_timeout.value_or(std::chrono::duration_cast<milliseconds>(s.read_timeout));
   l.idle_timeout = o.idle_timeout.value_or(std::chrono::duration_cast<milliseconds>(s.idle_timeout));
   l.write_timeout = write_timeout;
   l.linger_timeout = linger_timeout;
   l.max_connections = s.max_connections;
+  l.reserved_connections = s.reserved_connections;
+  l.max_connections_per_address = s.max_connections_per_address;
   return l;
 }
 

@@ -3,7 +3,7 @@
 // no Beast type in this header).
 //
 // With settings.tls enabled every connection is HTTPS: a TLS handshake (within
-// read_timeout; a failed one is logged and the connection dropped) and then
+// header_timeout; a failed one is logged and the connection dropped) and then
 // the same routes, limits, keep-alive, metrics, access log and event stream as
 // plain HTTP. The certificate and key files are read by start().
 //
@@ -23,14 +23,29 @@
 //             certificate or key file cannot be used (the message names it). Request errors are
 //             answered with the JSON envelope of gateways/error_mapping.hpp.
 // [Limits]    Applied to every request, from settings:
-//             body > max_body_bytes -> 413 and close;
+//             a request head (line and fields) not complete within
+//             header_timeout -> 408 and close; a fresh connection silent for
+//             header_timeout, or a keep-alive connection silent for
+//             idle_timeout -> closed without a response;
+//             a body not complete within read_timeout after its head -> 408 and close;
+//             the head decides before any body is read or "100 Continue"
+//             sent: a request without a valid token, for an operation its
+//             role may not do, over its rate, or to no route is answered
+//             (401/403/429/404/405) with its body unread and the connection
+//             closed (a body of at most 64 KiB announced without "Expect:
+//             100-continue" is read and dropped instead, keeping the connection);
+//             body > max_body_bytes -> 413 and close; on an anonymous route
+//             (no token) body > router's anonymous_body_bytes (8 KiB) -> 413 and close;
 //             header block > max_header_bytes -> 431 and close;
-//             a request begun but not complete within read_timeout -> 408 and close;
-//             a fresh connection silent for read_timeout, or a keep-alive
-//             connection silent for idle_timeout -> closed without a response;
-//             more than max_connections open -> 503 and close (after reading
-//             the client's first bytes for at most linger_timeout, so that
-//             the 503 speaks the language they ask for).
+//             a Transfer-Encoding other than "chunked" alone, or an HTTP/1.1
+//             request without exactly one Host -> 400 and close (RFC 9112);
+//             connections: more than max_connections_per_address from one
+//             address, or more than max_connections + reserved_connections
+//             open -> 503 and close (after reading the client's first bytes
+//             for at most linger_timeout, so that the 503 speaks the language
+//             they ask for); between max_connections and that, a connection
+//             is served GET /v1/health and administrators' requests only,
+//             anything else 503 and close. Every 503 carries Retry-After.
 //             Every error answer is in the language the request's
 //             Accept-Language asks for (zh-CN or en; gateways/error_mapping.hpp).
 //             A response not written within write_timeout -> connection dropped.
@@ -59,6 +74,7 @@ inline constexpr std::chrono::seconds linger_timeout{2};
 struct timeout_overrides {
   std::optional<std::chrono::milliseconds> read_timeout;
   std::optional<std::chrono::milliseconds> idle_timeout;
+  std::optional<std::chrono::milliseconds> header_timeout;
 };
 
 class http_server {

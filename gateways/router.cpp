@@ -206,46 +206,74 @@ bool router::matches(const route& r, const std::vector<std::string>& path, path_
   return true;
 }
 
-void router::dispatch(const http_request& req, std::string remote, std::string request_id,
-                      respond done) const {
-  auto [raw_path, raw_query] = split_target(std::string_view(req.target().data(), req.target().size()));
+router::admission router::admit(const http_request& head) const {
+  admission a;
+  auto [raw_path, raw_query] = split_target(std::string_view(head.target().data(), head.target().size()));
   auto path = split_path(raw_path);
   auto query = parse_query(raw_query);
-  if (!path || !query)
-    return done(error_response(protocol_error::bad_request,
-                               "the request target is not a well-formed, UTF-8, percent-encoded path"));
-  const route* found = nullptr;
+  if (!path || !query) {
+    a.refusal_ = error_response(protocol_error::bad_request,
+                                "the request target is not a well-formed, UTF-8, percent-encoded path");
+    return a;
+  }
   std::vector<http::verb> allowed;
-  path_params params;
   for (const auto& r : routes_) {
     path_params p;
     if (!matches(r, *path, p)) continue;
     allowed.push_back(r.method);
-    if (r.method == req.method() && !found) {
-      found = &r;
-      params = std::move(p);
+    if (r.method == head.method() && !a.route_) {
+      a.route_ = &r;
+      a.params_ = std::move(p);
     }
   }
-  if (!found && allowed.empty())
-    return done(error_response(domain::errc::not_found, fmt::format("no resource at {}", raw_path)));
-  if (!found) {
+  if (!a.route_ && allowed.empty()) {
+    a.refusal_ = error_response(domain::errc::not_found, fmt::format("no resource at {}", raw_path));
+    return a;
+  }
+  if (!a.route_) {
     auto res = error_response(protocol_error::method_not_allowed,
                               fmt::format("{} is not allowed on {}; allowed: {}",
-                                          std::string_view(req.method_string()), raw_path,
+                                          std::string_view(head.method_string()), raw_path,
                                           join_methods(allowed)));
     res.headers.emplace_back("Allow", join_methods(allowed));
-    return done(std::move(res));
+    a.refusal_ = std::move(res);
+    return a;
   }
-  request_context ctx{req,          std::move(params), std::move(*query), std::nullopt,
-                      std::nullopt, std::move(remote),  std::move(request_id)};
-  if (auto refused = authorize(*found, ctx)) return done(std::move(*refused));
-  if (auto failure = parse_body(req, found->takes, ctx)) return done(std::move(*failure));
+  request_context ctx{head, a.params_, *query, std::nullopt, std::nullopt, {}, {}};
+  if (auto refused = authorize(*a.route_, ctx)) {
+    a.refusal_ = std::move(refused);
+    return a;
+  }
+  a.query_ = std::move(*query);
+  a.caller_ = std::move(ctx.caller);
+  a.essential_ = (a.caller_ && a.caller_->granted.kind == domain::role_kind::admin) ||
+                 (head.method() == http::verb::get && raw_path == "/v1/health");
+  return a;
+}
+
+void router::dispatch(const http_request& req, admission admitted, std::string remote, std::string request_id,
+                      respond done) const {
+  if (admitted.refusal_) return done(std::move(*admitted.refusal_));
+  const route& found = *admitted.route_;
+  request_context ctx{req,
+                      std::move(admitted.params_),
+                      std::move(admitted.query_),
+                      std::nullopt,
+                      std::move(admitted.caller_),
+                      std::move(remote),
+                      std::move(request_id)};
+  if (auto failure = parse_body(req, found.takes, ctx)) return done(std::move(*failure));
   try {
-    found->handler(ctx, done);
+    found.handler(ctx, done);
   } catch (const std::exception& e) {
-    spdlog::error("route {} {} threw: {}", std::string_view(req.method_string()), raw_path, e.what());
+    spdlog::error("route {} {} threw: {}", std::string_view(req.method_string()),
+                  split_target(std::string_view(req.target().data(), req.target().size())).first, e.what());
     done(error_response(domain::errc::internal, "the server failed to handle this request"));
   }
+}
+
+void router::dispatch(const http_request& req, std::string remote, std::string request_id, respond done) const {
+  dispatch(req, admit(req), std::move(remote), std::move(request_id), std::move(done));
 }
 
 std::vector<router::entry> router::table() const {

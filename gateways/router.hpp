@@ -28,6 +28,7 @@
 //             in request_context::caller. A caller over its rate limit is
 //             answered 429 with Retry-After.
 // [Limits]    `respond` must be called exactly once per dispatch.
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -121,8 +122,37 @@ enum class body_types { json, json_or_csv, json_or_lines };
 // The caller behind a bearer token, or errc::unauthorized.
 using authenticator = std::function<domain::expected<domain::principal>(std::string_view bearer)>;
 
+// The body an anonymous route (read_public) takes at most: it is read before
+// anyone is known, so it is kept small; beyond it, 413 and close.
+inline constexpr std::size_t anonymous_body_bytes = 8u << 10;
+
 class router {
+  struct route;  // below
+
  public:
+  // What a request's head decides, before its body is read (admit()): the
+  // route and the caller, or the answer to send instead of reading the body.
+  class admission {
+   public:
+    // 400 (target), 404, 405, 401, 403 or 429: answer it and close, unread body and all.
+    const std::optional<http_response>& refusal() const noexcept { return refusal_; }
+    // The route is served without a token: its body is limited to anonymous_body_bytes.
+    bool anonymous() const noexcept { return !caller_; }
+    // Served even at the connection cap (from the reserve): GET /v1/health,
+    // and any request of an administrator's token.
+    bool essential() const noexcept { return essential_; }
+
+   private:
+    friend class router;
+    const route* route_ = nullptr;
+    path_params params_;
+    query_params query_;
+    std::optional<domain::principal> caller_;
+    std::optional<http_response> refusal_;
+    bool essential_ = false;
+  };
+
+
   // `limiter` (optional) caps each token's request rate: beyond it, 429.
   explicit router(authenticator authenticate, std::shared_ptr<rate_limiter> limiter = nullptr)
       : authenticate_(std::move(authenticate)), limiter_(std::move(limiter)) {}
@@ -132,8 +162,18 @@ class router {
   void add(http_verb method, std::string_view pattern, access_rule access, route_handler handler,
            body_types takes = body_types::json);
 
-  // Finds the route for `request` and runs it, or answers an error itself.
+  // From the request's head alone (its body may not have been read): finds
+  // the route, authenticates the token, authorizes the operation and applies
+  // the rate limit, so that no body is read, and no "100 Continue" sent, for
+  // a request that will be refused.
+  admission admit(const http_request& head) const;
+
+  // Runs the route `admitted` found for `request` (the same request, body
+  // read), or answers an error itself (a refusal, a body of the wrong type).
   // `remote` and `request_id` are handed to the route (for the audit trail).
+  void dispatch(const http_request& request, admission admitted, std::string remote, std::string request_id,
+                respond done) const;
+  // admit() and dispatch() in one step, for a request held whole.
   void dispatch(const http_request& request, std::string remote, std::string request_id,
                 respond done) const;
 
@@ -160,7 +200,7 @@ class router {
     body_types takes = body_types::json;
   };
 
-  // The caller, or the 401/403 response to send instead.
+  // The caller, or the 401/403/429 response to send instead.
   std::optional<http_response> authorize(const route& r, request_context& ctx) const;
 
   static bool matches(const route& r, const std::vector<std::string>& path, path_params& params);

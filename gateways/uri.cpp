@@ -1,5 +1,7 @@
 #include "gateways/uri.hpp"
 
+#include <cctype>
+
 namespace gridcoord::gateways {
 
 namespace {
@@ -39,6 +41,23 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
 }  // namespace
 
 std::pair<std::string_view, std::string_view> split_target(std::string_view target) noexcept {
+  // Absolute form (RFC 9112 §3.2.2), as proxies send it: the path starts
+  // after the authority, and is "/" when there is none.
+  auto scheme_is = [&](std::string_view scheme) {
+    if (target.size() < scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(target[i])) != scheme[i]) return false;
+    return true;
+  };
+  for (std::string_view scheme : {std::string_view("http://"), std::string_view("https://")}) {
+    if (!scheme_is(scheme)) continue;
+    auto rest = target.substr(scheme.size());
+    auto path = rest.find_first_of("/?");
+    if (path == std::string_view::npos) return {"/", {}};
+    target = rest.substr(path);
+    if (target.front() == '?') return {"/", target.substr(1)};
+    break;
+  }
   auto q = target.find('?');
   if (q == std::string_view::npos) return {target, {}};
   return {target.substr(0, q), target.substr(q + 1)};

@@ -19,6 +19,8 @@ namespace gridcoord::gateways {
 using query_params = std::vector<std::pair<std::string, std::string>>;
 
 // The target split at the first '?': {path, query} (query without the '?').
+// An absolute-form target ("http://host:port/v1/health?x") is split the same
+// after its scheme and authority; with no path there the path is "/".
 std::pair<std::string_view, std::string_view> split_target(std::string_view target) noexcept;
 
 // Percent-decodes `text`; '+' becomes ' ' when `plus_is_space`.

@@ -85,10 +85,15 @@ void listener::on_accept(boost::beast::error_code ec, tcp::socket socket) {
 
 template <class Session>
 void listener::serve(std::shared_ptr<Session> s) {
-  if (state_->admit(s))
-    s->run();
-  else if (!state_->stopping())
-    s->refuse();
+  switch (state_->admit(s, s->remote())) {
+    case admittance::served:
+      return s->run();
+    case admittance::reserve:
+      return s->run_from_reserve();
+    case admittance::refused:
+      if (!state_->stopping()) s->refuse();
+      return;
+  }
 }
 
 }  // namespace gridcoord::gateways::detail

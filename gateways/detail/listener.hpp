@@ -6,7 +6,8 @@
 // [Errors]    open() answers errc::unavailable naming the address and the cause.
 //             A failed accept (e.g. out of file descriptors) is logged and
 //             retried after accept_retry_delay.
-// [Limits]    Connections beyond max_connections get a 503 and are closed.
+// [Limits]    server_state::admit decides: a refused connection gets a 503 and
+//             is closed; one from the reserve is served essential requests only.
 #include <chrono>
 #include <cstdint>
 #include <memory>

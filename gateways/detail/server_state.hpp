@@ -4,11 +4,16 @@
 // [Threading] limits(), routes() and labels() are immutable; metrics() is
 //             thread-safe by itself; the session table is
 //             guarded by a mutex, so admit/forget/begin_stop are safe from any thread.
-// [Limits]    admit() refuses beyond limits().max_connections and after begin_stop().
+// [Limits]    admit() refuses after begin_stop(), beyond max_connections_per_address
+//             from one address, and beyond max_connections + reserved_connections;
+//             between max_connections and that, a connection is admitted from
+//             the reserve (it is served essential requests only: health and
+//             administrators; router::admission::essential).
 #include <chrono>
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -21,12 +26,18 @@ namespace gridcoord::gateways::detail {
 struct session_limits {
   std::size_t max_body_bytes = 0;
   std::size_t max_header_bytes = 0;
+  std::chrono::milliseconds header_timeout{0};  // a fresh connection's first request head
   std::chrono::milliseconds read_timeout{0};
   std::chrono::milliseconds idle_timeout{0};
   std::chrono::milliseconds write_timeout{0};
   std::chrono::milliseconds linger_timeout{0};
   std::size_t max_connections = 0;
+  std::size_t reserved_connections = 0;
+  std::size_t max_connections_per_address = 0;
 };
+
+// How admit() takes a new connection.
+enum class admittance { served, reserve, refused };
 
 // An open connection, as the server's stop sees it (session<Stream>).
 class connection {
@@ -46,8 +57,8 @@ class server_state {
   const route_labels& labels() const noexcept { return labels_; }
   http_metrics& metrics() const noexcept { return *metrics_; }
 
-  // Registers a new connection; false when stopping or at max_connections.
-  [[nodiscard]] bool admit(const std::shared_ptr<connection>& s);
+  // Registers a new connection from `address` (see [Limits]); a refused one is not registered.
+  [[nodiscard]] admittance admit(const std::shared_ptr<connection>& s, const std::string& address);
   // Called by a session's destructor.
   void forget(const connection* s) noexcept;
   // From now on admit() refuses; answers the sessions still open.
@@ -60,7 +71,12 @@ class server_state {
   const route_labels labels_;  // after routes_: built from its table
   const std::shared_ptr<http_metrics> metrics_;
   mutable std::mutex mutex_;
-  std::unordered_map<const connection*, std::weak_ptr<connection>> sessions_;
+  struct open_connection {
+    std::weak_ptr<connection> session;
+    std::string address;
+  };
+  std::unordered_map<const connection*, open_connection> sessions_;
+  std::unordered_map<std::string, std::size_t> per_address_;
   bool stopping_ = false;
 };
 

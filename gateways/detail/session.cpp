@@ -1,7 +1,11 @@
 #include "gateways/detail/session.hpp"
 
+#include <algorithm>
 #include <random>
 #include <string_view>
+#include <vector>
+
+#include <boost/beast/http/rfc7230.hpp>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -25,6 +29,11 @@ namespace {
 constexpr std::size_t first_read_bytes = 4096;
 constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
 constexpr std::string_view server_name = "gridcoord";
+// The largest announced body of a refused request that is read (and dropped)
+// to keep its connection usable; a larger one is not read and the connection closes.
+constexpr std::uint64_t refused_body_bytes = 64u << 10;
+// What a 503 without a Retry-After of its own tells the client to wait.
+constexpr std::chrono::seconds unavailable_retry_after{5};
 
 // 16 hex digits, unique enough to find one request in the logs.
 std::string new_request_id() {
@@ -55,6 +64,12 @@ session<Stream>::~session() {
 
 template <class Stream>
 void session<Stream>::run() {
+  start(false);
+}
+
+template <class Stream>
+void session<Stream>::run_from_reserve() {
+  reserve_ = true;
   start(false);
 }
 
@@ -104,7 +119,7 @@ template <class Stream>
 void session<Stream>::do_handshake(bool refused) {
   if constexpr (is_tls_v<Stream>) {
     phase_ = phase::handshaking;
-    lowest().expires_after(state_->limits().read_timeout);  // closes the socket when it passes
+    lowest().expires_after(state_->limits().header_timeout);  // closes the socket when it passes
     stream_.async_handshake(boost::asio::ssl::stream_base::server,
                             beast::bind_front_handler(&session::on_handshake, this->shared_from_this(), refused));
   }
@@ -135,7 +150,7 @@ void session<Stream>::on_shutdown() {
   // lingering: ends by itself within linger_timeout.
 }
 
-// Waits for the first byte of the next request: read_timeout on a fresh
+// Waits for the first byte of the next request: header_timeout on a fresh
 // connection, idle_timeout between keep-alive requests; silence ends the
 // connection without a response.
 template <class Stream>
@@ -144,7 +159,7 @@ void session<Stream>::do_wait() {
   if (buffer_.size() > 0) return do_read_header();  // a pipelined request is here
   phase_ = phase::waiting;
   const auto& limits = state_->limits();
-  arm_timer(served_any_ ? limits.idle_timeout : limits.read_timeout);
+  arm_timer(served_any_ ? limits.idle_timeout : limits.header_timeout);
   lowest().expires_never();
   stream_.async_read_some(buffer_.prepare(first_read_bytes),
                           beast::bind_front_handler(&session::on_wait, this->shared_from_this()));
@@ -161,7 +176,7 @@ template <class Stream>
 void session<Stream>::do_read_header() {
   phase_ = phase::reading;
   const auto& limits = state_->limits();
-  arm_timer(limits.read_timeout);  // the whole request must arrive within this
+  arm_timer(limits.header_timeout);  // the head must arrive within this, the body within read_timeout
   parser_.emplace();
   parser_->body_limit(limits.max_body_bytes);
   parser_->header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
@@ -170,13 +185,91 @@ void session<Stream>::do_read_header() {
                           beast::bind_front_handler(&session::on_read_header, this->shared_from_this()));
 }
 
+// The head is here: before a byte of the body is read or "100 Continue" sent,
+// its framing is checked and the router admits it (route, token, operation,
+// rate); a refusal is answered at once and the connection closed.
 template <class Stream>
 void session<Stream>::on_read_header(beast::error_code ec, std::size_t) {
   if (ec) return on_read_error(ec);
+  if (auto bad = check_head()) {
+    begin_log();
+    cancel_timer();
+    return do_write(std::move(*bad), true);
+  }
   const auto& req = parser_->get();
+  admitted_ = state_->routes().admit(req);
+  std::optional<http_response> refusal = admitted_->refusal();
+  // A body still to come is read and dropped when it is small and announced
+  // (the connection then stays usable); otherwise it is not read: the answer
+  // goes at once and the connection closes.
+  auto announced = parser_->content_length();
+  bool expects_continue = beast::iequals(req[http::field::expect], "100-continue");
+  bool close = !parser_->is_done() &&
+               (!announced || *announced > refused_body_bytes || expects_continue);
+  if (!refusal && reserve_ && !admitted_->essential()) {
+    refusal = error_response(protocol_error::too_many_connections,
+                             "the server has too many open connections; retry later");
+    close = true;
+  }
+  if (!refusal && admitted_->anonymous()) {
+    if (announced && *announced > anonymous_body_bytes)
+      refusal = error_response(protocol_error::body_too_large,
+                               fmt::format("the body is larger than {} bytes", anonymous_body_bytes));
+    parser_->body_limit(std::min<std::uint64_t>(anonymous_body_bytes, state_->limits().max_body_bytes));
+  }
+  if (refusal) {
+    cancel_timer();
+    admitted_.reset();
+    if (close) {
+      begin_log();
+      return do_write(std::move(*refusal), true);
+    }
+    if (!parser_->is_done()) {  // a small body: read it, drop it, then answer
+      refused_ = std::move(refusal);
+      arm_timer(state_->limits().read_timeout);
+      return do_read_body();
+    }
+    // No body left to skip: answered like any request, and the connection stays usable.
+    phase_ = phase::handling;
+    request_ = parser_->release();
+    begin_log();
+    return do_write(std::move(*refusal), !request_.keep_alive() || stopping_);
+  }
+  arm_timer(state_->limits().read_timeout);  // the body must arrive within this
   if (!parser_->is_done() && beast::iequals(req[http::field::expect], "100-continue"))
     return do_continue();
   do_read_body();
+}
+
+// RFC 9112: an HTTP/1.1 request names one Host (§3.2); a Transfer-Encoding
+// whose final coding is not chunked leaves the body's length unknown, so a
+// server must answer 400 and close (§6.3), as it must for one in HTTP/1.0
+// (§6.1). Codings other than chunked are not read here either: only
+// "Transfer-Encoding: chunked" passes. Without this, "chunked, identity"
+// would be read as no body and the body's bytes as a second request.
+template <class Stream>
+std::optional<http_response> session<Stream>::check_head() {
+  const auto& req = parser_->get();
+  auto hosts = req.count(http::field::host);
+  if (req.version() >= 11 && hosts != 1)
+    return error_response(protocol_error::bad_request,
+                          hosts == 0 ? "an HTTP/1.1 request must carry a Host header"
+                                     : "a request must carry one Host header, not several");
+  auto codings = req.equal_range(http::field::transfer_encoding);
+  if (codings.first == codings.second) return std::nullopt;
+  std::string all;
+  for (auto it = codings.first; it != codings.second; ++it) {
+    if (!all.empty()) all += ", ";
+    all += std::string_view(it->value().data(), it->value().size());
+  }
+  std::vector<std::string_view> list;
+  for (auto token : http::token_list(all)) list.emplace_back(token.data(), token.size());
+  if (req.version() < 11 || list.size() != 1 || !beast::iequals(list.front(), "chunked"))
+    return error_response(protocol_error::bad_request,
+                          fmt::format("Transfer-Encoding \"{}\" is not read here: send the body with "
+                                      "Content-Length, or with \"Transfer-Encoding: chunked\" alone (HTTP/1.1)",
+                                      all));
+  return std::nullopt;
 }
 
 // "Expect: 100-continue" (curl sends it for large bodies): the header was
@@ -199,6 +292,15 @@ void session<Stream>::do_read_body() {
 template <class Stream>
 void session<Stream>::on_read_body(beast::error_code ec, std::size_t) {
   if (ec) return on_read_error(ec);
+  if (refused_) {  // the small body of a refused request, dropped
+    cancel_timer();
+    phase_ = phase::handling;
+    request_ = parser_->release();
+    begin_log();
+    auto refusal = std::move(*refused_);
+    refused_.reset();
+    return do_write(std::move(refusal), !request_.keep_alive() || stopping_);
+  }
   handle_request();
 }
 
@@ -208,9 +310,12 @@ void session<Stream>::on_read_error(beast::error_code ec) {
   const auto& limits = state_->limits();
   if (timed_out_ && phase_ == phase::reading) {
     begin_log();
+    bool head_done = parser_ && parser_->is_header_done();
     return answer_and_close(protocol_error::request_timeout,
-                            fmt::format("the request did not arrive within {} ms",
-                                        limits.read_timeout.count()));
+                            head_done ? fmt::format("the request did not arrive within {} ms",
+                                                    limits.read_timeout.count())
+                                      : fmt::format("the request head did not arrive within {} ms",
+                                                    limits.header_timeout.count()));
   }
   if (ec == http::error::body_limit) {
     begin_log();
@@ -240,7 +345,9 @@ void session<Stream>::handle_request() {
   phase_ = phase::handling;
   request_ = parser_->release();
   begin_log();
-  state_->routes().dispatch(request_, remote_, log_.id, make_responder());
+  auto admitted = std::move(*admitted_);
+  admitted_.reset();
+  state_->routes().dispatch(request_, std::move(admitted), remote_, log_.id, make_responder());
 }
 
 // The route's continuation: may run on any thread, once. It holds the session
@@ -324,6 +431,8 @@ void session<Stream>::do_write(http_response r, bool close) {
   response_.set(http::field::content_type, "application/json");
   response_.set("X-Request-Id", log_.id);
   for (auto& [name, value] : r.headers) response_.set(name, value);
+  if (r.status == 503 && response_.find(http::field::retry_after) == response_.end())
+    response_.set(http::field::retry_after, std::to_string(unavailable_retry_after.count()));
   response_.keep_alive(!close);
   response_.body() = std::move(r.body);
   response_.prepare_payload();

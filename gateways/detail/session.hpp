@@ -4,7 +4,8 @@
 // session<plain_stream> and session<tls_stream>, gateways/detail/tls.hpp):
 // members first, run() on the strand, then
 //   [TLS: do_handshake -> on_handshake ->]
-//   do_wait -> on_wait -> do_read_header -> on_read_header [-> do_continue]
+//   do_wait -> on_wait -> do_read_header -> on_read_header (framing checked,
+//   route, token and operation admitted: router::admit) [-> do_continue]
 //   -> do_read_body -> on_read_body -> handle_request ... on_response
 //   -> do_write -> on_write -> do_wait (keep-alive) | do_linger (close).
 // A route that answers with a stream (http_response::stream) instead gets
@@ -24,6 +25,12 @@
 //             TLS handshake must finish within read_timeout. Over TLS the close
 //             after "Connection: close" (or the client's close_notify) is a TLS
 //             shutdown bounded by linger_timeout.
+// A request refused on its head (bad framing, unknown route, no or a bad
+// token, a forbidden operation, over the rate, not essential on a reserve
+// connection) is answered without reading its body: the connection closes
+// when the body is chunked, above 64 KiB, awaited with "Expect: 100-continue",
+// or the connection is a reserve one. A smaller announced body is read and
+// dropped, and the connection stays usable.
 // Every error answer is written in the language the request asks for
 // (Accept-Language; gateways/error_mapping.hpp in_language), here and nowhere
 // else. A refused connection (too many) answers after reading the client's
@@ -59,7 +66,9 @@ class session : public connection, public std::enable_shared_from_this<session<S
   session& operator=(const session&) = delete;
 
   void run();                 // serves requests until the connection ends
+  void run_from_reserve();    // as run(), but only essential requests; others 503 and close
   void refuse();              // answers 503 (too many connections) and closes
+  const std::string& remote() const noexcept { return remote_; }
   void shutdown() override;   // any thread: close if idle; finish an in-flight request first
 
  private:
@@ -79,6 +88,8 @@ class session : public connection, public std::enable_shared_from_this<session<S
   boost::asio::steady_timer timer_;  // read, idle and linger deadlines
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   http_request request_;
+  std::optional<router::admission> admitted_;  // from the head of the request being read
+  std::optional<http_response> refused_;       // the answer once a refused request's small body is dropped
   boost::beast::http::response<boost::beast::http::string_body> response_;
   request_log log_;
   std::string remote_;  // the client's address, for the access log
@@ -89,6 +100,7 @@ class session : public connection, public std::enable_shared_from_this<session<S
   bool timed_out_ = false;
   bool stopping_ = false;
   bool served_any_ = false;
+  bool reserve_ = false;  // admitted from the reserve: essential requests only
 
   boost::beast::tcp_stream& lowest() { return tcp_of(stream_); }
   void start(bool refused);
@@ -101,6 +113,7 @@ class session : public connection, public std::enable_shared_from_this<session<S
   void on_wait(boost::beast::error_code ec, std::size_t bytes);
   void do_read_header();
   void on_read_header(boost::beast::error_code ec, std::size_t bytes);
+  std::optional<http_response> check_head();
   void do_continue();
   void do_read_body();
   void on_read_body(boost::beast::error_code ec, std::size_t bytes);

@@ -88,8 +88,8 @@ TEST_CASE("Connection: close over TLS ends with the server's close_notify", "[ga
   CHECK(c.shut_down_by_server());
 }
 
-TEST_CASE("a connection silent during the TLS handshake is dropped after read_timeout", "[gateways][tls]") {
-  tls_fixture t({std::chrono::milliseconds{200}, std::nullopt});
+TEST_CASE("a connection silent during the TLS handshake is dropped after header_timeout", "[gateways][tls]") {
+  tls_fixture t({std::nullopt, std::nullopt, std::chrono::milliseconds{200}});
   test_client silent(t.f.server.port());
   CHECK(silent.closed_by_server());
 }

@@ -59,3 +59,12 @@ TEST_CASE("a target splits at the first question mark", "[gateways][uri]") {
   CHECK(p2 == "/v1/health");
   CHECK(q2.empty());
 }
+
+TEST_CASE("an absolute-form target splits after its scheme and authority", "[gateways][uri]") {
+  using pair = std::pair<std::string_view, std::string_view>;
+  CHECK(split_target("http://grid.example:8080/v1/health?x=1") == pair{"/v1/health", "x=1"});
+  CHECK(split_target("HTTPS://grid.example/v1/events") == pair{"/v1/events", ""});
+  CHECK(split_target("http://grid.example") == pair{"/", ""});
+  CHECK(split_target("http://grid.example?a=b") == pair{"/", "a=b"});
+  CHECK(split_target("/http://not-absolute") == pair{"/http://not-absolute", ""});
+}

@@ -95,6 +95,7 @@ config::server_settings server_fixture::small_settings() {
   s.max_body_bytes = 4096;
   s.max_header_bytes = 2048;
   s.max_connections = 16;
+  s.reserved_connections = 0;  // the reserve's own tests set it
   return s;
 }
 

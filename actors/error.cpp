@@ -51,6 +51,11 @@ domain::error to_domain(const storage::error& e) {
     case errc::too_large: return {domain::errc::too_large, e.message, {}};
     case errc::closed:
     case errc::busy: return {domain::errc::unavailable, "the event log is not accepting writes now", {}};
+    case errc::no_space:
+      return {domain::errc::unavailable,
+              "the disk holding the event log is full: nothing of this request was stored; retry with the same "
+              "Idempotency-Key once an operator has freed space",
+              {}};
     default: return {domain::errc::internal, "the event log failed: " + e.message, {}};
   }
 }

@@ -53,6 +53,7 @@ domain::expected<std::unique_ptr<storage::event_store>> open_store(const runtime
   ro.path = o.data_dir;
   ro.group_commit_window = o.group_commit_window;
   ro.max_batch_events = o.max_batch_events;
+  ro.min_free_bytes = o.min_free_bytes;
   auto store = storage::open_rocksdb_store(std::move(ro));
   if (!store) return unexpected{domain::error{domain::errc::internal,
       "cannot open the event store in " + o.data_dir + ": " + store.error().message, {}}};

@@ -38,6 +38,7 @@ struct runtime_options {
   std::chrono::microseconds group_commit_window{200};
   std::size_t max_batch_events = 4096;
   std::uint64_t snapshot_every_events = 10'000;
+  std::uint64_t min_free_bytes = 0;                  // storage::rocksdb_options::min_free_bytes
   std::chrono::milliseconds snapshot_check_interval{10'000};  // 0: only at stop
   const domain::clock* clock = nullptr;              // nullptr: the system clock
   // The monthly cycle (actors/cycle_actor.hpp). nullptr: Monday to Friday in

@@ -1,5 +1,6 @@
 #include "storage/rocksdb_store.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -42,10 +43,16 @@ class rocksdb_store final : public event_store {
   expected<std::optional<idempotency_record>> lookup(std::string_view key) const;
   expected<std::vector<event>> fetch(const std::vector<std::string>& keys) const;
   [[nodiscard]] status write(const detail::batch_plan& plan);
+  // errc::no_space when writing `bytes` would leave less than min_free_bytes free.
+  [[nodiscard]] status check_free_space(std::uint64_t bytes);
 
   std::unique_ptr<detail::database> db_;
   const rocksdb_options options_;
   std::atomic<bool> closed_{false};
+  // After a write refused for lack of space (writer thread only): the store
+  // must be resumed before it writes again.
+  bool out_of_space_ = false;
+  std::atomic<bool> low_space_{false};  // below min_free_bytes at the last check (logged on change)
   detail::group_commit commit_;  // last: its writer thread uses the members above
 };
 
@@ -124,11 +131,51 @@ status rocksdb_store::write(const detail::batch_plan& plan) {
     }
   }
   if (!s.ok()) return detail::fail_with(s, "building a write batch");
+  if (auto low = check_free_space(batch.GetDataSize()); !low) return low;
+  if (out_of_space_) {
+    // RocksDB refuses every write after a full disk until resumed. Tried once
+    // per batch: the writer handles one batch at a time, so a full disk costs
+    // one attempt per group commit, not one per request.
+    if (rocksdb::Status resumed = db().Resume(); !resumed.ok())
+      return fail(errc::no_space, "the disk is still full: " + resumed.ToString());
+    out_of_space_ = false;
+    spdlog::warn("event log: the disk has space again; writes resume");
+  }
   rocksdb::WriteOptions durable;
   durable.sync = options_.sync;
   s = db().Write(durable, &batch);
-  if (!s.ok()) return detail::fail_with(s, "writing a batch");
+  if (!s.ok()) {
+    auto failed = detail::fail_with(s, "writing a batch");
+    if (failed.value.code == errc::no_space) {
+      if (!out_of_space_)
+        spdlog::error("event log: the disk holding {} is full ({}); writes are refused with 503 until "
+                      "space is freed, reads go on",
+                      options_.path, s.ToString());
+      out_of_space_ = true;
+    }
+    return failed;
+  }
   return {};
+}
+
+status rocksdb_store::check_free_space(std::uint64_t bytes) {
+  if (options_.min_free_bytes == 0) return {};
+  std::error_code ec;
+  auto space = std::filesystem::space(options_.path, ec);
+  if (ec) return {};  // cannot tell: RocksDB's own error, if any, decides
+  bool low = space.available < options_.min_free_bytes + bytes;
+  bool was_low = low_space_.exchange(low);
+  if (!low) {
+    if (was_low) spdlog::warn("event log: {} MiB free on the disk of {} again; writes resume",
+                              space.available >> 20, options_.path);
+    return {};
+  }
+  if (!was_low)
+    spdlog::error("event log: the disk holding {} is full: {} MiB free, below the {} MiB kept free "
+                  "(storage.min_free_mb); writes are refused with 503 until space is freed, reads go on",
+                  options_.path, space.available >> 20, options_.min_free_bytes >> 20);
+  return fail(errc::no_space, fmt::format("the disk is full: {} MiB free, below the {} MiB kept free",
+                                          space.available >> 20, options_.min_free_bytes >> 20));
 }
 
 expected<std::vector<event>> rocksdb_store::read(seq_t after, std::size_t limit) const {
@@ -214,6 +261,7 @@ expected<idempotency_record> rocksdb_store::find_idempotency(std::string_view ke
 status rocksdb_store::put_snapshot(const snapshot& snap) {
   if (closed_.load()) return fail(errc::closed, "the event store is closed");
   if (commit_.failed()) return fail(errc::io, "the event store failed an earlier write");
+  if (auto low = check_free_space(snap.data.size()); !low) return low;
   rocksdb::WriteOptions durable;
   durable.sync = true;
   rocksdb::Status s =

@@ -41,6 +41,7 @@ actors::runtime_options runtime_options_of(const config::settings& s) {
   o.group_commit_window = s.storage.group_commit_window;
   o.max_batch_events = s.storage.max_batch_events;
   o.snapshot_every_events = s.storage.snapshot_every_events;
+  o.min_free_bytes = s.storage.min_free_mb << 20;
   return o;
 }
 

@@ -111,6 +111,12 @@ void group_commit::commit(std::vector<pending>& batch) {
   batch_plan plan = plan_batch(requests, last_seq(), lookup_);
   if (!plan.writes.empty()) {
     if (status written = write_(plan); !written) {
+      if (written.error().code == errc::no_space) {
+        // Nothing of the batch was stored and its seqs are free again: refuse
+        // it alone; the next batch tries again (the writer resumes the store).
+        complete_all(batch, error{errc::no_space, "the disk is full: nothing of this write was stored"});
+        return;
+      }
       fatal(batch, written.error());
       return;
     }

@@ -13,9 +13,12 @@
 //             gathering until `window` has passed since it took the first. It
 //             does not wait when the count is reached or when closing. A request
 //             is never split; one larger than the limit forms a batch alone.
-// [Errors]    A failed write calls `on_fatal`. If that returns (tests only),
-//             the batch completes with errc::io, nothing of it is acknowledged,
-//             and every later append completes with errc::io.
+// [Errors]    A write refused for lack of space (errc::no_space) fails its
+//             batch alone with errc::no_space, acknowledging nothing; later
+//             batches are written as usual (they succeed once the writer can
+//             write again). Any other failed write calls `on_fatal`. If that
+//             returns (tests only), the batch completes with errc::io, nothing
+//             of it is acknowledged, and every later append completes with errc::io.
 #include <array>
 #include <atomic>
 #include <chrono>

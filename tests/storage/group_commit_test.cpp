@@ -207,7 +207,7 @@ TEST_CASE("after a failed write every later append completes with io",
   detail::group_commit commit(
       {0us, 100, [&](const error&) { ++fatal_calls; }}, no_records(),
       [&](const detail::batch_plan&) {
-        if (fail_next) return status{fail(errc::no_space, "disk full")};
+        if (fail_next) return status{fail(errc::io, "write: input/output error")};
         return status{};
       },
       0);
@@ -218,7 +218,7 @@ TEST_CASE("after a failed write every later append completes with io",
     return p.get_future().get();
   };
   CHECK(submit_and_wait().error().code == errc::io);
-  fail_next = false;  // the disk recovers, but the store must not
+  fail_next = false;  // the device recovers, but the store must not
   CHECK(submit_and_wait().error().code == errc::io);
   CHECK(submit_and_wait().error().code == errc::io);
   commit.close();
@@ -289,6 +289,37 @@ TEST_CASE("stats_of a store that is not a RocksDB store is all zeros", "[storage
   const commit_stats stats = stats_of(*store);
   CHECK((stats.batches == 0 && stats.events == 0 && stats.appends == 0));
   CHECK(stats.batch_sizes == decltype(stats.batch_sizes){});
+}
+
+TEST_CASE("a write refused for lack of space fails alone and later writes go through",
+          "[storage][group_commit][no_space]") {
+  bool full = true;
+  int fatal_calls = 0;
+  detail::group_commit commit(
+      {0us, 100, [&](const error&) { ++fatal_calls; }}, no_records(),
+      [&](const detail::batch_plan&) {
+        if (full) return status{fail(errc::no_space, "No space left on device")};
+        return status{};
+      },
+      0);
+  auto submit_and_wait = [&] {
+    std::promise<expected<append_result>> p;
+    commit.submit(request_of(drafts(2)), [&](expected<append_result> r) { p.set_value(std::move(r)); });
+    return p.get_future().get();
+  };
+  auto refused = submit_and_wait();
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == errc::no_space);
+  CHECK(submit_and_wait().error().code == errc::no_space);
+  CHECK(commit.last_seq() == 0);  // nothing of the refused batches counts
+  full = false;                   // an operator freed space
+  auto written = submit_and_wait();
+  REQUIRE(written);
+  CHECK(written->first_seq == 1);  // the refused batches' seqs are used again: no gap
+  CHECK(commit.last_seq() == 2);
+  CHECK_FALSE(commit.failed());
+  commit.close();
+  CHECK(fatal_calls == 0);
 }
 
 }  // namespace gridcoord::storage::test

@@ -51,13 +51,21 @@ const std::vector<version_entry>& department_book::versions(const std::string& s
 std::vector<inbox_item> department_book::inbox() const {
   std::vector<inbox_item> out;
   out.reserve(inbox_.size());
-  for (const auto& [id, item] : inbox_) out.push_back(item);
+  for (const auto& [id, item] : inbox_) out.push_back(with_newer(item));
   return out;
 }
 
-const inbox_item* department_book::find_item(item_id id) const {
+std::optional<inbox_item> department_book::find_item(item_id id) const {
   auto it = inbox_.find(id);
-  return it == inbox_.end() ? nullptr : &it->second;
+  if (it == inbox_.end()) return std::nullopt;
+  return with_newer(it->second);
+}
+
+inbox_item department_book::with_newer(const inbox_item& item) const {
+  inbox_item out = item;
+  auto latest = latest_by_report_.find(report_stream(item.from, item.kind, item.period));
+  if (latest != latest_by_report_.end() && latest->second.version > item.version) out.newer = latest->second;
+  return out;
 }
 
 status department_book::apply_event(std::string_view type, std::uint64_t seq, time_point at,
@@ -97,16 +105,10 @@ void department_book::apply(std::uint64_t seq, time_point at, const report_versi
 
 void department_book::receive(std::uint64_t seq, time_point at, const report_version& v) {
   auto [added, fresh] = inbox_.try_emplace(seq, inbox_item{seq, v.sender, v.kind, v.period, v.version, at, {}, {}});
-  auto& same_report = inbox_by_report_[report_stream(v.sender, v.kind, v.period)];
-  for (item_id id : same_report) {
-    if (id == seq) continue;
-    auto& item = inbox_.at(id);
-    if (item.version < v.version && (!item.newer || item.newer->version < v.version))
-      item.newer = newer_version{v.version, seq, at};
-    if (item.version > v.version && fresh && (!added->second.newer || added->second.newer->version < item.version))
-      added->second.newer = newer_version{item.version, id, item.received_at};
-  }
-  same_report.insert(seq);
+  if (!fresh) return;
+  auto [latest, first] = latest_by_report_.try_emplace(report_stream(v.sender, v.kind, v.period),
+                                                       newer_version{v.version, seq, at});
+  if (!first && latest->second.version < v.version) latest->second = newer_version{v.version, seq, at};
 }
 
 void department_book::apply(time_point at, const item_acknowledged& a) {
@@ -126,10 +128,15 @@ void department_book::apply(time_point at, const item_acknowledged& a) {
 }
 
 void department_book::reindex() {
-  inbox_by_report_.clear();
+  latest_by_report_.clear();
   sent_stream_by_seq_.clear();
-  for (const auto& [id, item] : inbox_)
-    inbox_by_report_[report_stream(item.from, item.kind, item.period)].insert(id);
+  for (auto& [id, item] : inbox_) {
+    item.newer.reset();  // read from latest_by_report_ instead
+    auto [latest, first] = latest_by_report_.try_emplace(report_stream(item.from, item.kind, item.period),
+                                                         newer_version{item.version, id, item.received_at});
+    if (!first && latest->second.version < item.version)
+      latest->second = newer_version{item.version, id, item.received_at};
+  }
   for (const auto& [stream, list] : sent_)
     for (const auto& entry : list) sent_stream_by_seq_.emplace(entry.seq, stream);
 }

@@ -11,7 +11,6 @@
 //             leaves the book unchanged.
 #include <cstdint>
 #include <map>
-#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,10 +105,10 @@ class department_book {
   // Every report sent, by stream (domain/report.hpp's report_stream).
   const std::map<std::string, std::vector<version_entry>>& sent() const noexcept { return sent_; }
 
-  // Inbox items, oldest first.
+  // Inbox items, oldest first, each with its newer version (if any).
   std::vector<inbox_item> inbox() const;
-  // nullptr when the inbox holds no such item.
-  const inbox_item* find_item(item_id id) const;
+  // The item with its newer version; nullopt when the inbox holds no such item.
+  std::optional<inbox_item> find_item(item_id id) const;
 
   // Applies one logged event; events that do not concern this department are ignored.
   [[nodiscard]] status apply_event(std::string_view type, std::uint64_t seq, time_point at,
@@ -139,10 +138,15 @@ class department_book {
   std::map<std::string, std::vector<version_entry>> sent_;
   std::map<item_id, inbox_item> inbox_;
   std::uint64_t applied_seq_ = 0;
+  // The item with its newer version filled in from latest_by_report_.
+  inbox_item with_newer(const inbox_item& item) const;
+
   // Derived indexes, so that a delivery or an acknowledgement costs the same
-  // with years of history as with none: inbox items by report stream, and the
-  // stream of every sent version by its seq (the recipients' item id).
-  std::map<std::string, std::set<item_id>, std::less<>> inbox_by_report_;
+  // with years of history as with none: the newest version of each report
+  // that reached the inbox (an item's newer version is read from it, not
+  // written into every earlier item), and the stream of every sent version by
+  // its seq (the recipients' item id). inbox_ items hold no `newer` of their own.
+  std::map<std::string, newer_version, std::less<>> latest_by_report_;
   std::map<std::uint64_t, std::string> sent_stream_by_seq_;
 };
 

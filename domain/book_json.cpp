@@ -109,7 +109,7 @@ json::value department_book::to_json() const {
     sent[stream] = std::move(a);
   }
   json::array inbox;
-  for (const auto& [id, item] : inbox_) inbox.push_back(inbox_item_to_json(item));
+  for (const auto& [id, item] : inbox_) inbox.push_back(inbox_item_to_json(with_newer(item)));
   return json::object{{"owner", to_string(owner_)}, {"applied_seq", applied_seq_},
                       {"sent", std::move(sent)}, {"inbox", std::move(inbox)}};
 }

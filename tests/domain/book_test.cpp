@@ -51,7 +51,7 @@ TEST_CASE("an acknowledgement for another department or an unknown item is ignor
   planning.apply(t0, item_acknowledged{department::dispatch, 7, "chen.jie"});
   planning.apply(t0, item_acknowledged{department::planning, 99, "li.wei"});
   CHECK_FALSE(planning.find_item(7)->ack);
-  CHECK(planning.find_item(99) == nullptr);
+  CHECK_FALSE(planning.find_item(99));
 }
 
 TEST_CASE("a book survives its snapshot form", "[domain][book][snapshot]") {

@@ -149,8 +149,8 @@ TEST_CASE("every bad field of every row is named at once, with its value", "[sla
   CHECK(has_issue(e, 1, "name", "", "must not be empty"));
   CHECK(has_issue(e, 1, "tier", "vip", "must be one of important, large"));
   CHECK(has_issue(e, 1, "contacts[1].address", "+86138", "E.164"));
-  CHECK(has_issue(e, 2, "id", std::string(65, 'a'), "at most 64 bytes"));
-  CHECK(has_issue(e, 2, "name", long_name, "at most 200 bytes"));
+  CHECK(has_issue(e, 2, "id", std::string(64, 'a') + "… (65 characters)", "at most 64 bytes"));
+  CHECK(has_issue(e, 2, "name", std::string(64, 'x') + "… (201 characters)", "at most 200 characters"));
   CHECK(has_issue(e, 2, "connection_point", "", "is required"));
   CHECK(has_issue(e, 2, "contacts", "[]", "1 to 8 contacts, not 0"));
   CHECK(has_issue(e, 2, "colour", "red", "is not a field of a customer"));

@@ -110,7 +110,7 @@ class actor_client final : public client {
   }
 
   void events(std::uint64_t after, std::size_t limit, reply<std::vector<event_view>> done) override {
-    ask<std::vector<event_view>>(read_events{after, limit, {}}, std::move(done));
+    ask<std::vector<event_view>>(read_events{after, limit, {}, max_event_page_bytes}, std::move(done));
   }
 
   void health(reply<health_report> done) override {

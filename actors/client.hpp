@@ -36,6 +36,10 @@ namespace gridcoord::actors {
 
 inline constexpr std::chrono::seconds request_timeout{30};
 inline constexpr std::uint64_t audit_scan_budget = 10'000;  // events one audit call reads at most
+// The stored bytes (payload, origin, stream, type, actor) one events() page
+// gathers at most, beyond its first event: what bounds a GET /v1/events
+// answer and each write of a /v1/stream.
+inline constexpr std::uint64_t max_event_page_bytes = 1u << 20;
 
 template <class T>
 using reply = std::function<void(domain::expected<T>)>;
@@ -214,7 +218,9 @@ class client {
   // issue per failing operation (issue::row = its 1-based position).
   virtual void run_batch(batch_submission batch, reply<batch_receipt> done) = 0;
 
-  // Up to `limit` events with seq > `after`, oldest first.
+  // Up to `limit` events with seq > `after`, oldest first; fewer when their
+  // stored size reaches max_event_page_bytes (a page always holds at least
+  // one event): the caller goes on after the last event it got.
   virtual void events(std::uint64_t after, std::size_t limit, reply<std::vector<event_view>> done) = 0;
 
   // The events matching `query`, scanning at most audit_scan_budget events per

@@ -17,6 +17,13 @@ std::uint32_t department_state::reserve_version(const std::string& stream) {
   return last;
 }
 
+const domain::item_acknowledged* department_state::held_ack(domain::item_id item) const {
+  for (const auto& [batch, ops] : held)
+    for (const auto& h : ops)
+      if (h.kind == batch_op_kind::acknowledge && h.ack.item == item) return &h.ack;
+  return nullptr;
+}
+
 namespace {
 
 using detail::decode_receipt;
@@ -134,6 +141,36 @@ caf::result<report_document> read_report(department_pointer self, const report_q
   return rp;
 }
 
+// Answers every request waiting on `item`'s acknowledgement with the item as
+// it now stands (acknowledged), or with `failure`.
+void settle_acks(department_pointer self, domain::item_id item, const caf::error* failure = nullptr) {
+  auto node = self->state.ack_waiters.extract(item);
+  if (!node) return;
+  const auto* now = self->state.book.find_item(item);
+  for (auto& w : node.mapped()) {
+    if (failure) w.promise.deliver(*failure);
+    else w.promise.deliver(*now);
+  }
+}
+
+// Logs `a`, applies it once durable and answers everyone waiting on its item.
+void write_ack(department_pointer self, const ack_request& a) {
+  auto& st = self->state;
+  auto now = st.clock->now();
+  domain::item_acknowledged ack{st.book.owner(), a.item, a.by, domain::decode_origin(a.origin).person};
+  storage::append_request req;
+  req.events.push_back({domain::inbox_stream(ack.recipient),
+                        std::string(domain::item_acknowledged_type), now, a.by, domain::encode(ack),
+                        a.origin});
+  self->request(st.log, caf::infinite, std::move(req))
+      .then([self, now, ack](storage::append_result&) {
+        self->state.book.apply(now, ack);
+        settle_acks(self, ack.item);
+      }, [self, item = a.item](caf::error& e) { settle_acks(self, item, &e); });
+}
+
+// The first acknowledgement of an item is written; any that arrives while it
+// (or a prepared batch's) is in flight waits for it and answers the same.
 caf::result<domain::inbox_item> acknowledge(department_pointer self, const ack_request& a) {
   auto& st = self->state;
   const auto* item = st.book.find_item(a.item);
@@ -141,18 +178,10 @@ caf::result<domain::inbox_item> acknowledge(department_pointer self, const ack_r
     return to_caf(errc::not_found, fmt::format("the inbox of {} holds no item {}",
                                                to_string(st.book.owner()), a.item));
   if (item->ack) return *item;  // the first acknowledgement stands
-  auto now = st.clock->now();
-  domain::item_acknowledged ack{st.book.owner(), a.item, a.by, domain::decode_origin(a.origin).person};
-  storage::append_request req;
-  req.events.push_back({domain::inbox_stream(ack.recipient),
-                        std::string(domain::item_acknowledged_type), now, a.by, domain::encode(ack),
-                        a.origin});
   auto rp = self->make_response_promise<domain::inbox_item>();
-  self->request(st.log, caf::infinite, std::move(req))
-      .then([self, rp, now, ack](storage::append_result&) mutable {
-        self->state.book.apply(now, ack);
-        rp.deliver(*self->state.book.find_item(ack.item));
-      }, [rp](caf::error& e) mutable { rp.deliver(e); });
+  auto [it, first] = st.ack_waiters.try_emplace(a.item);
+  it->second.push_back({a, rp});
+  if (first && !st.held_ack(a.item)) write_ack(self, a);
   return rp;
 }
 
@@ -202,6 +231,15 @@ prepared_operation prepare_ack(department_state& st, const batch_prepare& p, std
     out.outcome.item.ack = domain::acknowledgement{earlier->ack.by, p.at, earlier->ack.person};
     return out;
   }
+  if (const auto* other = st.held_ack(op.item)) {  // another prepared batch writes it
+    out.outcome.item.ack = domain::acknowledgement{other->by, p.at, other->person};
+    return out;
+  }
+  if (auto w = st.ack_waiters.find(op.item); w != st.ack_waiters.end()) {  // a single ack writes it
+    const auto& first = w->second.front().request;
+    out.outcome.item.ack = domain::acknowledgement{first.by, p.at, domain::decode_origin(first.origin).person};
+    return out;
+  }
   domain::item_acknowledged ack{st.book.owner(), op.item, op.by, domain::decode_origin(p.origin).person};
   out.writes = true;
   out.event = {domain::inbox_stream(ack.recipient), std::string(domain::item_acknowledged_type), p.at,
@@ -230,10 +268,12 @@ void commit_batch(department_pointer self, const batch_commit& c) {
   auto node = self->state.held.extract(c.batch);
   if (!node) return;
   for (const auto& h : node.mapped()) {
-    if (h.kind == batch_op_kind::submit_report)
+    if (h.kind == batch_op_kind::submit_report) {
       self->state.book.apply(c.seqs.at(h.position), c.at, h.header);
-    else
+    } else {
       self->state.book.apply(c.at, h.ack);
+      settle_acks(self, h.ack.item);  // single acks that waited for the batch's
+    }
   }
 }
 
@@ -243,7 +283,12 @@ void abort_batch(department_pointer self, const batch_abort& a) {
   if (!node) return;
   auto& held = node.mapped();
   for (auto it = held.rbegin(); it != held.rend(); ++it) {
-    if (it->kind != batch_op_kind::submit_report) continue;
+    if (it->kind == batch_op_kind::acknowledge) {
+      // Single acks that waited for the batch's: the first of them is written now.
+      auto w = self->state.ack_waiters.find(it->ack.item);
+      if (w != self->state.ack_waiters.end()) write_ack(self, w->second.front().request);
+      continue;
+    }
     auto& last = self->state.reserved[domain::report_stream(it->header.sender, it->header.kind,
                                                             it->header.period)];
     if (last == it->header.version) --last;

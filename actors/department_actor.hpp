@@ -6,7 +6,9 @@
 // the event is durable. Submissions that carry the same idempotency key while
 // one is in flight wait for it and share its outcome; afterwards the stored
 // record answers them (same body: the first receipt, replayed; another body:
-// conflict). As a recipient it keeps its inbox and logs acknowledgements.
+// conflict). As a recipient it keeps its inbox and logs acknowledgements:
+// one event per item, however many acknowledgements of it arrive while the
+// first is being written (they wait for it and answer what it recorded).
 // In a batch it is a participant: batch_prepare checks its operations and
 // reserves report versions, batch_commit applies them, batch_abort releases
 // the versions.
@@ -44,6 +46,12 @@ struct held_operation {
   domain::item_acknowledged ack;     // acknowledge
 };
 
+// An acknowledgement waiting for the item's first one to become durable.
+struct ack_waiter {
+  ack_request request;
+  caf::typed_response_promise<domain::inbox_item> promise;
+};
+
 struct department_state {
   domain::department_book book{domain::department::planning};
   event_log_actor log;
@@ -53,10 +61,16 @@ struct department_state {
   std::unordered_map<std::string, std::uint64_t> pending_by_key;
   std::uint64_t next_pending = 1;
   std::unordered_map<std::uint64_t, std::vector<held_operation>> held;  // by batch id
+  // Items whose acknowledgement is being written (by its own append, or held
+  // by a prepared batch), with every request that waits for it; the first
+  // waiter's request is the one written.
+  std::unordered_map<domain::item_id, std::vector<ack_waiter>> ack_waiters;
   static inline const char* name = "department";
 
   // The version the next submission to `stream` gets; reserves it.
   std::uint32_t reserve_version(const std::string& stream);
+  // The acknowledgement of `item` a prepared batch holds, or nullptr.
+  const domain::item_acknowledged* held_ack(domain::item_id item) const;
 };
 
 using department_pointer = department_actor::stateful_pointer<department_state>;

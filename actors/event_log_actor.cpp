@@ -13,6 +13,9 @@ namespace {
 
 using append_promise = caf::typed_response_promise<storage::append_result>;
 
+// Events a byte-bounded read asks the store for at a time.
+constexpr std::uint64_t bounded_read_step = 16;
+
 using stateful = event_log_actor::stateful_pointer<event_log_state>;
 
 commit_done to_commit_done(std::uint64_t ticket, storage::expected<storage::append_result> r) {
@@ -42,6 +45,32 @@ void finish(stateful self, commit_done& done) {
   self->state.pending.erase(it);
 }
 
+std::uint64_t stored_size(const storage::event& e) {
+  return e.payload.size() + e.origin.size() + e.stream.size() + e.type.size() + e.actor.size();
+}
+
+// Up to `limit` events of `q`, ending after the one that brings their stored
+// size to q.max_bytes; read a few at a time, so that no more than those few
+// events beyond the bound are ever held.
+storage::expected<std::vector<storage::event>> read_bounded(const storage::event_store& store, const read_events& q,
+                                                            std::uint64_t limit) {
+  std::vector<storage::event> out;
+  std::uint64_t bytes = 0, after = q.after;
+  while (out.size() < limit && bytes < q.max_bytes) {
+    auto want = std::min<std::uint64_t>(limit - out.size(), bounded_read_step);
+    auto page = q.stream.empty() ? store.read(after, want) : store.read_stream(q.stream, after, want);
+    if (!page) return page;
+    for (auto& e : *page) {
+      if (bytes >= q.max_bytes) break;
+      bytes += stored_size(e);
+      after = e.seq;
+      out.push_back(std::move(e));
+    }
+    if (page->size() < want) break;
+  }
+  return out;
+}
+
 template <class T>
 caf::result<T> answer(storage::expected<T> r) {
   if (r) return std::move(*r);
@@ -57,6 +86,7 @@ event_log_actor::behavior_type event_log(stateful self, storage::event_store* st
       [self](commit_done& done) { finish(self, done); },
       [self](read_events& q) -> caf::result<std::vector<storage::event>> {
         auto limit = std::min(q.limit, max_read_events);
+        if (q.max_bytes != 0) return answer(read_bounded(*self->state.store, q, limit));
         if (q.stream.empty()) return answer(self->state.store->read(q.after, limit));
         return answer(self->state.store->read_stream(q.stream, q.after, limit));
       },

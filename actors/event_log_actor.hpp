@@ -4,7 +4,8 @@
 // Appends go to the store's group-commit writer; the reply is sent when the
 // writer reports the batch durable (it tells this actor with commit_done, so
 // promises are only touched on the actor's own thread). Reads are bounded by
-// max_read_events and served from the store directly.
+// max_read_events (and, when a read asks, by its max_bytes) and served from
+// the store directly.
 // [Threading] The store must outlive the actor.
 #include <unordered_map>
 

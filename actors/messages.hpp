@@ -214,11 +214,14 @@ struct read_events {
   std::uint64_t after = 0;
   std::uint64_t limit = 100;
   std::string stream;
+  // 0: no bound; else the page ends after the event that brings the stored
+  // size of its events to max_bytes (always at least one event).
+  std::uint64_t max_bytes = 0;
   friend bool operator==(const read_events&, const read_events&) = default;
 };
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, read_events& x) {
-  return f(caf::meta::type_name("read_events"), x.after, x.limit, x.stream);
+  return f(caf::meta::type_name("read_events"), x.after, x.limit, x.stream, x.max_bytes);
 }
 
 struct get_event {

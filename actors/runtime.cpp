@@ -48,6 +48,7 @@ struct runtime::impl {
 namespace {
 
 domain::expected<std::unique_ptr<storage::event_store>> open_store(const runtime_options& o) {
+  if (o.make_store) return o.make_store();
   if (o.data_dir.empty()) return storage::make_memory_store();
   storage::rocksdb_options ro;
   ro.path = o.data_dir;
@@ -104,7 +105,12 @@ unsigned scheduler_threads(unsigned wanted) {
 }  // namespace
 
 domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options options) {
-  auto p = std::make_unique<impl>();
+  // `rt` owns whatever is started from the first step on, and every actor is
+  // kept as soon as it is spawned: a step that fails returns its error, and
+  // rt's destructor (stop()) stops the actors and closes the store, so a
+  // failed start is answered, never left hanging on running actors.
+  std::unique_ptr<runtime> rt(new runtime(std::make_unique<impl>()));
+  auto* p = rt->impl_.get();
   p->options = std::move(options);
   const domain::clock* clock = p->options.clock ? p->options.clock : &p->system_clock;
   auto store = open_store(p->options);
@@ -115,37 +121,7 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   p->report = {recovered->last_seq, recovered->snapshot_seq, recovered->replayed_events,
                recovered->state.tokens.active(), recovered->state.equipment.size()};
 
-  register_messages(p->config);
-  // CAF 0.17 starts max(cores, 4) threads by default; this machine's cores are enough.
-  p->config.set("scheduler.max-threads", static_cast<std::size_t>(scheduler_threads(p->options.scheduler_threads)));
-  p->system = std::make_unique<caf::actor_system>(p->config);
-  auto& sys = *p->system;
-  auto log = sys.spawn(event_log, p->store.get());
-  std::map<domain::department, department_actor> departments;
-  for (auto& [d, book] : recovered->state.books)
-    departments.emplace(d, sys.spawn(department, book, log, clock));
-  auto directory = std::make_shared<token_directory>(recovered->state.tokens);
-  auto guard = sys.spawn(security, recovered->state.tokens, log, clock, directory);
-  auto since = cycle_since(p->options, *p->store, *clock);
-  if (!since) return unexpected{since.error()};
-  auto calendar = p->options.reporting_calendar ? p->options.reporting_calendar : default_reporting_calendar();
-  p->calendar = calendar;
-  cycle_options cycle_opts{calendar, *since, p->options.cycle_max_sleep};
-  p->cycle = sys.spawn(cycle, std::move(cycle_opts), recovered->state.cycle, departments, log, clock);
-  auto coord = sys.spawn(coordinator, departments, log, guard, p->cycle, calendar, clock);
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(log));
-  for (auto& [d, a] : departments) p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(a));
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(guard));
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->cycle));
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(coord));
-  auto equipment = std::make_shared<equipment_directory>(recovered->state.equipment);
-  auto registrar = sys.spawn(registry, recovered->state.equipment, log, clock, equipment);
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(registrar));
-  auto schedule = p->options.publication;
-  if (!schedule.first_period) schedule.first_period = calendar->calendar().local_month_of(*since);
-  capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target};
-  p->capacity_register = sys.spawn(capacity, std::move(capacity_opts), log, coord, clock);
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->capacity_register));
+  // What does not need the actors is read before any is spawned.
   auto limits = p->options.time_limits ? domain::expected<std::shared_ptr<const domain::sla::catalogue>>{p->options.time_limits}
                                        : default_time_limits();
   if (!limits) return unexpected{limits.error()};
@@ -153,22 +129,49 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
                       ? domain::expected<std::shared_ptr<const domain::sla::message_catalogue>>{p->options.messages}
                       : default_messages();
   if (!messages) return unexpected{messages.error()};
+
+  register_messages(p->config);
+  // CAF 0.17 starts max(cores, 4) threads by default; this machine's cores are enough.
+  p->config.set("scheduler.max-threads", static_cast<std::size_t>(scheduler_threads(p->options.scheduler_threads)));
+  p->system = std::make_unique<caf::actor_system>(p->config);
+  auto& sys = *p->system;
+  auto keep = [p](auto handle) {
+    p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(handle));
+    return handle;
+  };
+  auto log = keep(sys.spawn(event_log, p->store.get()));
+  std::map<domain::department, department_actor> departments;
+  for (auto& [d, book] : recovered->state.books)
+    departments.emplace(d, keep(sys.spawn(department, book, log, clock)));
+  auto directory = std::make_shared<token_directory>(recovered->state.tokens);
+  auto guard = keep(sys.spawn(security, recovered->state.tokens, log, clock, directory));
+  auto since = cycle_since(p->options, *p->store, *clock);
+  if (!since) return unexpected{since.error()};
+  auto calendar = p->options.reporting_calendar ? p->options.reporting_calendar : default_reporting_calendar();
+  p->calendar = calendar;
+  cycle_options cycle_opts{calendar, *since, p->options.cycle_max_sleep};
+  p->cycle = keep(sys.spawn(cycle, std::move(cycle_opts), recovered->state.cycle, departments, log, clock));
+  auto coord = keep(sys.spawn(coordinator, departments, log, guard, p->cycle, calendar, clock));
+  auto equipment = std::make_shared<equipment_directory>(recovered->state.equipment);
+  auto registrar = keep(sys.spawn(registry, recovered->state.equipment, log, clock, equipment));
+  auto schedule = p->options.publication;
+  if (!schedule.first_period) schedule.first_period = calendar->calendar().local_month_of(*since);
+  capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target};
+  p->capacity_register = keep(sys.spawn(capacity, std::move(capacity_opts), log, coord, clock));
   notification_actor_options notify_opts{p->options.notifications, p->options.notification_target,
                                          p->options.outbox_max_sleep};
-  p->notifier = sys.spawn(notification, std::move(notify_opts), log, clock);
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->notifier));
-  p->work = sys.spawn(sla, sla_options{*limits, calendar, p->options.sla_max_sleep, *messages}, log, p->notifier, clock);
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(p->work));
+  p->notifier = keep(sys.spawn(notification, std::move(notify_opts), log, clock));
+  p->work = keep(sys.spawn(sla, sla_options{*limits, calendar, p->options.sla_max_sleep, *messages}, log, p->notifier, clock));
   auto handle = make_actor_client(sys, coord, directory, registrar, equipment, p->capacity_register, p->work);
   p->api = std::move(handle.api);
   p->close_api = std::move(handle.close);
-  p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(handle.bridge));
+  keep(handle.bridge);
 
   p->keeper = std::make_unique<snapshot_keeper>(*p->store, std::move(*recovered),
                                                 p->options.snapshot_every_events);
   if (p->options.snapshot_check_interval.count() > 0)
     p->keeper->run_every(p->options.snapshot_check_interval);
-  return std::unique_ptr<runtime>(new runtime(std::move(p)));
+  return rt;
 }
 
 runtime::runtime(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
@@ -226,15 +229,16 @@ domain::expected<std::size_t> runtime::check_outbox() {
   return ask_and_wait<std::size_t>(*impl_->system, impl_->stopped, impl_->notifier, outbox_check{});
 }
 
+// Also stops a start that failed part-way: only what was started is stopped.
 void runtime::stop() {
   if (impl_->stopped) return;
   impl_->stopped = true;
   for (auto& a : impl_->actors) caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
-  impl_->system->await_all_actors_done();
+  if (impl_->system) impl_->system->await_all_actors_done();
   impl_->actors.clear();
-  impl_->close_api();  // later calls are answered unavailable at once
-  impl_->keeper->stop();  // final snapshot of what the log holds
-  impl_->store->close();  // completes every queued append, then refuses more
+  if (impl_->close_api) impl_->close_api();  // later calls are answered unavailable at once
+  if (impl_->keeper) impl_->keeper->stop();  // final snapshot of what the log holds
+  if (impl_->store) impl_->store->close();   // completes every queued append, then refuses more
   impl_->system.reset();
 }
 

@@ -10,9 +10,13 @@
 // the store; the destructor calls it.
 // [Threading] api() may be used from any thread until stop().
 // [Errors]    start() fails with errc::internal when the store cannot be opened
-//             (a corrupt log is refused, never truncated) or cannot be replayed.
+//             (a corrupt log is refused, never truncated) or cannot be replayed,
+//             or a later step of the start fails (reading the log, the built-in
+//             time limits or messages); then whatever it had started (actors,
+//             the store) is stopped before it answers, as stop() would.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,10 +34,17 @@
 #include "domain/sla/limits.hpp"
 #include "domain/sla/messages.hpp"
 
+namespace gridcoord::storage {
+class event_store;
+}
+
 namespace gridcoord::actors {
 
 struct runtime_options {
   std::string data_dir;                              // "" keeps the log in memory (tests)
+  // Tests: the store to run on (a fault-injecting or gated one) instead of
+  // opening one from data_dir; called once by start().
+  std::function<std::unique_ptr<storage::event_store>()> make_store;
   unsigned scheduler_threads = 0;                    // 0: one per core
   std::chrono::microseconds group_commit_window{200};
   std::size_t max_batch_events = 4096;

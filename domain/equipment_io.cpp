@@ -11,6 +11,7 @@
 #include "domain/json.hpp"
 #include "domain/report_csv.hpp"
 #include "domain/report_kind.hpp"
+#include "domain/text_rules.hpp"
 
 namespace gridcoord::domain {
 
@@ -82,6 +83,12 @@ struct row_reader {
     r.record.id = s;
   }
 
+  // A text held to its kind's rules (domain/text_rules.hpp).
+  void checked(std::size_t f, std::string_view s, text_kind kind, std::string& to) {
+    if (auto broken = check_text(schema().fields[f].name, s, kind, r.number)) return out.push_back(std::move(*broken));
+    to = s;
+  }
+
   void degrees(std::size_t f, const given_value& c, double bound, std::optional<double>& to) {
     auto d = number(f, c);
     if (!d) return;
@@ -115,8 +122,8 @@ struct row_reader {
         if (auto a = parse_area_class(*s)) r.record.area = *a;
         else add(rule::not_one_of, f, std::string(*s), "must be one of urban, rural, remote");
         return;
-      case f_parent: r.record.parent = *s; return;
-      default: r.record.region = *s; return;
+      case f_parent: return checked(f, *s, text_kind::identifier, r.record.parent);
+      default: return checked(f, *s, text_kind::name, r.record.region);
     }
   }
 

@@ -70,6 +70,7 @@ constexpr std::array entries{
     catalogue_entry{"must be at least {}", "不得小于 {0}"},
     catalogue_entry{"must be at most {}, the hours in {}", "不得大于 {0}，即 {1} 的小时数"},
     catalogue_entry{"must be at most {} bytes", "不得超过 {0} 字节"},
+    catalogue_entry{"must be at most {} characters", "不得超过 {0} 个字符"},
     catalogue_entry{"must be a string of at most {} bytes", "须为不超过 {0} 字节的字符串"},
     catalogue_entry{"must be greater than {} ({})", "须大于 {0}（{1}）"},
     catalogue_entry{"must be at most {} ({})", "不得大于 {0}（{1}）"},
@@ -116,6 +117,14 @@ constexpr std::array entries{
     catalogue_entry{"must not hold control characters", "不能含有控制字符"},
     catalogue_entry{"must not hold spaces or control characters", "不能含有空格或控制字符"},
     catalogue_entry{"must not hold a slash, a space or a control character", "不能含有斜杠、空格或控制字符"},
+    catalogue_entry{"must not hold U+{}: control characters other than tab and line breaks, and bidirectional "
+                    "overrides, are refused",
+                    "不能含有 U+{0}：除制表符和换行外的控制字符以及双向文字覆盖符一律不接受"},
+    catalogue_entry{"must not hold U+{}: control characters (tab and line breaks too) and bidirectional overrides "
+                    "are refused",
+                    "不能含有 U+{0}：控制字符（包括制表符和换行）以及双向文字覆盖符一律不接受"},
+    catalogue_entry{"must be a finite number: this one is beyond the range of a double (about ±1.8e308)",
+                    "必须是有限的数：此数超出了双精度数的范围（约 ±1.8e308）"},
 
     // Rows that repeat.
     catalogue_entry{"repeats row {}: an id appears once in an import", "与第 {0} 行重复：一次导入中每个编号只能出现一次"},

@@ -116,6 +116,7 @@ constexpr std::array entries{
     catalogue_entry{"\"by\" must be a string of 1 to {} bytes", "\"by\" 须为 1 到 {0} 字节的字符串"},
     catalogue_entry{"the body must be a JSON object", "请求体须为 JSON 对象"},
     catalogue_entry{"the body of a {m} must be a JSON object", "{0}的请求体须为 JSON 对象"},
+    catalogue_entry{"the body holds a number too large to be a finite number", "请求体中有一个数太大，不是有限的数"},
     catalogue_entry{"the {m} is not valid", "{0}有误"},
     catalogue_entry{"the request has invalid fields", "请求中有字段不符合要求"},
 

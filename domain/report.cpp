@@ -55,6 +55,7 @@ void check_value(const field_spec& f, const json::value& v, std::size_t n, cell&
     case field_type::text:
       if (!v.is_string()) return bad(rule::not_a_string, "must be a string");
       if (v.get_string().empty()) return bad(rule::empty_text, "must not be empty");
+      if (auto broken = check_text(f.name, v.get_string(), f.text_as, n)) return out.push_back(std::move(*broken));
       c = {cell::kind::text, std::string(v.get_string()), 0};
       return;
     case field_type::choice:

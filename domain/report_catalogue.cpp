@@ -39,7 +39,20 @@ field_spec choice(std::string name, std::string label, bool req, std::vector<std
 // is not empty; domain/references.hpp), in rows where field when[0] is when[1].
 field_spec refers(field_spec f, reference to, std::vector<std::string> when = {}) {
   f.references = to;
+  f.text_as = text_kind::identifier;
   f.references_when = std::move(when);
+  return f;
+}
+
+// A text field holding an id: at most 64 characters, one line.
+field_spec identifier(field_spec f) {
+  f.text_as = text_kind::identifier;
+  return f;
+}
+
+// A text field of sentences: at most 4,000 characters, line breaks allowed.
+field_spec sentences(field_spec f) {
+  f.text_as = text_kind::free_text;
   return f;
 }
 
@@ -188,7 +201,7 @@ report_kind connection_restrictions() {
       .title = "New-connection restriction findings",
       .sender = department::marketing,
       .recipients = {department::planning, department::dispatch},
-      .fields = {text("application_id", "业扩申请编号", required, "the connection application"),
+      .fields = {identifier(text("application_id", "业扩申请编号", required, "the connection application")),
                  text("customer", "客户", required, "customer name or id"),
                  refers(text("feeder", "馈线", optional, "feeder applied for (or give area)"), reference::feeder),
                  text("area", "区域", optional, "area applied in (or give feeder)"),
@@ -196,7 +209,7 @@ report_kind connection_restrictions() {
                  choice("outcome", "处理结果", required, {"refused", "delayed"}, "what became of the application"),
                  refers(text("limiting_equipment_id", "受限设备", required, "the equipment without the capacity"),
                         reference::equipment),
-                 text("reason", "受限原因", required, "why, in words: the finding on the limiting equipment"),
+                 sentences(text("reason", "受限原因", required, "why, in words: the finding on the limiting equipment")),
                  month_field("expected_relief_month", "预计解除月份", optional,
                              "month capacity is expected (required when delayed), YYYY-MM")},
       .rules = {exactly_one_of("feeder", "area"), required_when("expected_relief_month", "outcome", "delayed"),
@@ -217,9 +230,9 @@ report_kind power_quality_requirements() {
                         reference::feeder),
                  choice("requirement", "需求类型", required,
                         {"voltage_sag", "harmonics", "reliability", "flicker", "other"}, "what the requirement is about"),
-                 text("detail", "需求说明", required, "the requirement in the customer's terms"),
+                 sentences(text("detail", "需求说明", required, "the requirement in the customer's terms")),
                  text("threshold", "限值", optional, "a limit, as stated: \"sags < 10 ms\", \"THD ≤ 3 %\""),
-                 text("application_id", "业扩申请编号", optional, "the connection application it was gathered with")},
+                 identifier(text("application_id", "业扩申请编号", optional, "the connection application it was gathered with"))},
       .key = {"customer", "feeder", "requirement"},
   };
 }

@@ -18,11 +18,12 @@
 #include "domain/department.hpp"
 #include "domain/error.hpp"
 #include "domain/month.hpp"
+#include "domain/text_rules.hpp"
 
 namespace gridcoord::domain {
 
 enum class field_type {
-  text,        // non-empty UTF-8 string
+  text,        // non-empty UTF-8 string, within its text_kind's rules (domain/text_rules.hpp)
   number,      // finite JSON number, optionally bounded
   integer,     // a whole number (3, also written 3.0), optionally bounded
   choice,      // one of field_spec::allowed, exactly as written
@@ -64,6 +65,9 @@ struct field_spec {
   // has the value `references_when[1]` (M2: equipment uprated, not new); empty: always.
   std::vector<std::string> references_when;
   percent_sign percent = percent_sign::refused;  // number: what a CSV "80%" is
+  // text: its length limit and the characters it may hold (ids and
+  // references: identifier; words in sentences: free_text).
+  text_kind text_as = text_kind::name;
 };
 
 // A cell of a validated row: absent, text (also months and choices) or a number.

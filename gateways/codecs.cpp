@@ -139,6 +139,9 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const field_spec& 
                     {"positive", f.positive},
                     {"allowed", std::move(allowed)},
                     {"description", f.description},
+                    {"max_chars", f.type == field_type::text ? json::value(limit_of(f.text_as).max_chars)
+                                                             : json::value(nullptr)},
+                    {"multi_line", f.type == field_type::text && limit_of(f.text_as).multi_line},
                     {"references", f.references == reference::none ? json::value(nullptr)
                                                                     : json::value(to_string(f.references))},
                     {"references_when", f.references_when.size() == 2

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "domain/finite_numbers.hpp"
 #include "gateways/error_mapping.hpp"
 
 namespace gridcoord::gateways {
@@ -109,6 +110,7 @@ std::optional<http_response> parse_body(const http_request& req, body_types take
   boost::json::value v = boost::json::parse(req.body(), ec);
   if (ec) return error_response(domain::errc::invalid_request,
                                 fmt::format("the body is not valid JSON: {}", ec.message()));
+  if (auto finite = domain::check_finite(v); !finite) return error_response(finite.error());  // 1e999999: 422
   ctx.body = std::move(v);
   return std::nullopt;
 }

@@ -16,7 +16,8 @@ namespace {
 
 const json::value* field(const json::object& o, std::string_view key) { return o.if_contains(key); }
 
-// "> 0", "0 to 100", "≥ 0", "> 0, ≤ 744": a field's bounds in one cell.
+// "> 0", "0 to 100", "≥ 0", "> 0, ≤ 744", "≤ 200 characters": a field's
+// bounds in one cell.
 std::string bounds_text(const json::object& f) {
   auto number = [&](std::string_view key) -> std::string {
     const auto* v = field(f, key);
@@ -29,6 +30,7 @@ std::string bounds_text(const json::object& f) {
   if (!min.empty() && !max.empty()) parts.push_back(min + " to " + max);
   else if (!min.empty()) parts.push_back("≥ " + min);
   else if (!max.empty()) parts.push_back("≤ " + max);
+  if (auto chars = number("max_chars"); !chars.empty()) parts.push_back("≤ " + chars + " characters");
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
   return out;

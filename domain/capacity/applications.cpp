@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "domain/json.hpp"
+#include "domain/text_rules.hpp"
 
 namespace gridcoord::domain::capacity {
 
@@ -14,15 +15,15 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t max_text_bytes = 200;
 constexpr std::string_view body_fields = "id, customer, point, requested_kva, month, demand_factor";
 
 json::value month_or_null(const std::optional<month>& m) {
   return m ? json::value(to_string(*m)) : json::value(nullptr);
 }
 
-// A non-empty string of at most max_text_bytes, or an issue.
-std::optional<std::string> read_text(const json::object& o, std::string_view field, std::vector<issue>& out) {
+// A non-empty string within the rules of `kind` (domain/text_rules.hpp), or an issue.
+std::optional<std::string> read_text(const json::object& o, std::string_view field, text_kind kind,
+                                     std::vector<issue>& out) {
   const auto* v = o.if_contains(field);
   if (!v || v->is_null()) {
     out.push_back({rule::required, std::nullopt, std::string(field), "", "is required"});
@@ -32,9 +33,8 @@ std::optional<std::string> read_text(const json::object& o, std::string_view fie
     out.push_back({rule::not_a_string, std::nullopt, std::string(field), value_text(*v), "must be a string"});
   else if (v->get_string().empty())
     out.push_back({rule::empty_text, std::nullopt, std::string(field), "", "must not be empty"});
-  else if (v->get_string().size() > max_text_bytes)
-    out.push_back({rule::too_long, std::nullopt, std::string(field), std::string(v->get_string()),
-                   fmt::format("must be at most {} bytes", max_text_bytes)});
+  else if (auto broken = check_text(field, v->get_string(), kind))
+    out.push_back(std::move(*broken));
   else return std::string(v->get_string());
   return std::nullopt;
 }
@@ -160,7 +160,7 @@ expected<application> read_application(const json::value& body) {
       issues.push_back({rule::unknown_field, std::nullopt, std::string(k), value_text(v),
                         fmt::format("is not a field of an application ({})", body_fields)});
   application a;
-  if (auto id = read_text(o, "id", issues)) {
+  if (auto id = read_text(o, "id", text_kind::identifier, issues)) {
     if (id->find('/') != std::string::npos || std::any_of(id->begin(), id->end(), [](char c) {
           return static_cast<unsigned char>(c) < 0x20 || c == ' ';
         }))
@@ -168,8 +168,8 @@ expected<application> read_application(const json::value& body) {
                         "must not hold a slash, a space or a control character"});
     a.id = std::move(*id);
   }
-  if (auto c = read_text(o, "customer", issues)) a.customer = std::move(*c);
-  if (auto p = read_text(o, "point", issues)) a.point = std::move(*p);
+  if (auto c = read_text(o, "customer", text_kind::name, issues)) a.customer = std::move(*c);
+  if (auto p = read_text(o, "point", text_kind::identifier, issues)) a.point = std::move(*p);
   if (const auto* v = o.if_contains("requested_kva"); !v || v->is_null())
     issues.push_back({rule::required, std::nullopt, "requested_kva", "", "is required"});
   else if (bool finite = v->is_number() && std::isfinite(v->to_number<double>());
@@ -177,7 +177,7 @@ expected<application> read_application(const json::value& body) {
     issues.push_back({finite ? rule::below_minimum : rule::not_a_number, std::nullopt, "requested_kva",
                       value_text(*v), "must be a number greater than 0"});
   else a.requested_kva = v->to_number<double>();
-  if (auto m = read_text(o, "month", issues)) {
+  if (auto m = read_text(o, "month", text_kind::name, issues)) {
     if (auto p = parse_month(*m)) a.connect_month = *p;
     else issues.push_back({rule::not_a_month, std::nullopt, "month", *m, "must be a month, YYYY-MM"});
   }
@@ -228,10 +228,11 @@ expected<transition> application_book::check_refuse(std::string_view id, refusal
   if (!a) return unknown(id);
   if (a->state == application_state::refused) return transition{*a, std::string(application_refused_type), false};
   if (a->state != application_state::submitted) return not_from(*a, "refused");
-  if (r.reason.empty() || r.reason.size() > 1000)
+  if (r.reason.empty())
     return fail(errc::validation_failed, "a refusal needs a reason",
-                {{r.reason.empty() ? rule::required : rule::too_long, std::nullopt, "reason", r.reason,
-                  "must be a text of 1 to 1000 bytes"}});
+                {{rule::required, std::nullopt, "reason", r.reason, "is required: the reason in words"}});
+  if (auto broken = check_text("reason", r.reason, text_kind::free_text))
+    return fail(errc::validation_failed, "the refusal is not valid", {std::move(*broken)});
   auto after = *a;
   after.state = application_state::refused;
   after.decided_at = at;

@@ -11,6 +11,7 @@
 #include "domain/report_csv.hpp"
 #include "domain/report_kind.hpp"
 #include "domain/sla/customers.hpp"
+#include "domain/text_rules.hpp"
 
 namespace gridcoord::domain::sla {
 
@@ -19,7 +20,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::size_t max_id_bytes = 64;
-constexpr std::size_t max_name_bytes = 200;
 constexpr std::string_view field_list = "id, name, tier, connection_point, contacts";
 constexpr std::array<std::string_view, 4> channels = {"sms", "email", "phone", "webhook"};
 enum field : std::size_t { f_id, f_name, f_tier, f_point, f_contacts };  // schema().fields order
@@ -103,17 +103,17 @@ struct row_reader {
 
   void id(const std::string& field, std::string_view s, bool spaces_allowed, std::string& to) {
     if (s.size() > max_id_bytes)
-      return add(rule::too_long, field, std::string(s), fmt::format("must be at most {} bytes", max_id_bytes));
+      return add(rule::too_long, field, quoted_value(s), fmt::format("must be at most {} bytes", max_id_bytes));
     if (std::any_of(s.begin(), s.end(), [&](char c) { return is_control(c) || (c == ' ' && !spaces_allowed); }))
       return add(rule::forbidden_character, field, std::string(s),
                  spaces_allowed ? "must not hold control characters" : "must not hold spaces or control characters");
     to = s;
   }
 
+  // The rules of every name (domain/text_rules.hpp): 200 characters, one line.
   void name(std::string_view s, std::string& to) {
-    if (s.size() > max_name_bytes)
-      return add(rule::too_long, "name", std::string(s), fmt::format("must be at most {} bytes", max_name_bytes));
-    if (!valid_utf8(s)) return add(rule::not_utf8, "name", std::string(s), "must be UTF-8 text");
+    if (!valid_utf8(s)) return add(rule::not_utf8, "name", quoted_value(s), "must be UTF-8 text");
+    if (auto broken = check_text("name", s, text_kind::name, number)) return out.push_back(std::move(*broken));
     to = s;
   }
 
@@ -145,6 +145,12 @@ struct row_reader {
     if (channel && std::find(channels.begin(), channels.end(), *channel) == channels.end()) {
       add(rule::not_one_of, prefix + ".channel", std::string(*channel), "must be one of sms, email, phone, webhook");
       channel.reset();
+    }
+    if (address) {
+      if (auto broken = check_text(prefix + ".address", *address, text_kind::name, number)) {
+        out.push_back(std::move(*broken));
+        address.reset();
+      }
     }
     if (channel && address) {
       if (auto why = address_problem(*channel, *address); !why.empty())

@@ -132,7 +132,8 @@ void event_stream<Stream>::on_events(domain::expected<std::vector<actors::event_
   std::string text;
   for (const auto& e : *result) text += sse_frame(e);
   cursor_ = result->back().seq;
-  do_write(std::move(text), result->size() >= stream_page_limit);
+  bool full = result->size() >= stream_page_limit || text.size() >= actors::max_event_page_bytes;  // cut by bytes
+  do_write(std::move(text), full);
 }
 
 template <class Stream>

@@ -21,6 +21,11 @@
 //             when it can still be written.
 // [Limits]    Each write must finish within `write_timeout`; stop() ends the
 //             stream at the next point it is not writing (within write_timeout).
+//             Back-pressure: one page is written at a time and the next is
+//             read only when it has gone, so a stream holds at most one page:
+//             stream_page_limit events, cut at actors::max_event_page_bytes
+//             (beyond its first event). A client that stops reading fills
+//             the socket's buffers, the write times out, and the stream ends.
 #include <array>
 #include <chrono>
 #include <cstdint>

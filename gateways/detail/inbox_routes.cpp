@@ -38,6 +38,8 @@ domain::expected<std::string> acknowledged_by(const request_context& ctx) {
                         {{broken, std::nullopt, "by", by->is_string() ? std::string(by->get_string()) : "",
                           "must be a non-empty string"}});
   }
+  if (auto broken = domain::check_text("by", by->get_string(), domain::text_kind::name))
+    return domain::fail(errc::validation_failed, "the acknowledgement is not valid", {std::move(*broken)});
   return fmt::format("{} ({})", std::string_view(by->get_string()), caller_id(ctx));
 }
 

@@ -139,9 +139,13 @@ std::string caller_id(const request_context& ctx) {
   return ctx.caller ? ctx.caller->token_id : std::string(anonymous_actor);
 }
 
-body_reader::body_reader(const json::value* body, std::string_view what, const std::vector<std::string_view>& known)
+body_reader::body_reader(const json::value* body, std::string_view what, const std::vector<std::string_view>& known,
+                         empty_body empty)
     : what_(what) {
-  if (!body || body->is_null()) return;
+  if (!body || body->is_null()) {
+    not_object_ = empty == empty_body::refused;
+    return;
+  }
   if (!body->is_object()) {
     not_object_ = true;
     return;
@@ -170,18 +174,24 @@ void body_reader::issue(domain::rule broken, std::string_view key, std::string v
   issues_.push_back({broken, std::nullopt, std::string(key), std::move(value), std::move(reason)});
 }
 
-std::string body_reader::text(std::string_view key, bool required) {
+std::string body_reader::text(std::string_view key, bool required, domain::text_kind kind) {
   const auto* v = field(key);
-  if (v && v->is_string() && !(required && v->get_string().empty())) return std::string(v->get_string());
+  if (v && v->is_string() && !(required && v->get_string().empty())) {
+    if (auto broken = domain::check_text(key, v->get_string(), kind)) {
+      issues_.push_back(std::move(*broken));
+      return {};
+    }
+    return std::string(v->get_string());
+  }
   if (v && !v->is_string()) issue_of(domain::rule::not_a_string, key, *v, "must be a string");
   else if (required)
     issue(v ? domain::rule::empty_text : domain::rule::required, key, "", "is required and must not be empty");
   return {};
 }
 
-std::optional<std::string> body_reader::optional_text(std::string_view key) {
+std::optional<std::string> body_reader::optional_text(std::string_view key, domain::text_kind kind) {
   if (!field(key)) return std::nullopt;
-  return text(key, false);
+  return text(key, false, kind);
 }
 
 std::optional<domain::time_point> body_reader::time(std::string_view key, bool required) {
@@ -212,8 +222,13 @@ std::vector<std::string> body_reader::ids(std::string_view key, bool required) {
   }
   const auto& list = v->get_array();
   for (std::size_t i = 0; i < list.size(); ++i) {
-    if (list[i].is_string() && !list[i].get_string().empty()) out.emplace_back(list[i].get_string());
-    else
+    if (list[i].is_string() && !list[i].get_string().empty()) {
+      auto at = fmt::format("{}[{}]", key, i);
+      if (auto broken = domain::check_text(at, list[i].get_string(), domain::text_kind::identifier))
+        issues_.push_back(std::move(*broken));
+      else
+        out.emplace_back(list[i].get_string());
+    } else
       issue_of(list[i].is_string() ? domain::rule::empty_text : domain::rule::not_a_string,
                fmt::format("{}[{}]", key, i), list[i], "must be an equipment id (a non-empty string)");
   }

@@ -22,6 +22,7 @@
 #include "domain/error.hpp"
 #include "domain/month.hpp"
 #include "domain/report_kind.hpp"
+#include "domain/text_rules.hpp"
 #include "gateways/error_mapping.hpp"
 #include "gateways/router.hpp"
 
@@ -107,19 +108,27 @@ http_response upload_error_response(const request_context& ctx, const domain::er
 // differently is the same request.
 std::string body_hash(const request_context& ctx, std::string_view method, std::string_view path);
 
+// Whether a write whose body is empty (or null) reads it as {} (a step with
+// only optional fields) or refuses it with 400, as a body that is not an object.
+enum class empty_body { reads_as_object, refused };
+
 // The fields of one JSON object, read one by one; every issue is kept and
-// finish() answers them all. A null body reads as {}.
+// finish() answers them all. Every text is held to its kind's length and
+// character rules (domain/text_rules.hpp).
 class body_reader {
  public:
   // `what` names the body in messages ("outage report").
-  body_reader(const boost::json::value* body, std::string_view what, const std::vector<std::string_view>& known);
+  body_reader(const boost::json::value* body, std::string_view what, const std::vector<std::string_view>& known,
+              empty_body empty = empty_body::reads_as_object);
 
-  // A string; "" when absent (an issue when `required`, or when empty and required).
-  std::string text(std::string_view key, bool required);
-  std::optional<std::string> optional_text(std::string_view key);
+  // A string of that kind; "" when absent (an issue when `required`, or when
+  // empty and required), and "" with an issue when it breaks the kind's rules.
+  std::string text(std::string_view key, bool required, domain::text_kind kind);
+  std::optional<std::string> optional_text(std::string_view key, domain::text_kind kind);
   // An RFC 3339 time with its offset; nullopt when absent (an issue when `required`).
   std::optional<domain::time_point> time(std::string_view key, bool required);
-  // An array of non-empty strings (equipment ids); at least one when `required`.
+  // An array of non-empty strings (equipment ids, each an identifier); at
+  // least one when `required`.
   std::vector<std::string> ids(std::string_view key, bool required);
   std::optional<std::uint64_t> integer(std::string_view key, std::uint64_t min, std::uint64_t max);
   std::optional<bool> boolean(std::string_view key);

@@ -14,6 +14,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "domain/finite_numbers.hpp"
 #include "domain/json.hpp"
 #include "domain/sla/events.hpp"
 #include "domain/sla/limits.hpp"
@@ -68,16 +69,16 @@ void read_feed_line(std::size_t line, const json::value& v, parsed_feed& out) {
                 {"event_id", "type", "outage_ref", "equipment", "at", "cause", "etr", "description"});
   actors::feed_line l;
   l.line = line;
-  l.event_id = b.text("event_id", true);
-  l.type = b.text("type", true);
+  l.event_id = b.text("event_id", true, domain::text_kind::identifier);
+  l.type = b.text("type", true, domain::text_kind::name);
   if (!l.type.empty() && !is_feed_type(l.type))
     b.issue(domain::rule::not_one_of, "type", l.type, fmt::format("must be one of {}", feed_types));
-  l.outage_ref = b.text("outage_ref", true);
+  l.outage_ref = b.text("outage_ref", true, domain::text_kind::identifier);
   l.equipment = b.ids("equipment", false);
   l.at = b.time("at", false);
-  l.cause = b.optional_text("cause");
+  l.cause = b.optional_text("cause", domain::text_kind::name);
   l.etr = b.time("etr", false);
-  l.description = b.text("description", false);
+  l.description = b.text("description", false, domain::text_kind::free_text);
   if (auto s = b.finish(); !s) return out.rejected.push_back({line, "rejected", "", reasons_of(s.error())});
   out.lines.push_back(std::move(l));
 }
@@ -104,6 +105,8 @@ domain::expected<parsed_feed> parse_feed(std::string_view text) {
     std::error_code ec;
     auto v = json::parse(line, ec);
     if (ec) out.rejected.push_back({number, "rejected", "", fmt::format("the line is not JSON: {}", ec.message())});
+    else if (auto finite = domain::check_finite(v); !finite)
+      out.rejected.push_back({number, "rejected", "", reasons_of(finite.error())});
     else read_feed_line(number, v, out);
   }
   return out;
@@ -192,10 +195,12 @@ const json::value* body_of(const request_context& ctx) { return ctx.body ? &*ctx
 
 // A step on item {id} (of the department in the path, when Request has
 // one), its body read by fill(body_reader&, Request&); the id's error first,
-// then every issue of the body at once.
+// then every issue of the body at once. A step that needs a field refuses an
+// empty body (400); one whose fields are all optional reads it as {}.
 template <class Request, class Fill>
-route_handler item_step(actors::client& client, std::string_view what, std::vector<std::string_view> known, Fill fill) {
-  return sla_write(client, [what = std::string(what), known = std::move(known), fill](
+route_handler item_step(actors::client& client, std::string_view what, std::vector<std::string_view> known,
+                        empty_body empty, Fill fill) {
+  return sla_write(client, [what = std::string(what), known = std::move(known), empty, fill](
                                const request_context& ctx, actors::sla_writer w) -> domain::expected<actors::sla_request> {
     auto id = item_id_of(ctx);
     if (!id) return unexpected{id.error()};
@@ -207,21 +212,21 @@ route_handler item_step(actors::client& client, std::string_view what, std::vect
       if (!d) return unexpected{d.error()};
       r.department = *d;
     }
-    body_reader b(body_of(ctx), what, known);
+    body_reader b(body_of(ctx), what, known, empty);
     fill(b, r);
     if (auto s = b.finish(); !s) return unexpected{s.error()};
     return actors::sla_request{std::move(r)};
   });
 }
 
-// A body read whole into a new Request.
+// A body read whole into a new Request; an empty body is 400.
 template <class Request, class Fill>
 route_handler new_item(actors::client& client, std::string_view what, std::vector<std::string_view> known, Fill fill) {
   return sla_write(client, [what = std::string(what), known = std::move(known), fill](
                                const request_context& ctx, actors::sla_writer w) -> domain::expected<actors::sla_request> {
     Request r;
     r.writer = std::move(w);
-    body_reader b(body_of(ctx), what, known);
+    body_reader b(body_of(ctx), what, known, empty_body::refused);
     fill(b, r);
     if (auto s = b.finish(); !s) return unexpected{s.error()};
     return actors::sla_request{std::move(r)};
@@ -239,14 +244,14 @@ route_handler post_outage(actors::client& client) {
                                          [](body_reader& b, actors::report_outage& r) {
                                            r.equipment = b.ids("equipment", true);
                                            r.started_at = b.time("started_at", false);
-                                           r.description = b.text("description", false);
+                                           r.description = b.text("description", false, domain::text_kind::free_text);
                                          });
 }
 
 route_handler post_outage_update(actors::client& client) {
   return item_step<actors::update_outage>(
-      client, "outage update", {"cause", "etr", "equipment_added"}, [](body_reader& b, actors::update_outage& r) {
-        r.cause = b.optional_text("cause");
+      client, "outage update", {"cause", "etr", "equipment_added"}, empty_body::refused, [](body_reader& b, actors::update_outage& r) {
+        r.cause = b.optional_text("cause", domain::text_kind::name);
         if (r.cause && r.cause->empty()) b.issue(domain::rule::empty_text, "cause", "", "must not be empty");
         r.etr = b.time("etr", false);
         r.equipment_added = b.ids("equipment_added", false);
@@ -256,18 +261,18 @@ route_handler post_outage_update(actors::client& client) {
 }
 
 route_handler post_crew_arrived(actors::client& client) {
-  return item_step<actors::record_crew_arrival>(client, "crew arrival", {"at"},
+  return item_step<actors::record_crew_arrival>(client, "crew arrival", {"at"}, empty_body::reads_as_object,
                                                 [](body_reader& b, auto& r) { r.at = b.time("at", false); });
 }
 
 route_handler post_restored(actors::client& client) {
-  return item_step<actors::restore_outage>(client, "restoration", {"at"},
+  return item_step<actors::restore_outage>(client, "restoration", {"at"}, empty_body::reads_as_object,
                                            [](body_reader& b, auto& r) { r.at = b.time("at", false); });
 }
 
 route_handler post_customers_notified(actors::client& client) {
-  return item_step<actors::notify_customers>(client, "customers-notified note", {"note"},
-                                             [](body_reader& b, auto& r) { r.note = b.text("note", true); });
+  return item_step<actors::notify_customers>(client, "customers-notified note", {"note"}, empty_body::refused,
+                                             [](body_reader& b, auto& r) { r.note = b.text("note", true, domain::text_kind::free_text); });
 }
 
 route_handler post_planned_outage(actors::client& client) {
@@ -282,7 +287,7 @@ route_handler post_planned_outage(actors::client& client) {
         if (ends) r.ends_at = *ends;
         if (starts && ends && *ends <= *starts)
           b.issue(domain::rule::out_of_order, "ends_at", domain::format_rfc3339(*ends), "must be after starts_at");
-        r.description = b.text("description", false);
+        r.description = b.text("description", false, domain::text_kind::free_text);
       });
 }
 
@@ -291,38 +296,38 @@ route_handler post_complaint(actors::client& client) {
       client, "complaint", {"category", "customer_id", "customer_name", "contact", "text"},
       [](body_reader& b, actors::register_complaint& r) {
         if (auto c = b.choice("category", sla::parse_complaint_category, categories)) r.category = *c;
-        r.customer_id = b.text("customer_id", false);
-        r.customer_name = b.text("customer_name", false);
-        r.contact = b.text("contact", false);
-        r.text = b.text("text", true);
+        r.customer_id = b.text("customer_id", false, domain::text_kind::identifier);
+        r.customer_name = b.text("customer_name", false, domain::text_kind::name);
+        r.contact = b.text("contact", false, domain::text_kind::name);
+        r.text = b.text("text", true, domain::text_kind::free_text);
         if (r.customer_id.empty() && r.customer_name.empty())
           b.issue(domain::rule::at_least_one_of, "customer_name", "", "give a customer_id or the customer's name");
       });
 }
 
 route_handler post_complaint_forward(actors::client& client) {
-  return item_step<actors::forward_complaint>(client, "forward", {}, [](body_reader& b, auto& r) { no_fields(b, r); });
+  return item_step<actors::forward_complaint>(client, "forward", {}, empty_body::reads_as_object, [](body_reader& b, auto& r) { no_fields(b, r); });
 }
 
 route_handler post_complaint_acknowledge(actors::client& client) {
-  return item_step<actors::acknowledge_complaint>(client, "acknowledgement", {},
+  return item_step<actors::acknowledge_complaint>(client, "acknowledgement", {}, empty_body::reads_as_object,
                                                   [](body_reader& b, auto& r) { no_fields(b, r); });
 }
 
 route_handler post_complaint_result(actors::client& client) {
-  return item_step<actors::resolve_complaint>(client, "handling result", {"result"},
-                                              [](body_reader& b, auto& r) { r.result = b.text("result", true); });
+  return item_step<actors::resolve_complaint>(client, "handling result", {"result"}, empty_body::refused,
+                                              [](body_reader& b, auto& r) { r.result = b.text("result", true, domain::text_kind::free_text); });
 }
 
 route_handler post_callback_attempt(actors::client& client) {
   return item_step<actors::attempt_callback>(
-      client, "callback attempt", {"outcome", "satisfaction", "satisfied", "note"},
+      client, "callback attempt", {"outcome", "satisfaction", "satisfied", "note"}, empty_body::refused,
       [](body_reader& b, actors::attempt_callback& r) {
         auto outcome = b.choice("outcome", sla::parse_callback_outcome, "no_answer, reached");
         if (outcome) r.outcome = *outcome;
         if (auto s = b.integer("satisfaction", 1, 5)) r.satisfaction = static_cast<unsigned>(*s);
         r.satisfied = b.boolean("satisfied").value_or(true);
-        r.note = b.text("note", false);
+        r.note = b.text("note", false, domain::text_kind::free_text);
         if (outcome == sla::callback_outcome::reached && !b.has("satisfaction"))
           b.issue(domain::rule::required_when, "satisfaction", "",
                   "is required when the customer was reached: a score from 1 to 5");
@@ -330,8 +335,8 @@ route_handler post_callback_attempt(actors::client& client) {
 }
 
 route_handler post_analysis_close(actors::client& client) {
-  return item_step<actors::close_analysis>(client, "analysis closing", {"finding"},
-                                           [](body_reader& b, auto& r) { r.finding = b.text("finding", true); });
+  return item_step<actors::close_analysis>(client, "analysis closing", {"finding"}, empty_body::refused,
+                                           [](body_reader& b, auto& r) { r.finding = b.text("finding", true, domain::text_kind::free_text); });
 }
 
 }  // namespace gridcoord::gateways::detail

@@ -85,14 +85,16 @@ TEST_CASE("every bad cell is reported with data row, file line, field, value and
                        ",F-1,,5,,2027-13,150\r\n");          // data row 3, line 5
   REQUIRE_FALSE(rows);
   CHECK(rows.error().code == errc::validation_failed);
-  CHECK(rows.error().message == "4 problem(s) in the large_customer_demand report; nothing was stored");
+  CHECK(rows.error().message == "5 problem(s) in the large_customer_demand report; nothing was stored");
   const auto& d = rows.error().details;
-  REQUIRE(d.size() == 4);
+  REQUIRE(d.size() == 5);
   CHECK(d[0] == issue{rule::not_a_number, 1, "demand_kw", "1.2.3", "must be a number", 2});
-  CHECK(d[1] == issue{rule::required, 3, "customer", "", "is required", 5});
-  CHECK(d[2] == issue{rule::not_a_month, 3, "expected_month", "2027-13",
+  // A name is one line (domain/text_rules.hpp): the cell over two lines is refused, on its first line.
+  CHECK(d[1] == issue{rule::forbidden_character, 2, "customer", "B\r\nLtd", "must not hold U+000D: control characters (tab and line breaks too) and bidirectional overrides are refused", 3});
+  CHECK(d[2] == issue{rule::required, 3, "customer", "", "is required", 5});
+  CHECK(d[3] == issue{rule::not_a_month, 3, "expected_month", "2027-13",
                       "must be a month: 2027-03, 2027/3, 2027/3/1 or 2027年3月", 5});
-  CHECK(d[3] == issue{rule::above_maximum, 3, "likelihood_pct", "150", "must be at most 100", 5});
+  CHECK(d[4] == issue{rule::above_maximum, 3, "likelihood_pct", "150", "must be at most 100", 5});
 }
 
 TEST_CASE("an empty cell is an absent value, so a required one is reported missing", "[domain][report_csv]") {
@@ -241,10 +243,12 @@ TEST_CASE("a quoted cell over several lines moves the lines of the rows after it
                        "D,F-1,5,2027-03,101\r\n");                      // data row 4: line 9
   REQUIRE_FALSE(rows);
   const auto& d = rows.error().details;
-  REQUIRE(d.size() == 3);
-  CHECK((d[0].row == 2u && d[0].line == 5u));
-  CHECK((d[1].row == 3u && d[1].line == 6u && d[1].field == "likelihood_pct"));
-  CHECK((d[2].row == 4u && d[2].line == 9u));
+  REQUIRE(d.size() == 5);  // the customers over several lines are refused too (a name is one line)
+  CHECK((d[0].row == 1u && d[0].line == 2u && d[0].field == "customer"));
+  CHECK((d[1].row == 2u && d[1].line == 5u));
+  CHECK((d[2].row == 3u && d[2].line == 6u && d[2].field == "customer"));
+  CHECK((d[3].row == 3u && d[3].line == 6u && d[3].field == "likelihood_pct"));
+  CHECK((d[4].row == 4u && d[4].line == 9u));
 }
 
 TEST_CASE("in zh-CN a CSV month cell's reasons are Chinese, its row and line unchanged", "[domain][report_csv][localize]") {

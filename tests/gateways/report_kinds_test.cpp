@@ -46,6 +46,7 @@ TEST_CASE("GET /v1/report-kinds/{kind} describes fields, bounds, allowed values 
   CHECK(fields[0] == json::parse(R"({"name":"equipment_id","label":"设备编号","type":"text","required":true,
                                      "min":null,"max":null,
                                      "positive":false,"allowed":[],"description":"the equipment measured",
+                                     "max_chars":64,"multi_line":false,
                                      "references":"equipment","references_when":null})"));
   CHECK(fields[1].at("type") == "choice");
   CHECK(fields[1].at("allowed") ==

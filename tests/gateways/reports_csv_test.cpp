@@ -78,6 +78,8 @@ TEST_CASE("a bad CSV is 422 listing every issue with data row, line, field, valu
   CHECK(err.at("encoding") == "UTF-8");
   CHECK(err.at("details") == boost::json::parse(R"j([
     {"row":1,"line":2,"field":"demand_kw","value":"1.2.3","reason":"must be a number","rule":"not_a_number"},
+    {"row":2,"line":3,"field":"customer","value":"B\nLtd","reason":"must not hold U+000A: control characters (tab and line breaks too) and bidirectional overrides are refused",
+     "rule":"forbidden_character"},
     {"row":2,"line":3,"field":"expected_month","value":"2027/3/15",
      "reason":"is a date, not a month: the day must be the 1st (2027/3/1) or be left out (2027/3)",
      "rule":"not_a_month"},

@@ -65,3 +65,11 @@ TEST_CASE("report kinds --table leaves other answers as they are", "[gridctl][re
   CHECK(report_kinds_for_people(error) == error);
   CHECK(report_kinds_for_people(json::parse("[1]")) == json::parse("[1]"));
 }
+
+TEST_CASE("report kinds KIND --table shows a text field's length limit", "[gridctl][render][report_kinds][limits]") {
+  auto kind = json::parse(R"json({"id":"k","flow":"M9","title":"t","sender":"dispatch","recipients":[],"key":[],
+    "fields":[{"name":"customer","label":"客户","type":"text","required":true,"min":null,"max":null,"positive":false,
+               "allowed":[],"description":"who","max_chars":200,"multi_line":false}],"rules":[]})json");
+  auto text = render_for_people(report_kinds_for_people(kind));
+  CHECK(text.find("customer  客户   text  yes       ≤ 200 characters  who\n") != std::string::npos);
+}

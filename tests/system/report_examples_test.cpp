@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include <boost/json/parse.hpp>
+#include <fmt/format.h>
 
 #include "domain/report_kind.hpp"
 #include "tests/system/live_server.hpp"
@@ -142,6 +143,26 @@ TEST_CASE("docs/reports.md lists each field's Chinese label beside its name", "[
     for (const auto& f : k.fields) {
       INFO(k.id << "." << f.name);
       CHECK(section.find("| `" + f.name + "` | " + f.label + " |") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("docs/reports.md states each text field's length limit and lines", "[system][docs][report_kinds][limits]") {
+  auto doc = read_source("docs/reports.md");
+  for (const auto& k : domain::report_catalogue()) {
+    auto start = doc.find("## " + k.flow + " — `" + k.id + "`:");
+    REQUIRE(start != std::string::npos);
+    auto section = doc.substr(start, doc.find("\n## ", start + 1) - start);
+    for (const auto& f : k.fields) {
+      if (f.type != domain::field_type::text) continue;
+      INFO(k.id << "." << f.name);
+      auto limit = domain::limit_of(f.text_as);
+      auto chars = limit.max_chars >= 1000 ? fmt::format("{},{:03}", limit.max_chars / 1000, limit.max_chars % 1000)
+                                           : std::to_string(limit.max_chars);
+      auto values = fmt::format("| ≤ {} characters, {} |", chars, limit.multi_line ? "line breaks allowed" : "one line");
+      auto row = section.find("| `" + f.name + "` | " + f.label + " |");
+      REQUIRE(row != std::string::npos);
+      CHECK(section.substr(row, section.find('\n', row) - row).find(values) != std::string::npos);
     }
   }
 }

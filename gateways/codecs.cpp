@@ -115,7 +115,8 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const token_record
                  {"description", t.description},
                  {"created_at", format_rfc3339(t.created_at)},
                  {"created_by", t.created_by},
-                 {"revoked_at", t.revoked_at ? json::value(format_rfc3339(*t.revoked_at)) : nullptr}};
+                 {"revoked_at", t.revoked_at ? json::value(format_rfc3339(*t.revoked_at)) : nullptr},
+                 {"expires_at", t.expires_at ? json::value(format_rfc3339(*t.expires_at)) : nullptr}};
   if (t.revoked_at) o["revoked_by"] = t.revoked_by;
   jv = std::move(o);
 }

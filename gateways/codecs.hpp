@@ -54,7 +54,8 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 // {"item","from","kind","month","version","received_at","acknowledged":{"by","at"}|null,
 //  "newer_version":{"version","item","received_at"}|null}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const inbox_item& i);
-// {"id","role","description","created_at","created_by","revoked_at"|null,"revoked_by"?}; never the hash
+// {"id","role","description","created_at","created_by","revoked_at"|null,"expires_at"|null,
+//  "revoked_by"?}; never the hash
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const token_record& t);
 // the record's fields plus "token", the secret shown once
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issued_token& t);

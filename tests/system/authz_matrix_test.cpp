@@ -5,6 +5,7 @@
 #include <chrono>
 #include <set>
 
+#include "domain/clock.hpp"
 #include "domain/month.hpp"
 #include "gateways/client/http_client.hpp"
 #include "tests/system/live_server.hpp"
@@ -246,4 +247,42 @@ TEST_CASE("an unknown role is a validation error naming the field and the rule",
   CHECK(r.json().at("error").at("details").at(0).at("field") == "role");
   CHECK(r.json().at("error").at("details").at(0).at("rule") == "unknown_role");
   CHECK(c.request("DELETE", "/v1/tokens/tk_0000000000000000", "", bearer(s.admin)).status == 404);
+}
+
+TEST_CASE("a token with expires_at works until then and is refused after it by the virtual clock",
+          "[system][auth][expiry]") {
+  using namespace std::chrono_literals;
+  domain::manual_clock clock{std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now())};
+  testing::live_server s({}, &clock);
+  auto c = s.client();
+  auto in_an_hour = domain::format_rfc3339(clock.now() + 1h);
+  auto past = c.request("POST", "/v1/tokens", R"({"role":"reader","expires_at":")" +
+                                                  domain::format_rfc3339(clock.now() - 1s) + R"("})",
+                        bearer(s.admin));
+  CHECK(past.status == 422);
+  CHECK(past.json().at("error").at("details").at(0).at("rule") == "in_the_past");
+  CHECK(past.json().at("error").at("details").at(0).at("field") == "expires_at");
+
+  auto issued = c.request("POST", "/v1/tokens", R"({"role":"reader","expires_at":")" + in_an_hour + R"("})",
+                          bearer(s.admin));
+  REQUIRE(issued.status == 201);
+  CHECK(issued.json().at("expires_at").as_string() == in_an_hour);
+  auto token = std::string(issued.json().at("token").as_string());
+  auto batch = c.request("POST", "/v1/batch",
+                         testing::batch_of("POST", "/v1/tokens", R"({"role":"reader","expires_at":")" + in_an_hour + R"("})"),
+                         bearer(s.admin));
+  REQUIRE(batch.status == 201);
+  auto batch_token = std::string(batch.json().at("results").at(0).at("result").at("token").as_string());
+  CHECK(batch.json().at("results").at(0).at("result").at("expires_at").as_string() == in_an_hour);
+  CHECK(c.request("GET", "/v1/events", "", bearer(token)).status == 200);
+  CHECK(c.request("GET", "/v1/events", "", bearer(batch_token)).status == 200);
+
+  clock.advance(1h);
+  auto refused = c.request("GET", "/v1/events", "", bearer(token));
+  CHECK(refused.status == 401);
+  CHECK(refused.json().at("error").at("message").as_string() ==
+        "the token expired at " + in_an_hour + "; ask an administrator for a new one");
+  CHECK(c.request("GET", "/v1/events", "", bearer(batch_token)).status == 401);
+  auto listed = c.request("GET", "/v1/tokens?active=false", "", bearer(s.admin));
+  CHECK(listed.json().at("tokens").as_array().size() == 2);
 }

@@ -219,3 +219,19 @@ TEST_CASE("a token's expires_at that is not an RFC 3339 time is 422 naming the f
     CHECK(details.at(0).at("rule") == "not_a_time");
   }
 }
+
+TEST_CASE("a token's secret hash is in no page of events nor of the audit trail", "[gateways][events][disclosure]") {
+  server_fixture f;
+  const std::string hash(64, 'e');
+  f.fake.add_event({1, "tokens", "token.created", t0, "tk_admin",
+                    R"({"id":"tk_0011223344556677","role":"reader","description":"","secret_hash":")" + hash +
+                        R"(","created_by":"tk_admin"})"});
+  for (const char* target : {"/v1/events", "/v1/audit"}) {
+    INFO(target);
+    auto r = f.request(verb::get, target);
+    REQUIRE(r.result_int() == 200);
+    CHECK(r.body().find(hash) == std::string::npos);
+    CHECK(r.body().find("secret_hash") == std::string::npos);
+    CHECK(json_of(r).at("events").at(0).at("payload").at("id") == "tk_0011223344556677");
+  }
+}

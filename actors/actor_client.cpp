@@ -125,11 +125,8 @@ class actor_client final : public client {
     ask<audit_page>(std::move(query), std::move(done));
   }
 
-  void create_token(std::string role, std::string description, std::string by, std::string origin,
-                    reply<domain::issued_token> done) override {
-    ask<domain::issued_token>(
-        token_request{std::move(role), std::move(description), std::move(by), std::move(origin)},
-        std::move(done));
+  void create_token(token_request request, reply<domain::issued_token> done) override {
+    ask<domain::issued_token>(std::move(request), std::move(done));
   }
 
   void revoke_token(std::string id, std::string by, std::string origin,
@@ -208,6 +205,8 @@ class actor_client final : public client {
   domain::expected<domain::principal> authenticate(std::string_view bearer) const override {
     return directory_->verify(bearer);
   }
+
+  domain::time_point now() const override { return directory_->now(); }
 
  private:
   template <class T, class Message>

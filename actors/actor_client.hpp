@@ -27,7 +27,7 @@ struct client_handle {
   std::function<void()> close;      // after the actors stopped: answer every call unavailable
 };
 
-// `directory` answers client::authenticate; the equipment calls go to
+// `directory` answers client::authenticate and client::now (its clock); the equipment calls go to
 // `registry`, and `equipment` answers client::equipment_view; the capacity,
 // application and publication calls go to `capacity`; client::sla to `sla`.
 client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,

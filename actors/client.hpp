@@ -113,6 +113,7 @@ struct batch_operation {
   std::string by;            // acknowledge: who acknowledges ("Li Wei (tk_…)")
   std::string role;          // create_token
   std::string description;   // create_token
+  std::optional<domain::time_point> expires_at;  // create_token; none: it never expires
   std::string token_id;      // revoke_token
 };
 
@@ -179,6 +180,16 @@ struct equipment_history {
   friend bool operator==(const equipment_history&, const equipment_history&) = default;
 };
 
+// A token to issue (client::create_token).
+struct token_request {
+  std::string role;                             // "admin", "liaison:marketing", ...
+  std::string description;
+  std::string by;                               // token id of the admin, "bootstrap" or "host"
+  std::string origin;                           // domain::encode(request_origin), "" when none
+  std::optional<domain::time_point> expires_at;  // none: it never expires
+  friend bool operator==(const token_request&, const token_request&) = default;
+};
+
 struct health_report {
   bool ok = false;
   std::uint64_t last_seq = 0;
@@ -233,11 +244,10 @@ class client {
   // department's kinds with due dates, submissions, reminders and late notices.
   virtual void cycle(domain::month period, reply<domain::cycle_matrix> done) = 0;
 
-  // Issues a token with `role` ("admin", "liaison:marketing", ...); the answer
-  // holds the token text, which is never shown again. validation_failed for
-  // an unknown role.
-  virtual void create_token(std::string role, std::string description, std::string by,
-                            std::string origin, reply<domain::issued_token> done) = 0;
+  // Issues a token with the request's role; the answer holds the token text,
+  // which is never shown again. validation_failed for an unknown role, or
+  // for an expiry that is not after now (rule in_the_past).
+  virtual void create_token(token_request request, reply<domain::issued_token> done) = 0;
   // Revokes token `id`; revoking again answers the first revocation. not_found
   // for an unknown id.
   virtual void revoke_token(std::string id, std::string by, std::string origin,
@@ -285,6 +295,10 @@ class client {
   virtual void sla(sla_request request, reply<sla_answer> done) = 0;
 
   [[nodiscard]] virtual domain::expected<domain::principal> authenticate(std::string_view bearer) const = 0;
+
+  // The time by the actor system's clock (virtual in tests and simulations),
+  // the one a token's expiry is checked against. Synchronous and cheap.
+  [[nodiscard]] virtual domain::time_point now() const = 0;
 };
 
 }  // namespace gridcoord::actors

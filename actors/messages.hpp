@@ -66,8 +66,9 @@ typename Inspector::result_type inspect(Inspector& f, health_report& x) {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, batch_operation& x) {
+  domain::optional_box<domain::time_point> expires_at{x.expires_at};
   return f(caf::meta::type_name("batch_operation"), x.kind, x.report, x.recipient, x.item, x.by,
-           x.role, x.description, x.token_id);
+           x.role, x.description, expires_at, x.token_id);
 }
 
 template <class Inspector>
@@ -266,16 +267,10 @@ typename Inspector::result_type inspect(Inspector& f, log_status_query&) {
 }
 
 // Issue a token with `role` (text, validated by the security actor).
-struct token_request {
-  std::string role;
-  std::string description;
-  std::string by;  // token id of the admin, "bootstrap" or "host"
-  std::string origin;
-  friend bool operator==(const token_request&, const token_request&) = default;
-};
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, token_request& x) {
-  return f(caf::meta::type_name("token_request"), x.role, x.description, x.by, x.origin);
+  domain::optional_box<domain::time_point> expires_at{x.expires_at};
+  return f(caf::meta::type_name("token_request"), x.role, x.description, x.by, x.origin, expires_at);
 }
 
 struct revoke_request {

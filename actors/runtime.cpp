@@ -119,7 +119,7 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto recovered = recover(*p->store);
   if (!recovered) return unexpected{recovered.error()};
   p->report = {recovered->last_seq, recovered->snapshot_seq, recovered->replayed_events,
-               recovered->state.tokens.active(), recovered->state.equipment.size()};
+               recovered->state.tokens.active(clock->now()), recovered->state.equipment.size()};
 
   // What does not need the actors is read before any is spawned.
   auto limits = p->options.time_limits ? domain::expected<std::shared_ptr<const domain::sla::catalogue>>{p->options.time_limits}
@@ -143,7 +143,7 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   std::map<domain::department, department_actor> departments;
   for (auto& [d, book] : recovered->state.books)
     departments.emplace(d, keep(sys.spawn(department, book, log, clock)));
-  auto directory = std::make_shared<token_directory>(recovered->state.tokens);
+  auto directory = std::make_shared<token_directory>(recovered->state.tokens, *clock);
   auto guard = keep(sys.spawn(security, recovered->state.tokens, log, clock, directory));
   auto since = cycle_since(p->options, *p->store, *clock);
   if (!since) return unexpected{since.error()};

@@ -28,6 +28,14 @@ void commit(security_pointer self, std::string_view type, domain::time_point at,
   self->state.directory->replace(self->state.book);
 }
 
+// An expiry must lie after `now`: a token that would be refused at once is a mistake.
+std::optional<domain::issue> expiry_problem(const std::optional<domain::time_point>& expires_at,
+                                            domain::time_point now) {
+  if (!expires_at || *expires_at > now) return std::nullopt;
+  return domain::issue{domain::rule::in_the_past, std::nullopt, "expires_at", domain::format_rfc3339(*expires_at),
+                       fmt::format("must be after now ({})", domain::format_rfc3339(now))};
+}
+
 caf::result<domain::issued_token> issue(security_pointer self, const token_request& req) {
   auto granted = domain::parse_role(req.role);
   if (!granted)
@@ -36,7 +44,9 @@ caf::result<domain::issued_token> issue(security_pointer self, const token_reque
                                   "must be admin, reader, planner, dispatcher, cs_agent or "
                                   "liaison:<department>"}}});
   auto now = self->state.clock->now();
-  auto issued = domain::generate_token(*granted, req.description, req.by, now);
+  if (auto problem = expiry_problem(req.expires_at, now))
+    return to_caf(domain::error{errc::validation_failed, "the token would expire before it is issued", {*problem}});
+  auto issued = domain::generate_token(*granted, req.description, req.by, now, req.expires_at);
   auto payload = domain::encode_created(issued.record);
   auto rp = self->make_response_promise<domain::issued_token>();
   self->request(self->state.log, caf::infinite,
@@ -74,7 +84,11 @@ prepared_operation prepare_create(const batch_prepare& p, std::uint32_t position
                    {{domain::rule::unknown_role, std::nullopt, "role", op.role, "is not a role"}}};
     return out;
   }
-  auto issued = domain::generate_token(*granted, op.description, op.by, p.at);
+  if (auto problem = expiry_problem(op.expires_at, p.at)) {
+    out.failure = {errc::validation_failed, "the token would expire before it is issued", {*problem}};
+    return out;
+  }
+  auto issued = domain::generate_token(*granted, op.description, op.by, p.at, op.expires_at);
   auto payload = domain::encode_created(issued.record);
   out.ok = out.writes = true;
   out.event = {std::string(domain::tokens_stream), std::string(domain::token_created_type), p.at, op.by,

@@ -167,7 +167,7 @@ struct stack {
 
 std::string token(actors::client& api, const std::string& role) {
   std::promise<domain::expected<domain::issued_token>> p;
-  api.create_token(role, "bench " + role, "bench", "", [&](auto t) { p.set_value(std::move(t)); });
+  api.create_token({role, "bench " + role, "bench", "", {}}, [&](auto t) { p.set_value(std::move(t)); });
   auto issued = p.get_future().get();
   if (!issued) die("cannot issue a token: " + issued.error().message);
   return issued->token;

@@ -204,7 +204,7 @@ stack start_stack(const std::string& dir, std::size_t body_bytes) {
   if (!rt) die("cannot start the runtime: " + rt.error().message);
   stack st{std::move(*rt), nullptr, {}};
   std::promise<domain::expected<domain::issued_token>> p;
-  st.rt->api().create_token("liaison:production", "bench importer", "bench", "",
+  st.rt->api().create_token({"liaison:production", "bench importer", "bench", "", {}},
                             [&](auto t) { p.set_value(std::move(t)); });
   st.token = checked(p.get_future().get(), "token").token;
   s.server.port = 0;

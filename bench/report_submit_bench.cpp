@@ -94,7 +94,7 @@ stack start_stack(const std::string& dir, bool registry) {
   stack st{std::move(*rt), nullptr, {}};
   if (registry) import_registry(st.rt->api());
   std::promise<domain::expected<domain::issued_token>> p;
-  st.rt->api().create_token("liaison:marketing", "bench liaison", "bench", "",
+  st.rt->api().create_token({"liaison:marketing", "bench liaison", "bench", "", {}},
                             [&](auto t) { p.set_value(std::move(t)); });
   auto issued = p.get_future().get();
   if (!issued) die("cannot issue a token: " + issued.error().message);

@@ -13,7 +13,7 @@ bool keep(const inbox_item& i, const inbox_filter& f) {
 }
 
 bool keep(const token_record& t, const token_filter& f) {
-  if (f.active && t.revoked_at.has_value() == *f.active) return false;
+  if (f.active && is_active(t, f.now) != *f.active) return false;
   return f.role.empty() || to_string(t.granted) == f.role;
 }
 

@@ -37,8 +37,9 @@ inbox_page select(const std::vector<inbox_item>& items, const inbox_filter& f);
 struct token_filter {
   std::string after;                  // token id; "" = from the first
   std::uint64_t limit = default_page_limit;
-  std::optional<bool> active;         // only active (true) or revoked (false) tokens
+  std::optional<bool> active;         // only active (true) or revoked or expired (false) tokens
   std::string role;                   // only this role ("" = any)
+  time_point now{};                   // what "expired" is measured against
 };
 
 struct token_page {

@@ -108,8 +108,9 @@ constexpr std::array entries{
     catalogue_entry{"is not a field of an equipment record ({})", "不是设备记录的字段（字段为 {0}）"},
     catalogue_entry{"is not a field of an import (only \"customers\")", "不是导入请求的字段（只能有 \"customers\"）"},
     catalogue_entry{"is not a field of an operation (method, path, body)", "不是操作的字段（字段为 method、path、body）"},
-    catalogue_entry{"is not a field of a token request (role, description)",
-                    "不是令牌申请的字段（字段为 role、description）"},
+    catalogue_entry{"is not a field of a token request (role, description, expires_at)",
+                    "不是令牌申请的字段（字段为 role、description、expires_at）"},
+    catalogue_entry{"must be after now ({})", "须晚于当前时间（{0}）"},
     catalogue_entry{"is not a field of the {m}", "不是{0}的字段"},
     catalogue_entry{"is not a field of {m}", "不是{0}的字段"},
 

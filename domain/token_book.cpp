@@ -48,27 +48,34 @@ time_point from_micros(std::int64_t us) { return time_point{std::chrono::microse
 
 }  // namespace
 
+bool is_active(const token_record& r, time_point now) {
+  return !r.revoked_at && !(r.expires_at && now >= *r.expires_at);
+}
+
 issued_token generate_token(role granted, std::string description, std::string created_by,
-                            time_point now) {
+                            time_point now, std::optional<time_point> expires_at) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium cannot initialise");
   auto id = random_hex(id_bytes);
   auto secret = random_hex(secret_bytes);
   token_record r{"tk_" + id, granted, std::move(description), hash_secret(secret), now,
-                 std::move(created_by), std::nullopt, {}};
+                 std::move(created_by), std::nullopt, {}, expires_at};
   return {std::move(r), fmt::format("gct_{}_{}", id, secret)};
 }
 
+// {"id","role","description","secret_hash","created_by","expires_at"?}: the
+// expiry as RFC 3339, left out when the token never expires.
 std::string encode_created(const token_record& r) {
-  return to_text(json::object{{"id", r.id}, {"role", to_string(r.granted)},
-                              {"description", r.description}, {"secret_hash", r.secret_hash},
-                              {"created_by", r.created_by}});
+  json::object o{{"id", r.id}, {"role", to_string(r.granted)}, {"description", r.description},
+                 {"secret_hash", r.secret_hash}, {"created_by", r.created_by}};
+  if (r.expires_at) o["expires_at"] = format_rfc3339(*r.expires_at);
+  return to_text(o);
 }
 
 std::string encode_revoked(std::string_view id, std::string_view by) {
   return to_text(json::object{{"id", id}, {"revoked_by", by}});
 }
 
-expected<principal> token_book::verify(std::string_view bearer) const {
+expected<principal> token_book::verify(std::string_view bearer, time_point now) const {
   auto refuse = [] { return fail(errc::unauthorized, "the token is not valid; ask an administrator for one"); };
   constexpr std::size_t length = 4 + id_bytes * 2 + 1 + secret_bytes * 2;
   if (bearer.size() != length || !bearer.starts_with("gct_") || bearer[4 + id_bytes * 2] != '_')
@@ -82,6 +89,9 @@ expected<principal> token_book::verify(std::string_view bearer) const {
   if (presented.size() != r->secret_hash.size() ||
       sodium_memcmp(presented.data(), r->secret_hash.data(), presented.size()) != 0)
     return refuse();
+  if (r->expires_at && now >= *r->expires_at)  // the secret is right: the expiry is no oracle
+    return fail(errc::unauthorized, fmt::format("the token expired at {}; ask an administrator for a new one",
+                                                format_rfc3339(*r->expires_at)));
   return principal{r->id, r->granted, r->description};
 }
 
@@ -97,9 +107,9 @@ std::vector<token_record> token_book::list() const {
   return out;
 }
 
-std::size_t token_book::active() const noexcept {
+std::size_t token_book::active(time_point now) const noexcept {
   return static_cast<std::size_t>(std::count_if(tokens_.begin(), tokens_.end(),
-                                                [](const auto& kv) { return !kv.second.revoked_at; }));
+                                                [now](const auto& kv) { return is_active(kv.second, now); }));
 }
 
 status token_book::apply_event(std::string_view type, time_point at, std::string_view payload) {
@@ -117,9 +127,15 @@ status token_book::apply_event(std::string_view type, time_point at, std::string
     }
     auto granted = parse_role(o.at("role").as_string());
     if (!granted) throw std::runtime_error("unknown role");
+    std::optional<time_point> expires_at;
+    if (const auto* e = o.if_contains("expires_at")) {
+      expires_at = parse_rfc3339(e->as_string());
+      if (!expires_at) throw std::runtime_error("expires_at is not an RFC 3339 time");
+    }
     tokens_.try_emplace(id, token_record{id, *granted, std::string(o.at("description").as_string()),
                                          std::string(o.at("secret_hash").as_string()), at,
-                                         std::string(o.at("created_by").as_string()), std::nullopt, {}});
+                                         std::string(o.at("created_by").as_string()), std::nullopt, {},
+                                         expires_at});
     return {};
   } catch (const std::exception& e) {
     return fail(errc::internal, std::string("a stored token event is unreadable: ") + e.what());
@@ -134,6 +150,7 @@ json::object record_to_json(const token_record& r) {
     o["revoked_at_us"] = micros(*r.revoked_at);
     o["revoked_by"] = r.revoked_by;
   }
+  if (r.expires_at) o["expires_at_us"] = micros(*r.expires_at);
   return o;
 }
 
@@ -151,6 +168,7 @@ expected<token_record> record_from_json(const json::value& v) {
       r.revoked_at = from_micros(rev->to_number<std::int64_t>());
       r.revoked_by = o.at("revoked_by").as_string();
     }
+    if (const auto* exp = o.if_contains("expires_at_us")) r.expires_at = from_micros(exp->to_number<std::int64_t>());
     return r;
   } catch (const std::exception& e) {
     return fail(errc::internal, std::string("a stored token record is unreadable: ") + e.what());

@@ -115,7 +115,8 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const token_record
                  {"description", t.description},
                  {"created_at", format_rfc3339(t.created_at)},
                  {"created_by", t.created_by},
-                 {"revoked_at", t.revoked_at ? json::value(format_rfc3339(*t.revoked_at)) : nullptr}};
+                 {"revoked_at", t.revoked_at ? json::value(format_rfc3339(*t.revoked_at)) : nullptr},
+                 {"expires_at", t.expires_at ? json::value(format_rfc3339(*t.expires_at)) : nullptr}};
   if (t.revoked_at) o["revoked_by"] = t.revoked_by;
   jv = std::move(o);
 }
@@ -215,19 +216,31 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const report_docum
   jv = std::move(o);
 }
 
-void tag_invoke(const json::value_from_tag&, json::value& jv, const event_view& e) {
+json::value event_json(const event_view& e, domain::sla::disclosure who) {
   auto payload = parse_payload(e.payload);
-  jv = json::object{{"seq", e.seq},
-                    {"stream", e.stream},
-                    {"type", e.type},
-                    {"time", domain::format_rfc3339(e.time)},
-                    {"actor", e.actor},
-                    {"origin", origin_json(e.origin)},
-                    {"payload", payload ? std::move(*payload) : json::value(json::string(e.payload))}};
+  if (payload) domain::sla::redact_event(e.type, *payload, who);
+  return json::object{{"seq", e.seq},
+                      {"stream", e.stream},
+                      {"type", e.type},
+                      {"time", domain::format_rfc3339(e.time)},
+                      {"actor", e.actor},
+                      {"origin", origin_json(e.origin)},
+                      {"payload", payload ? std::move(*payload) : json::value(json::string(e.payload))}};
+}
+
+json::value audit_json(const audit_page& p, domain::sla::disclosure who) {
+  json::array events;
+  events.reserve(p.events.size());
+  for (const auto& e : p.events) events.push_back(event_json(e, who));
+  return json::object{{"events", std::move(events)}, {"next_after", p.next_after}, {"end", p.end}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const event_view& e) {
+  jv = event_json(e, domain::sla::disclosure::without_personal_data);
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const audit_page& p) {
-  jv = json::object{{"events", json::value_from(p.events)}, {"next_after", p.next_after}, {"end", p.end}};
+  jv = audit_json(p, domain::sla::disclosure::without_personal_data);
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const equipment_receipt& r) {

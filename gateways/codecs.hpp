@@ -25,6 +25,7 @@
 #include "domain/token_book.hpp"
 #include "domain/error.hpp"
 #include "domain/report_kind.hpp"
+#include "domain/sla/disclosure.hpp"
 
 namespace gridcoord::domain {
 
@@ -54,7 +55,8 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 // {"item","from","kind","month","version","received_at","acknowledged":{"by","at"}|null,
 //  "newer_version":{"version","item","received_at"}|null}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const inbox_item& i);
-// {"id","role","description","created_at","created_by","revoked_at"|null,"revoked_by"?}; never the hash
+// {"id","role","description","created_at","created_by","revoked_at"|null,"expires_at"|null,
+//  "revoked_by"?}; never the hash
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const token_record& t);
 // the record's fields plus "token", the secret shown once
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const issued_token& t);
@@ -82,9 +84,15 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 // {"department","kind","month","version","seq","submitted_at","submitted_by",
 //  "recipients","row_count","rows","versions"} from the stored payload.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const report_document& d);
-// {"seq","stream","type","time","actor","payload":{…}}.
+// {"seq","stream","type","time","actor","origin","payload":{…}}: the event as
+// `who` may see it, its payload redacted (domain/sla/disclosure.hpp: never a
+// token's secret hash; customers' personal data only with_personal_data).
+// Every view of an event is made here: /v1/events, /v1/audit, /v1/stream.
+boost::json::value event_json(const event_view& e, domain::sla::disclosure who);
+// {"events":[event_json…],"next_after":N,"end":bool}
+boost::json::value audit_json(const audit_page& p, domain::sla::disclosure who);
+// event_json and audit_json for a caller without personal data.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const event_view& e);
-// {"events":[…],"next_after":N,"end":bool}
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const audit_page& p);
 // {"seq","imported","added","replaced","unchanged","accepted_at","replayed"}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const equipment_receipt& r);

@@ -203,6 +203,19 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const item_list& l
   jv = json::object{{"items", json::value_from(l.items)}, {"next_after", l.next_after}, {"end", l.end}};
 }
 
+json::value item_json(const sla_item& i, domain::sla::disclosure who) {
+  auto v = json::value_from(i);
+  domain::sla::redact_item(kind_of(i.item), v.as_object(), who);
+  return v;
+}
+
+json::value item_list_json(const item_list& l, domain::sla::disclosure who) {
+  json::array items;
+  items.reserve(l.items.size());
+  for (const auto& i : l.items) items.push_back(item_json(i, who));
+  return json::object{{"items", std::move(items)}, {"next_after", l.next_after}, {"end", l.end}};
+}
+
 json::value open_work_json(const open_work& w, std::optional<domain::department> department) {
   json::array steps;
   for (const auto& line : w.steps) {

@@ -17,6 +17,7 @@
 #include <boost/json/value_from.hpp>
 
 #include "actors/sla_requests.hpp"
+#include "domain/sla/disclosure.hpp"
 
 namespace gridcoord::domain::sla {
 
@@ -42,6 +43,11 @@ namespace gridcoord::actors {
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const sla_item& i);
 // {"items":[sla_item…],"next_after","end"}.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const item_list& l);
+// The same as `who` may see them: a complaint's or a callback's personal
+// fields removed and named in "redacted" for a caller without personal data
+// (domain/sla/disclosure.hpp). Every route that answers items uses these.
+boost::json::value item_json(const sla_item& i, domain::sla::disclosure who);
+boost::json::value item_list_json(const item_list& l, domain::sla::disclosure who);
 // {"department","as_of","calendar_warnings"?,"steps":[…],"analyses":[sla_item…],
 // "notices":[…]}; department null for every department's work. Each step: the clock's item, step, flow, round,
 // department, started, due, limit, warnings, and "remaining_seconds"

@@ -133,8 +133,9 @@ typename Inspector::result_type inspect(Inspector& f, role& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, token_record& x) {
   optional_box<time_point> revoked_at{x.revoked_at};
+  optional_box<time_point> expires_at{x.expires_at};
   return f(caf::meta::type_name("token_record"), x.id, x.granted, x.description, x.secret_hash,
-           x.created_at, x.created_by, revoked_at, x.revoked_by);
+           x.created_at, x.created_by, revoked_at, x.revoked_by, expires_at);
 }
 
 template <class Inspector>

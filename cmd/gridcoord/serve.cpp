@@ -165,7 +165,7 @@ gateways::metrics_source metrics_of(const actors::runtime& rt) {
 domain::expected<std::string> bootstrap_token(actors::client& api, bool first_start, bool demo) {
   if (!first_start && !demo) return std::string{};
   std::promise<domain::expected<domain::issued_token>> answer;
-  api.create_token("admin", first_start ? "bootstrap administrator" : "demo session", "bootstrap", "",
+  api.create_token({"admin", first_start ? "bootstrap administrator" : "demo session", "bootstrap", "", {}},
                    [&](auto t) { answer.set_value(std::move(t)); });
   auto issued = answer.get_future().get();
   if (!issued) return unexpected{issued.error()};

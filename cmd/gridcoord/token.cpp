@@ -25,7 +25,7 @@ int create_token_on_host(const config::settings& s, const std::string& role,
     return 1;
   }
   std::promise<domain::expected<domain::issued_token>> answer;
-  (*rt)->api().create_token(role, description, "host", "", [&](auto t) { answer.set_value(std::move(t)); });
+  (*rt)->api().create_token({role, description, "host", "", {}}, [&](auto t) { answer.set_value(std::move(t)); });
   auto issued = answer.get_future().get();
   if (!issued) {
     std::cerr << "gridcoord: " << issued.error().message << "\n";

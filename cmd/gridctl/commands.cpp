@@ -65,6 +65,7 @@ built acknowledge(const arguments& a) {
 built create_token(const arguments& a) {
   json::object body{{"role", a.at("--role")}};
   if (a.has("--description")) body["description"] = a.at("--description");
+  if (a.has("--expires-at")) body["expires_at"] = a.at("--expires-at");
   return client::http_request{"POST", "/v1/tokens", domain::to_text(body), {}};
 }
 
@@ -296,12 +297,13 @@ std::vector<command> build_table() {
        }},
       {{"token", "create"}, "issue an API token (shown once: keep it)",
        {{"--role", "admin, reader, planner, dispatcher, cs_agent or liaison:<department>", arg_kind::text, true},
-        {"--description", "what the token is for, e.g. who holds it"}},
+        {"--description", "what the token is for, e.g. who holds it"},
+        {"--expires-at", "refuse the token from this RFC 3339 time on (default: it never expires)", arg_kind::time}},
        create_token},
-      {{"token", "list"}, "tokens issued, revoked ones too unless --active true",
+      {{"token", "list"}, "tokens issued, revoked and expired ones too unless --active true",
        {{"--after", "tokens after this id (tk_…)"},
         {"--limit", "tokens per request, 1 to 1000 (server default 100; with --all 1000)", arg_kind::whole},
-        {"--active", "true: only active tokens; false: only revoked ones"},
+        {"--active", "true: only active tokens; false: only revoked or expired ones"},
         {"--role", "only tokens with this role"}},
        [](const arguments& a) -> built {
          return get(with_query("/v1/tokens", a,

@@ -55,7 +55,9 @@ route_handler get_audit(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
     auto q = audit_query_of(ctx);
     if (!q) return done(error_response(q.error()));
-    auto on_page = [](const actors::audit_page& p) { return json_response(200, json::value_from(p)); };
+    auto on_page = [who = domain::sla::disclosure_for(ctx.caller->granted)](const actors::audit_page& p) {
+      return json_response(200, actors::audit_json(p, who));
+    };
     client.audit(std::move(*q), reply_with<actors::audit_page>(std::move(done), on_page));
   };
 }

@@ -3,11 +3,13 @@
 #include <string_view>
 #include <utility>
 
+#include <boost/json/parse.hpp>
 #include <boost/json/value_from.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "domain/json.hpp"
+#include "domain/token_book.hpp"
 #include "gateways/codecs.hpp"
 #include "gateways/detail/strand_hold.hpp"
 
@@ -20,6 +22,7 @@ namespace net = boost::asio;
 namespace {
 
 constexpr std::string_view keepalive_comment = ": keep-alive\n\n";
+constexpr std::string_view token_gone_comment = ": the token of this stream is no longer valid\n\n";
 constexpr std::string_view last_chunk = "0\r\n\r\n";
 
 // `text` as one HTTP/1.1 chunk.
@@ -29,9 +32,18 @@ std::string as_chunk(std::string_view text) {
 
 }  // namespace
 
-std::string sse_frame(const actors::event_view& e) {
-  return fmt::format("id: {}\nevent: {}\ndata: {}\n\n", e.seq, e.type,
-                     domain::to_text(boost::json::value_from(e)));
+std::string sse_frame(const actors::event_view& e, domain::sla::disclosure who) {
+  return fmt::format("id: {}\nevent: {}\ndata: {}\n\n", e.seq, e.type, domain::to_text(actors::event_json(e, who)));
+}
+
+bool revokes(const actors::event_view& e, std::string_view token_id) {
+  if (e.type != domain::token_revoked_type || e.stream != domain::tokens_stream) return false;
+  if (e.payload.find(token_id) == std::string::npos) return false;  // most revocations are another token's
+  boost::system::error_code ec;
+  auto payload = boost::json::parse(e.payload, ec);
+  if (ec || !payload.is_object()) return false;
+  const auto* id = payload.get_object().if_contains("id");
+  return id && id->is_string() && id->get_string() == token_id;
 }
 
 template <class Stream>
@@ -41,6 +53,9 @@ event_stream<Stream>::event_stream(Stream& stream, std::shared_ptr<void> owner, 
       owner_(std::move(owner)),
       client_(start.client),
       cursor_(start.after),
+      caller_(std::move(start.caller)),
+      bearer_(std::move(start.bearer)),
+      who_(domain::sla::disclosure_for(caller_.granted)),
       write_timeout_(write_timeout),
       done_(std::move(done)),
       timer_(stream.get_executor()) {}
@@ -124,16 +139,37 @@ void event_stream<Stream>::on_events(domain::expected<std::vector<actors::event_
     spdlog::warn("the event stream could not read events after {}: {}", cursor_, result.error().message);
     return do_wait();
   }
+  if (!token_valid()) return end_for_token({});
   if (result->empty()) {
     if (std::chrono::steady_clock::now() - last_write_ >= stream_keepalive_interval)
       return do_write(std::string(keepalive_comment), false);
     return do_wait();
   }
   std::string text;
-  for (const auto& e : *result) text += sse_frame(e);
-  cursor_ = result->back().seq;
+  for (const auto& e : *result) {
+    if (revokes(e, caller_.token_id)) return end_for_token(std::move(text));
+    text += sse_frame(e, who_);
+    cursor_ = e.seq;
+  }
   bool full = result->size() >= stream_page_limit || text.size() >= actors::max_event_page_bytes;  // cut by bytes
   do_write(std::move(text), full);
+}
+
+// Revoked, expired or unknown now: the stream ends (see the header).
+template <class Stream>
+bool event_stream<Stream>::token_valid() const {
+  auto now = client_.authenticate(bearer_);
+  return now && now->token_id == caller_.token_id;
+}
+
+// Writes `text` (the frames before the revocation, if any) and the comment
+// that says why, then finishes.
+template <class Stream>
+void event_stream<Stream>::end_for_token(std::string text) {
+  spdlog::debug("the event stream of {} ends: its token is no longer valid", caller_.token_id);
+  text += token_gone_comment;
+  stopping_ = true;
+  do_write(std::move(text), false);
 }
 
 template <class Stream>

@@ -10,7 +10,16 @@
 // once by the next ask, anything less by a wait of stream_poll_interval on a
 // timer. After stream_keepalive_interval without a write it sends the comment
 // ": keep-alive\n\n". A read kept pending on the socket notices the client
-// leaving between writes.
+// leaving between writes. Each event is shown as its caller may see it
+// (actors::event_json: never a token's hash; customers' personal data only to
+// a role that may read customers).
+// The stream lives only as long as its token: each answer of the feed is
+// written only after the token has been checked again (client.authenticate:
+// revoked or expired ends the stream, so the check runs at least every
+// stream_poll_interval), and a page that holds the token's own revocation
+// is written up to the event before it. The stream then ends with the comment
+// ": the token of this stream is no longer valid\n\n" and the final chunk:
+// nothing logged after the revocation reaches it.
 // [Threading] Every member function runs on the session's strand (the
 //             executor of `stream`); stop() too (the session calls it there).
 //             Actor replies are posted back to that strand, as tracked work,
@@ -42,7 +51,9 @@
 #include "gateways/detail/tls.hpp"
 
 #include "actors/client.hpp"
+#include "domain/auth.hpp"
 #include "domain/error.hpp"
+#include "domain/sla/disclosure.hpp"
 
 namespace gridcoord::gateways::detail {
 
@@ -51,10 +62,13 @@ inline constexpr std::chrono::seconds stream_keepalive_interval{15};
 inline constexpr std::size_t stream_page_limit = 100;
 
 // What a streaming route answers (http_response::stream): where the events
-// come from and the last seq the client already has.
+// come from, the last seq the client already has, and who asks: the caller
+// and the bearer token it authenticated with, checked again as it streams.
 struct stream_start {
   actors::client& client;
   std::uint64_t after = 0;
+  domain::principal caller;
+  std::string bearer;
 };
 
 // How the session wants the head written.
@@ -65,8 +79,11 @@ struct stream_head {
   std::vector<std::pair<std::string, std::string>> headers;  // the route's extras
 };
 
-// One SSE frame for `e` (see above).
-std::string sse_frame(const actors::event_view& e);
+// One SSE frame for `e` as `who` may see it (see above).
+std::string sse_frame(const actors::event_view& e, domain::sla::disclosure who);
+
+// Whether `e` revokes token `token_id`.
+bool revokes(const actors::event_view& e, std::string_view token_id);
 
 template <class Stream>
 class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
@@ -90,6 +107,9 @@ class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
   std::shared_ptr<void> owner_;  // keeps stream_ alive while an operation is pending
   actors::client& client_;
   std::uint64_t cursor_;
+  domain::principal caller_;
+  std::string bearer_;
+  domain::sla::disclosure who_;
   std::chrono::milliseconds write_timeout_;
   on_end done_;
   boost::asio::steady_timer timer_;
@@ -111,6 +131,8 @@ class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void do_fetch();
   void on_events(domain::expected<std::vector<actors::event_view>> result);
+  bool token_valid() const;
+  void end_for_token(std::string text);
   void do_wait();
   void on_wait(boost::beast::error_code ec);
   void do_write(std::string text, bool full_page);

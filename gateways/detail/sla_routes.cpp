@@ -169,10 +169,10 @@ std::string location_of(std::string_view item) {
   return fmt::format("/v1/{}/{}", plural, item.substr(slash + 1));
 }
 
-http_response item_response(const actors::sla_answer& a) {
+http_response item_response(const actors::sla_answer& a, domain::sla::disclosure who) {
   const auto& item = answer_as<actors::sla_item>(a);
   bool made = item.created && item.changed;
-  auto res = json_response(made ? 201 : 200, json::value_from(item));
+  auto res = json_response(made ? 201 : 200, actors::item_json(item, who));
   if (made) res.headers.emplace_back("Location", location_of(item.item));
   return res;
 }
@@ -187,7 +187,10 @@ route_handler sla_write(actors::client& client, request_of read) {
     if (!writer) return done(error_response(writer.error()));
     auto request = read(ctx, std::move(*writer));
     if (!request) return done(error_response(request.error()));
-    client.sla(std::move(*request), reply_with<actors::sla_answer>(std::move(done), item_response));
+    auto who = domain::sla::disclosure_for(ctx.caller->granted);
+    client.sla(std::move(*request), reply_with<actors::sla_answer>(std::move(done), [who](const actors::sla_answer& a) {
+                 return item_response(a, who);
+               }));
   };
 }
 

@@ -1,6 +1,8 @@
 // GET /v1/stream: validates the starting point and hands the connection to
 // detail::event_stream (through http_response::stream).
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "gateways/detail/event_stream.hpp"
 #include "gateways/detail/handlers.hpp"
@@ -9,6 +11,13 @@
 namespace gridcoord::gateways::detail {
 
 namespace {
+
+// The bearer token the router authenticated the caller with.
+std::string bearer_of(const request_context& ctx) {
+  constexpr std::string_view scheme = "Bearer ";
+  auto header = ctx.header("Authorization").value_or("");
+  return std::string(header.starts_with(scheme) ? header.substr(scheme.size()) : std::string_view{});
+}
 
 // Last-Event-ID (a client resuming) wins over ?after=SEQ; both default to 0.
 domain::expected<std::uint64_t> stream_after(const request_context& ctx) {
@@ -23,7 +32,7 @@ route_handler get_stream(actors::client& client) {
     auto after = stream_after(ctx);
     if (!after) return done(error_response(after.error()));
     http_response r;
-    r.stream = std::make_shared<const stream_start>(stream_start{client, *after});
+    r.stream = std::make_shared<const stream_start>(stream_start{client, *after, *ctx.caller, bearer_of(ctx)});
     done(std::move(r));
   };
 }

@@ -33,9 +33,13 @@ route_handler get_events(actors::client& client) {
     if (!after) return done(error_response(after.error()));
     auto limit = integer_query(ctx, "limit", default_event_limit, 1, max_event_limit);
     if (!limit) return done(error_response(limit.error()));
-    auto on_events = [after = *after](const std::vector<actors::event_view>& events) {
+    auto who = domain::sla::disclosure_for(ctx.caller->granted);
+    auto on_events = [after = *after, who](const std::vector<actors::event_view>& events) {
+      json::array shown;
+      shown.reserve(events.size());
+      for (const auto& e : events) shown.push_back(actors::event_json(e, who));
       json::object body;
-      body["events"] = json::value_from(events);
+      body["events"] = std::move(shown);
       body["next_after"] = events.empty() ? after : events.back().seq;
       return json_response(200, body);
     };

@@ -21,9 +21,19 @@ constexpr std::size_t max_description_chars = 200;
 struct token_body {
   std::string role;
   std::string description;
+  std::optional<domain::time_point> expires_at;
 };
 
-// {"role": "<role>", "description": "<text>"?}, every problem at once.
+// "expires_at": an RFC 3339 time with its offset (after now: the security actor checks).
+void read_expiry(const boost::json::value& v, token_body& out, std::vector<domain::issue>& issues) {
+  if (v.is_string()) out.expires_at = domain::parse_rfc3339(v.get_string());
+  if (!out.expires_at)
+    issues.push_back({domain::rule::not_a_time, std::nullopt, "expires_at",
+                      v.is_string() ? std::string(v.get_string()) : "",
+                      "must be an RFC 3339 time with its offset, e.g. 2026-12-01T09:30:00+08:00"});
+}
+
+// {"role": "<role>", "description": "<text>"?, "expires_at": "<RFC 3339>"?}, every problem at once.
 domain::expected<token_body> parse_token_body(const request_context& ctx) {
   const auto* obj = ctx.body ? ctx.body->if_object() : nullptr;
   if (!obj) return domain::fail(errc::invalid_request, R"(the body must be {"role": "…", "description": "…"})");
@@ -32,6 +42,7 @@ domain::expected<token_body> parse_token_body(const request_context& ctx) {
   for (const auto& kv : *obj) {
     const auto& v = kv.value();
     if (kv.key() == "role" && v.is_string()) out.role = v.get_string();
+    else if (kv.key() == "expires_at") read_expiry(v, out, issues);
     else if (kv.key() == "description" && v.is_string() && v.get_string().size() <= max_description_chars)
       out.description = v.get_string();
     else
@@ -41,7 +52,7 @@ domain::expected<token_body> parse_token_body(const request_context& ctx) {
                         std::nullopt, std::string(kv.key()), v.is_string() ? std::string(v.get_string()) : "",
                         kv.key() == "description"
                             ? fmt::format("must be a string of at most {} bytes", max_description_chars)
-                            : "is not a field of a token request (role, description)"});
+                            : "is not a field of a token request (role, description, expires_at)"});
   }
   if (out.role.empty()) issues.push_back({domain::rule::required, std::nullopt, "role", "", "is required"});
   if (!issues.empty())
@@ -49,9 +60,10 @@ domain::expected<token_body> parse_token_body(const request_context& ctx) {
   return out;
 }
 
-// ?after=ID&limit=N&active=true|false&role=ROLE
-domain::expected<domain::token_filter> token_filter_of(const request_context& ctx) {
+// ?after=ID&limit=N&active=true|false&role=ROLE; active as of `now`.
+domain::expected<domain::token_filter> token_filter_of(const request_context& ctx, domain::time_point now) {
   domain::token_filter f;
+  f.now = now;
   auto limit = integer_query(ctx, "limit", domain::default_page_limit, 1, domain::max_page_limit);
   if (!limit) return unexpected{limit.error()};
   auto active = bool_query(ctx, "active");
@@ -75,8 +87,9 @@ route_handler post_token(actors::client& client) {
       res.headers.emplace_back("Cache-Control", "no-store");
       return res;
     };
-    client.create_token(std::move(body->role), std::move(body->description), ctx.caller->token_id,
-                        origin_of(ctx), reply_with<domain::issued_token>(std::move(done), on_issued));
+    client.create_token({std::move(body->role), std::move(body->description), ctx.caller->token_id, origin_of(ctx),
+                         body->expires_at},
+                        reply_with<domain::issued_token>(std::move(done), on_issued));
   };
 }
 
@@ -87,6 +100,7 @@ domain::expected<actors::batch_operation> token_operation(const request_context&
   op.kind = actors::batch_op_kind::create_token;
   op.role = std::move(body->role);
   op.description = std::move(body->description);
+  op.expires_at = body->expires_at;
   op.by = ctx.caller->token_id;
   return op;
 }
@@ -101,7 +115,7 @@ domain::expected<actors::batch_operation> revoke_operation(const request_context
 
 route_handler get_tokens(actors::client& client) {
   return [&client](const request_context& ctx, respond done) {
-    auto filter = token_filter_of(ctx);
+    auto filter = token_filter_of(ctx, client.now());
     if (!filter) return done(error_response(filter.error()));
     auto on_list = [f = *filter](const std::vector<domain::token_record>& t) {
       auto page = domain::select(t, f);

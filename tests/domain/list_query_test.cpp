@@ -77,3 +77,19 @@ TEST_CASE("token pages are ordered by id and filter by role and state", "[domain
   token_filter admins{"", 10, std::nullopt, "admin"};
   CHECK(select(tokens, admins).tokens.size() == 1);
 }
+
+TEST_CASE("an expired token is listed as not active from its expiry on", "[domain][lists][expiry]") {
+  std::vector<token_record> tokens;
+  for (const char* id : {"tk_a", "tk_b"})
+    tokens.push_back({id, role{role_kind::reader}, "", "", t0, "bootstrap", std::nullopt, {}});
+  tokens[1].expires_at = t0 + 1h;
+  auto ids = [&](bool active, time_point now) {
+    std::vector<std::string> out;
+    for (const auto& t : select(tokens, token_filter{"", 10, active, "", now}).tokens) out.push_back(t.id);
+    return out;
+  };
+  CHECK(ids(true, t0 + 1h - 1us) == std::vector<std::string>{"tk_a", "tk_b"});
+  CHECK(ids(false, t0 + 1h - 1us).empty());
+  CHECK(ids(true, t0 + 1h) == std::vector<std::string>{"tk_a"});
+  CHECK(ids(false, t0 + 1h) == std::vector<std::string>{"tk_b"});
+}

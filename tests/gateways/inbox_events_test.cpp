@@ -173,3 +173,65 @@ TEST_CASE("the token list pages by id and filters by role and state", "[gateways
   CHECK(next.at("end") == true);
   CHECK(json_of(f.request(verb::get, "/v1/tokens?active=false")).at("tokens").as_array().empty());
 }
+
+TEST_CASE("a token created with expires_at shows it and is refused with a message naming it after",
+          "[gateways][tokens][expiry]") {
+  using namespace std::chrono_literals;
+  server_fixture f;
+  auto created = f.request(verb::post, "/v1/tokens", R"({"role":"reader","expires_at":"2026-09-22T08:00:00+08:00"})");
+  REQUIRE(created.result_int() == 201);
+  auto body = json_of(created);
+  CHECK(body.at("expires_at") == "2026-09-22T00:00:00.000000Z");
+  auto token = std::string(body.at("token").as_string());
+  auto id = std::string(body.at("id").as_string());
+  auto listed = json_of(f.request(verb::get, "/v1/tokens?role=reader"));
+  CHECK(listed.at("tokens").at(0).at("expires_at") == "2026-09-22T00:00:00.000000Z");
+  auto admin = json_of(f.request(verb::get, "/v1/tokens?role=admin"));
+  CHECK(admin.at("tokens").at(0).at("expires_at").is_null());
+
+  const domain::time_point expiry = std::chrono::sys_days{std::chrono::year{2026} / 9 / 22};
+  f.fake.set_now(expiry - 1us);
+  CHECK(f.request(verb::get, "/v1/events", "", {{"Authorization", "Bearer " + token}}).result_int() == 200);
+  CHECK(json_of(f.request(verb::get, "/v1/tokens?active=true&role=reader")).at("tokens").as_array().size() == 1);
+  f.fake.set_now(expiry);
+  auto refused = f.request(verb::get, "/v1/events", "", {{"Authorization", "Bearer " + token}});
+  CHECK(refused.result_int() == 401);
+  CHECK(json_of(refused).at("error").at("message") ==
+        "the token expired at 2026-09-22T00:00:00.000000Z; ask an administrator for a new one");
+  auto zh = f.request(verb::get, "/v1/events", "",
+                      {{"Authorization", "Bearer " + token}, {"Accept-Language", "zh-CN"}});
+  CHECK(json_of(zh).at("error").at("message") == "令牌已于 2026-09-22T00:00:00.000000Z 过期；请向管理员申请新令牌");
+  CHECK(json_of(f.request(verb::get, "/v1/tokens?active=true&role=reader")).at("tokens").as_array().empty());
+  auto expired = json_of(f.request(verb::get, "/v1/tokens?active=false"));
+  REQUIRE(expired.at("tokens").as_array().size() == 1);
+  CHECK(expired.at("tokens").at(0).at("id").as_string() == id);
+}
+
+TEST_CASE("a token's expires_at that is not an RFC 3339 time is 422 naming the field", "[gateways][tokens][expiry]") {
+  server_fixture f;
+  for (const char* bad : {R"("next week")", R"("2026-09-22T08:00:00")", "1790000000", "null"}) {
+    INFO(bad);
+    auto r = f.request(verb::post, "/v1/tokens", std::string(R"({"role":"reader","expires_at":)") + bad + "}");
+    CHECK(r.result_int() == 422);
+    auto details = json_of(r).at("error").at("details");
+    REQUIRE(details.as_array().size() == 1);
+    CHECK(details.at(0).at("field") == "expires_at");
+    CHECK(details.at(0).at("rule") == "not_a_time");
+  }
+}
+
+TEST_CASE("a token's secret hash is in no page of events nor of the audit trail", "[gateways][events][disclosure]") {
+  server_fixture f;
+  const std::string hash(64, 'e');
+  f.fake.add_event({1, "tokens", "token.created", t0, "tk_admin",
+                    R"({"id":"tk_0011223344556677","role":"reader","description":"","secret_hash":")" + hash +
+                        R"(","created_by":"tk_admin"})"});
+  for (const char* target : {"/v1/events", "/v1/audit"}) {
+    INFO(target);
+    auto r = f.request(verb::get, target);
+    REQUIRE(r.result_int() == 200);
+    CHECK(r.body().find(hash) == std::string::npos);
+    CHECK(r.body().find("secret_hash") == std::string::npos);
+    CHECK(json_of(r).at("events").at(0).at("payload").at("id") == "tk_0011223344556677");
+  }
+}

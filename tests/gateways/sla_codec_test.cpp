@@ -224,3 +224,50 @@ TEST_CASE("a customer is written with its notifications, and pages of customers 
   CHECK(list.at("notifications").at(0).at("attempts") == 8);
   CHECK(list.at("notifications").at(0).at("text").as_string() == std::string_view(m.message.text));
 }
+
+TEST_CASE("a complaint's personal fields reach only roles that may read customers in items lists and answers",
+          "[gateways][sla][disclosure]") {
+  server_fixture f;
+  sla::complaint k;
+  k.id = 5;
+  k.registration = {5, sla::complaint_category::supply_capacity, "C-1", "蓝海化工", "+8613800000000", "dips", "tk_cs", {}};
+  k.registered_at = at("2026-12-01T08:00:00Z");
+  k.responsible = domain::department::planning;
+  k.owner = domain::department::planning;
+  f.fake.set_sla_answer(actors::sla_item{"complaint/5", k, {}, false, true});
+  auto token_of = [&](const std::string& role) {
+    auto r = f.request(verb::post, "/v1/tokens", R"({"role":")" + role + R"("})");
+    REQUIRE(r.result_int() == 201);
+    return headers{{"Authorization", "Bearer " + std::string(json_of(r).at("token").as_string())}};
+  };
+  auto planner = token_of("planner");
+  auto agent = token_of("cs_agent");
+  const json::array redacted{"customer_name", "contact", "text"};
+  auto hidden = [&](const json::value& item) {
+    CHECK(item.at("redacted") == redacted);
+    for (const char* field : {"customer_name", "contact", "text"}) CHECK_FALSE(item.as_object().contains(field));
+    CHECK(item.at("customer_id") == "C-1");
+    CHECK(item.at("responsible") == "planning");
+  };
+
+  auto one = f.request(verb::get, "/v1/complaints/5", "", planner);
+  REQUIRE(one.result_int() == 200);
+  CHECK(one.body().find("蓝海化工") == std::string::npos);
+  hidden(json_of(one));
+  // The answer of a step the planner may take shows the item as the planner may see it.
+  auto ack = f.request(verb::post, "/v1/work/planning/complaints/5/acknowledge", "{}", planner);
+  REQUIRE(ack.result_int() == 200);
+  hidden(json_of(ack));
+  auto shown = json_of(f.request(verb::get, "/v1/complaints/5", "", agent));
+  CHECK(shown.at("customer_name") == "蓝海化工");
+  CHECK(shown.at("contact") == "+8613800000000");
+  CHECK(shown.at("text") == "dips");
+  CHECK_FALSE(shown.as_object().contains("redacted"));
+
+  f.fake.set_sla_answer(actors::item_list{{actors::sla_item{"complaint/5", k, {}, false, true}}, 5, true});
+  auto list = f.request(verb::get, "/v1/complaints", "", planner);
+  REQUIRE(list.result_int() == 200);
+  CHECK(list.body().find("蓝海化工") == std::string::npos);
+  hidden(json_of(list).at("items").at(0));
+  CHECK(json_of(f.request(verb::get, "/v1/complaints", "", agent)).at("items").at(0).at("text") == "dips");
+}

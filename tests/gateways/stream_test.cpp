@@ -182,3 +182,95 @@ TEST_CASE("stopping the server ends an open stream promptly", "[gateways][stream
   CHECK(std::chrono::steady_clock::now() - started < deadline);
   CHECK_FALSE(s.next().has_value());  // the final chunk (or the close) ends the body
 }
+
+namespace {
+
+// A new token of `role` through the API; its id and text.
+std::pair<std::string, std::string> new_token(server_fixture& f, const std::string& role,
+                                              const std::string& expires_at = "") {
+  std::string body = R"({"role":")" + role + "\"" + (expires_at.empty() ? "" : R"(,"expires_at":")" + expires_at + "\"") + "}";
+  auto r = f.request(verb::post, "/v1/tokens", body);
+  REQUIRE(r.result_int() == 201);
+  auto j = json_of(r);
+  return {std::string(j.at("id").as_string()), std::string(j.at("token").as_string())};
+}
+
+headers as(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+// What remains of the stream: the ids of its frames, and whether its last
+// comment says its token is no longer valid; waits for the stream to end.
+struct remainder {
+  std::vector<std::string> ids;
+  bool token_gone = false;
+};
+remainder read_to_end(sse_reader& s) {
+  remainder out;
+  while (auto text = s.next()) {
+    if (text->starts_with(":")) out.token_gone = *text == ": the token of this stream is no longer valid";
+    else out.ids.push_back(parse_frame(*text).id);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a stream ends at the revocation of its own token and writes no event from it on",
+          "[gateways][stream][revocation]") {
+  server_fixture f;
+  auto [id, token] = new_token(f, "reader");
+  auto [other, unused] = new_token(f, "reader");
+  f.fake.add_event(event(1));
+  f.fake.add_event({2, "tokens", "token.revoked", t0, "tk_admin", R"({"id":")" + other + R"(","revoked_by":"tk_admin"})"});
+  f.fake.add_event(event(3));
+  // Its own revocation, logged before the directory the router reads was replaced.
+  f.fake.add_event({4, "tokens", "token.revoked", t0, "tk_admin", R"({"id":")" + id + R"(","revoked_by":"tk_admin"})"});
+  f.fake.add_event(event(5));
+  sse_reader s(f.server.port(), "/v1/stream", as(token));
+  REQUIRE(s.head().result_int() == 200);
+  auto rest = read_to_end(s);
+  CHECK(rest.ids == std::vector<std::string>{"1", "2", "3"});  // another token's revocation is an event like any
+  CHECK(rest.token_gone);
+}
+
+TEST_CASE("a stream whose token is revoked while it waits ends before the next event", "[gateways][stream][revocation]") {
+  server_fixture f;
+  auto [id, token] = new_token(f, "reader");
+  f.fake.add_event(event(1));
+  sse_reader s(f.server.port(), "/v1/stream", as(token));
+  REQUIRE(s.next_frame().id == "1");
+  REQUIRE(f.request(verb::delete_, "/v1/tokens/" + id).result_int() == 200);
+  f.fake.add_event(event(2));  // logged after the revocation answered: never sent to this stream
+  auto rest = read_to_end(s);
+  CHECK(rest.ids.empty());
+  CHECK(rest.token_gone);
+  // Another token's stream still gets it.
+  sse_reader admin(f.server.port(), "/v1/stream?after=1");
+  CHECK(admin.next_frame().id == "2");
+}
+
+TEST_CASE("a stream whose token expires ends by the virtual clock", "[gateways][stream][expiry]") {
+  using namespace std::chrono_literals;
+  server_fixture f;
+  auto [id, token] = new_token(f, "reader", "2026-09-22T00:00:00Z");
+  f.fake.add_event(event(1));
+  sse_reader s(f.server.port(), "/v1/stream", as(token));
+  REQUIRE(s.next_frame().id == "1");
+  f.fake.set_now(std::chrono::sys_days{std::chrono::year{2026} / 9 / 22});
+  auto rest = read_to_end(s);  // the next poll checks the token again
+  CHECK(rest.ids.empty());
+  CHECK(rest.token_gone);
+}
+
+TEST_CASE("a token's secret hash never reaches a stream", "[gateways][stream][disclosure]") {
+  server_fixture f;
+  const std::string hash(64, 'e');
+  f.fake.add_event({1, "tokens", "token.created", t0, "tk_admin",
+                    R"({"id":"tk_0011223344556677","role":"reader","description":"","secret_hash":")" + hash +
+                        R"(","created_by":"tk_admin"})"});
+  sse_reader s(f.server.port(), "/v1/stream");
+  auto fr = s.next_frame();
+  CHECK(fr.data.find(hash) == std::string::npos);
+  auto payload = json::parse(fr.data).at("payload");
+  CHECK_FALSE(payload.as_object().contains("secret_hash"));
+  CHECK(payload.at("id") == "tk_0011223344556677");
+}

@@ -132,6 +132,13 @@ TEST_CASE("token commands map to the token API", "[gridctl][commands][tokens]") 
         http_request{"DELETE", "/v1/tokens/tk_0011223344556677", "", {}});
 }
 
+TEST_CASE("token create --expires-at sends the expiry and refuses a value that is not a time",
+          "[gridctl][commands][tokens]") {
+  auto create = request_for({"token", "create", "--role", "reader", "--expires-at", "2027-01-31T18:00:00+08:00"});
+  CHECK(json::parse(create.body) == json::parse(R"({"role":"reader","expires_at":"2027-01-31T18:00:00+08:00"})"));
+  CHECK(usage_code({"token", "create", "--role", "reader", "--expires-at", "next week"}) == 2);
+}
+
 TEST_CASE("global options are accepted before and after the command", "[gridctl][commands]") {
   parsed after({"inbox", "planning", "--table", "--url", "http://x:1", "--timeout", "2.5"});
   REQUIRE(after.code == -1);

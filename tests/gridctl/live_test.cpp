@@ -300,7 +300,7 @@ TEST_CASE("a rate-limited request is retried after Retry-After, then exits 7", "
   gateways::http_server server(s, rt->api());
   REQUIRE(server.start());
   std::promise<domain::expected<domain::issued_token>> issued;
-  rt->api().create_token("admin", "", "test", "", [&](auto t) { issued.set_value(std::move(t)); });
+  rt->api().create_token({"admin", "", "test", "", {}}, [&](auto t) { issued.set_value(std::move(t)); });
   auto token = issued.get_future().get()->token;
 
   gridctl_runner r{{{"GRIDCOORD_URL", "http://127.0.0.1:" + std::to_string(server.port())},

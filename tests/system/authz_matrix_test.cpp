@@ -5,6 +5,7 @@
 #include <chrono>
 #include <set>
 
+#include "domain/clock.hpp"
 #include "domain/month.hpp"
 #include "gateways/client/http_client.hpp"
 #include "tests/system/live_server.hpp"
@@ -246,4 +247,183 @@ TEST_CASE("an unknown role is a validation error naming the field and the rule",
   CHECK(r.json().at("error").at("details").at(0).at("field") == "role");
   CHECK(r.json().at("error").at("details").at(0).at("rule") == "unknown_role");
   CHECK(c.request("DELETE", "/v1/tokens/tk_0000000000000000", "", bearer(s.admin)).status == 404);
+}
+
+namespace {
+
+// The body of GET /v1/stream until it holds `needle` (or the server ends it):
+// what the stream wrote, head excluded, and how it ended.
+std::pair<std::string, gateways::client::stream_end> stream_until(std::uint16_t port, const std::string& target,
+                                                                  const std::string& token, const std::string& needle) {
+  namespace client = gateways::client;
+  client::endpoint where;
+  where.host = "127.0.0.1";
+  where.port = port;
+  client::http_client http(where, {std::chrono::seconds{10}, "authz-matrix-test"});
+  client::http_request req{"GET", target, {}, {{"Authorization", "Bearer " + token}}};
+  std::string body;
+  auto ended = http.stream(
+      req, [&](const client::http_response& head) {
+        REQUIRE(head.status == 200);
+        return client::stream_step::more;
+      },
+      [&](std::string_view bytes) {
+        body.append(bytes);
+        return !needle.empty() && body.find(needle) != std::string::npos ? client::stream_step::stop
+                                                                          : client::stream_step::more;
+      },
+      std::chrono::seconds{10});
+  REQUIRE(ended);
+  return {body, *ended};
+}
+
+const std::set<std::string> personal_readers{"admin", "reader", "dispatcher", "cs_agent"};
+
+}  // namespace
+
+TEST_CASE("personal data and token hashes are shown to every role as the authorization matrix says",
+          "[system][auth][matrix][disclosure]") {
+  testing::live_server s;
+  auto c = s.client();
+  const std::string name = "王芳-PERSONAL-NAME", contact = "+86138PERSONAL", text = "PERSONAL-TEXT flicker",
+                    note = "PERSONAL-NOTE called";
+  REQUIRE(c.request("POST", "/v1/complaints",
+                    R"({"category":"supply_capacity","customer_name":")" + name + R"(","contact":")" + contact +
+                        R"(","text":")" + text + R"("})",
+                    bearer(s.admin))
+              .status == 201);
+  REQUIRE(c.request("POST", "/v1/complaints/1/forward", "{}", bearer(s.admin)).status == 200);
+  REQUIRE(c.request("POST", "/v1/work/planning/complaints/1/result", R"({"result":"r"})", bearer(s.admin)).status ==
+          200);
+  REQUIRE(c.request("POST", "/v1/callbacks/1/attempts", R"({"outcome":"no_answer","note":")" + note + R"("})",
+                    bearer(s.admin))
+              .status == 200);
+  std::map<std::string, std::string> tokens;
+  for (const auto& r : roles) tokens[r] = s.issue(r);
+  auto last = c.request("GET", "/v1/events?limit=1000", "", bearer(s.admin)).json().at("next_after").as_int64();
+  const std::vector<std::string> personal{name, contact, text, note};
+  auto shows = [&](const std::string& body) {
+    std::size_t found = 0;
+    for (const auto& p : personal) found += body.find(p) != std::string::npos;
+    return found;
+  };
+
+  for (const auto& r : roles) {
+    INFO("as " << r);
+    bool may = personal_readers.contains(r);
+    // Every role reads complaints and callbacks; only customer readers see who and what.
+    for (const char* target : {"/v1/complaints", "/v1/complaints/1", "/v1/callbacks", "/v1/callbacks/1"}) {
+      INFO(target);
+      auto res = c.request("GET", target, "", bearer(tokens[r]));
+      REQUIRE(res.status == 200);
+      auto body = res.json();
+      const auto& item = body.as_object().contains("items") ? body.at("items").at(0) : body;
+      if (may) {
+        CHECK_FALSE(item.as_object().contains("redacted"));
+      } else {
+        CHECK(shows(res.body) == 0);
+        CHECK(item.at("redacted").as_array().size() >= 1);
+      }
+    }
+    CHECK(shows(c.request("GET", "/v1/complaints/1", "", bearer(tokens[r])).body) == (may ? 3u : 0u));
+    CHECK(shows(c.request("GET", "/v1/callbacks/1", "", bearer(tokens[r])).body) == (may ? 2u : 0u));  // name, note
+    // The event views: for the roles that read them, never a token's hash, and
+    // personal data as the role may see it.
+    if (r != "admin" && r != "reader") continue;
+    for (const std::string target : {"/v1/events?limit=1000", "/v1/audit?limit=1000"}) {
+      INFO(target);
+      auto res = c.request("GET", target, "", bearer(tokens[r]));
+      REQUIRE(res.status == 200);
+      CHECK(res.body.find("secret_hash") == std::string::npos);
+      CHECK(shows(res.body) == (may ? personal.size() : 0u));
+    }
+    auto [stream, ended] = stream_until(s.server->port(), "/v1/stream", tokens[r], "id: " + std::to_string(last) + "\n");
+    CHECK(ended == gateways::client::stream_end::stopped);
+    CHECK(stream.find("token.created") != std::string::npos);
+    CHECK(stream.find("secret_hash") == std::string::npos);
+    CHECK(shows(stream) == (may ? personal.size() : 0u));
+  }
+}
+
+TEST_CASE("revoking a token ends its open stream before any later event", "[system][auth][stream][revocation]") {
+  testing::live_server s;
+  auto c = s.client();
+  auto issued = c.request("POST", "/v1/tokens", R"({"role":"reader","description":"auditor"})", bearer(s.admin));
+  REQUIRE(issued.status == 201);
+  auto token = std::string(issued.json().at("token").as_string());
+  auto id = std::string(issued.json().at("id").as_string());
+  // Once the reader's stream has written its first frame: a write, the
+  // revocation, and a write after it, all while the stream is open.
+  namespace client = gateways::client;
+  client::endpoint where;
+  where.host = "127.0.0.1";
+  where.port = s.server->port();
+  client::http_client http(where, {std::chrono::seconds{10}, "authz-matrix-test"});
+  std::string body;
+  bool acted = false;
+  std::int64_t later_seq = 0;
+  auto ended = http.stream(
+      {"GET", "/v1/stream", {}, {{"Authorization", "Bearer " + token}}},
+      [](const client::http_response& head) {
+        CHECK(head.status == 200);
+        return client::stream_step::more;
+      },
+      [&](std::string_view bytes) {
+        body.append(bytes);
+        if (acted || body.find("\n\n") == std::string::npos) return client::stream_step::more;
+        acted = true;
+        CHECK(c.request("PUT", testing::m1_path, testing::m1_body, bearer(s.admin)).status / 100 == 2);
+        CHECK(c.request("DELETE", "/v1/tokens/" + id, "", bearer(s.admin)).status == 200);
+        auto changed = testing::m1_body;
+        changed.replace(changed.find("1250.5"), 6, "1300");
+        auto after = c.request("PUT", testing::m1_path, changed, bearer(s.admin));
+        CHECK(after.status / 100 == 2);
+        later_seq = after.json().at("seq").as_int64();
+        return client::stream_step::more;
+      },
+      std::chrono::seconds{10});
+  REQUIRE(ended);
+  REQUIRE(acted);
+  CHECK(*ended == client::stream_end::closed);  // the server ended it
+  CHECK(body.find(": the token of this stream is no longer valid") != std::string::npos);
+  CHECK(body.find("\"revoked_by\"") == std::string::npos);  // not even its own revocation
+  CHECK(body.find("id: " + std::to_string(later_seq) + "\n") == std::string::npos);
+}
+
+TEST_CASE("a token with expires_at works until then and is refused after it by the virtual clock",
+          "[system][auth][expiry]") {
+  using namespace std::chrono_literals;
+  domain::manual_clock clock{std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now())};
+  testing::live_server s({}, &clock);
+  auto c = s.client();
+  auto in_an_hour = domain::format_rfc3339(clock.now() + 1h);
+  auto past = c.request("POST", "/v1/tokens", R"({"role":"reader","expires_at":")" +
+                                                  domain::format_rfc3339(clock.now() - 1s) + R"("})",
+                        bearer(s.admin));
+  CHECK(past.status == 422);
+  CHECK(past.json().at("error").at("details").at(0).at("rule") == "in_the_past");
+  CHECK(past.json().at("error").at("details").at(0).at("field") == "expires_at");
+
+  auto issued = c.request("POST", "/v1/tokens", R"({"role":"reader","expires_at":")" + in_an_hour + R"("})",
+                          bearer(s.admin));
+  REQUIRE(issued.status == 201);
+  CHECK(issued.json().at("expires_at").as_string() == in_an_hour);
+  auto token = std::string(issued.json().at("token").as_string());
+  auto batch = c.request("POST", "/v1/batch",
+                         testing::batch_of("POST", "/v1/tokens", R"({"role":"reader","expires_at":")" + in_an_hour + R"("})"),
+                         bearer(s.admin));
+  REQUIRE(batch.status == 201);
+  auto batch_token = std::string(batch.json().at("results").at(0).at("result").at("token").as_string());
+  CHECK(batch.json().at("results").at(0).at("result").at("expires_at").as_string() == in_an_hour);
+  CHECK(c.request("GET", "/v1/events", "", bearer(token)).status == 200);
+  CHECK(c.request("GET", "/v1/events", "", bearer(batch_token)).status == 200);
+
+  clock.advance(1h);
+  auto refused = c.request("GET", "/v1/events", "", bearer(token));
+  CHECK(refused.status == 401);
+  CHECK(refused.json().at("error").at("message").as_string() ==
+        "the token expired at " + in_an_hour + "; ask an administrator for a new one");
+  CHECK(c.request("GET", "/v1/events", "", bearer(batch_token)).status == 401);
+  auto listed = c.request("GET", "/v1/tokens?active=false", "", bearer(s.admin));
+  CHECK(listed.json().at("tokens").as_array().size() == 2);
 }

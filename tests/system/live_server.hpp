@@ -29,8 +29,10 @@ struct live_server {
   std::unique_ptr<gateways::http_server> server;
   std::string admin;  // an admin token
 
-  explicit live_server(const config::tls_settings& tls = {}) {
+  // `clock`: the runtime's clock (nullptr: the system clock); it must outlive the server.
+  explicit live_server(const config::tls_settings& tls = {}, const domain::clock* clock = nullptr) {
     actors::runtime_options o;
+    o.clock = clock;
     o.scheduler_threads = 2;
     o.snapshot_check_interval = std::chrono::milliseconds{0};
     rt = std::move(*actors::runtime::start(o));
@@ -45,7 +47,7 @@ struct live_server {
   // A new token with `role`, issued straight through the actor system.
   std::string issue(const std::string& role) {
     std::promise<domain::expected<domain::issued_token>> p;
-    rt->api().create_token(role, "test", "test", "", [&](auto t) { p.set_value(std::move(t)); });
+    rt->api().create_token({role, "test", "test", "", {}}, [&](auto t) { p.set_value(std::move(t)); });
     auto t = p.get_future().get();
     REQUIRE(t);
     return t->token;

@@ -26,16 +26,25 @@ fake_client::fake_client() : worker_([this] { work(); }) {
 
 domain::expected<domain::principal> fake_client::authenticate(std::string_view bearer) const {
   std::lock_guard lock(mutex_);
-  return tokens_.verify(bearer);
+  return tokens_.verify(bearer, now_);
 }
 
-void fake_client::create_token(std::string role, std::string description, std::string by,
-                               std::string /*origin*/, actors::reply<domain::issued_token> done) {
+domain::time_point fake_client::now() const {
   std::lock_guard lock(mutex_);
-  auto granted = domain::parse_role(role);
+  return now_;
+}
+
+void fake_client::set_now(domain::time_point t) {
+  std::lock_guard lock(mutex_);
+  now_ = t;
+}
+
+void fake_client::create_token(actors::token_request r, actors::reply<domain::issued_token> done) {
+  std::lock_guard lock(mutex_);
+  auto granted = domain::parse_role(r.role);
   if (!granted)
     return later([done] { done(domain::fail(domain::errc::validation_failed, "unknown role")); });
-  auto t = domain::generate_token(*granted, std::move(description), std::move(by), fixed_time);
+  auto t = domain::generate_token(*granted, std::move(r.description), std::move(r.by), fixed_time, r.expires_at);
   ignore_error(tokens_.apply_event(domain::token_created_type, fixed_time, domain::encode_created(t.record)),
                "a freshly generated record");
   later([done, t] { done(t); });

@@ -36,8 +36,7 @@ class fake_client final : public actors::client {
   void health(actors::reply<actors::health_report> done) override;
   // Answers the matrix set_cycle gave, for any month; records the month asked.
   void cycle(domain::month period, actors::reply<domain::cycle_matrix> done) override;
-  void create_token(std::string role, std::string description, std::string by, std::string origin,
-                    actors::reply<domain::issued_token> done) override;
+  void create_token(actors::token_request request, actors::reply<domain::issued_token> done) override;
   void revoke_token(std::string id, std::string by, std::string origin,
                     actors::reply<domain::token_record> done) override;
   void audit(actors::audit_query query, actors::reply<actors::audit_page> done) override;
@@ -45,6 +44,9 @@ class fake_client final : public actors::client {
   // Records the batch; answers one outcome per operation with seqs 1, 2, …
   void run_batch(actors::batch_submission batch, actors::reply<actors::batch_receipt> done) override;
   domain::expected<domain::principal> authenticate(std::string_view bearer) const override;
+  // fixed_time until set_now moves it (a token's expiry is checked against it).
+  domain::time_point now() const override;
+  void set_now(domain::time_point t);
   // The equipment calls run the domain registry's own checks (fake_equipment.cpp).
   void import_equipment(actors::equipment_import import, actors::reply<actors::equipment_receipt> done) override;
   void get_equipment(std::string id, actors::reply<domain::equipment> done) override;
@@ -122,6 +124,7 @@ class fake_client final : public actors::client {
   std::optional<domain::capacity::publication> publication_;
   std::optional<domain::month> last_cycle_month_;
   domain::token_book tokens_;
+  domain::time_point now_ = fixed_time;
   std::pair<std::uint64_t, std::size_t> last_events_query_{};
   std::optional<actors::sla_answer> sla_answer_;
   std::optional<actors::sla_request> last_sla_;

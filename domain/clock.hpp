@@ -43,8 +43,9 @@ class manual_clock final : public clock {
 // RFC 3339 in UTC with microseconds and a "Z": "2026-10-05T08:30:00.000000Z".
 std::string format_rfc3339(time_point t);
 
-// Parses RFC 3339 with "Z" or an offset ("2026-10-05T16:30:00+08:00"),
-// fractions of a second optional; nullopt for anything else.
+// Parses RFC 3339 with "Z" or an offset ("2026-10-05T16:30:00+08:00"): each
+// field of two digits (the year of four), a fraction of a second optional (up
+// to 6 digits); nullopt for anything else ("2026-1-7T5:9:7Z", "+2026-…").
 std::optional<time_point> parse_rfc3339(std::string_view text);
 
 }  // namespace gridcoord::domain

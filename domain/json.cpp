@@ -17,6 +17,10 @@ void append_number(std::string& out, double d) {
     out += "null";
     return;
   }
+  if (d == 0) {  // -0.0 too: "-0" would read back as the integer 0, and write as "0"
+    out += '0';
+    return;
+  }
   fmt::format_to(std::back_inserter(out), "{}", d);
 }
 

@@ -3,7 +3,7 @@
 //
 // Boost.JSON 1.81 prints 1250.5 as "1.2505E3"; to_text prints the shortest
 // form that reads back to the same double ("1250.5", "0.1", "1e+21"), and
-// integral doubles without a fraction ("2000"). Everything else is standard
+// integral doubles without a fraction ("2000"; -0.0 as "0"). Everything else is standard
 // JSON, compact, with strings escaped as Boost.JSON does.
 #include <string>
 

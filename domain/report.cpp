@@ -296,7 +296,9 @@ expected<report_version> decode_report(std::string_view payload) {
   for (const auto& r : rows->get_array()) {
     if (!r.is_object()) return fail(errc::internal, "a stored report version is unreadable: a row is not an object");
     row cells(kind->fields.size());
-    for (const auto& [name, value] : r.get_object()) {
+    for (const auto& member : r.get_object()) {
+      auto name = member.key();  // not a structured binding: clang 14 cannot capture one (fuzz/)
+      const auto& value = member.value();
       auto it = std::find_if(kind->fields.begin(), kind->fields.end(),
                              [&](const field_spec& f) { return f.name == name; });
       if (it == kind->fields.end()) continue;

@@ -146,7 +146,7 @@ caf::result<report_document> read_report(department_pointer self, const report_q
 void settle_acks(department_pointer self, domain::item_id item, const caf::error* failure = nullptr) {
   auto node = self->state.ack_waiters.extract(item);
   if (!node) return;
-  const auto* now = self->state.book.find_item(item);
+  auto now = self->state.book.find_item(item);
   for (auto& w : node.mapped()) {
     if (failure) w.promise.deliver(*failure);
     else w.promise.deliver(*now);
@@ -173,7 +173,7 @@ void write_ack(department_pointer self, const ack_request& a) {
 // (or a prepared batch's) is in flight waits for it and answers the same.
 caf::result<domain::inbox_item> acknowledge(department_pointer self, const ack_request& a) {
   auto& st = self->state;
-  const auto* item = st.book.find_item(a.item);
+  auto item = st.book.find_item(a.item);
   if (!item)
     return to_caf(errc::not_found, fmt::format("the inbox of {} holds no item {}",
                                                to_string(st.book.owner()), a.item));
@@ -215,7 +215,7 @@ prepared_operation prepare_ack(department_state& st, const batch_prepare& p, std
                                const batch_operation& op, std::vector<held_operation>& held) {
   prepared_operation out{position, false, {}, false, {}, {}};
   out.outcome.kind = batch_op_kind::acknowledge;
-  const auto* item = st.book.find_item(op.item);
+  auto item = st.book.find_item(op.item);
   if (!item) {
     out.failure = {errc::not_found, fmt::format("the inbox of {} holds no item {}",
                                                 to_string(st.book.owner()), op.item), {}};

@@ -93,8 +93,8 @@ void read_sla_write(const json::value& body) {
   gw::detail::body_reader b(&body, "outage report", {"equipment", "started_at", "description", "count", "notify"});
   (void)b.ids("equipment", true);
   (void)b.time("started_at", true);
-  (void)b.text("description", false);
-  (void)b.optional_text("description");
+  (void)b.text("description", false, domain::text_kind::free_text);
+  (void)b.optional_text("description", domain::text_kind::free_text);
   (void)b.integer("count", 1, 1000);
   (void)b.boolean("notify");
   if (auto s = b.finish(); !s) answer(s.error());

@@ -241,12 +241,13 @@ router::admission router::admit(const http_request& head) const {
     a.refusal_ = std::move(res);
     return a;
   }
-  request_context ctx{head, a.params_, *query, std::nullopt, std::nullopt, {}, {}};
+  request_context ctx{head, std::move(a.params_), std::move(*query), std::nullopt, std::nullopt, {}, {}};
   if (auto refused = authorize(*a.route_, ctx)) {
     a.refusal_ = std::move(refused);
     return a;
   }
-  a.query_ = std::move(*query);
+  a.params_ = std::move(ctx.params);
+  a.query_ = std::move(ctx.query);
   a.caller_ = std::move(ctx.caller);
   a.essential_ = (a.caller_ && a.caller_->granted.kind == domain::role_kind::admin) ||
                  (head.method() == http::verb::get && raw_path == "/v1/health");

@@ -1,11 +1,11 @@
 // POST /v1/tokens, GET /v1/tokens, DELETE /v1/tokens/{id} (admin only; the
 // router checks).
 #include <boost/json/value_from.hpp>
-#include <fmt/format.h>
 
 #include "gateways/codecs.hpp"
 #include "gateways/detail/handlers.hpp"
 #include "domain/list_query.hpp"
+#include "domain/text_rules.hpp"
 #include "gateways/detail/route_support.hpp"
 #include "gateways/uri.hpp"
 
@@ -15,8 +15,6 @@ namespace json = boost::json;
 using domain::errc;
 
 namespace {
-
-constexpr std::size_t max_description_chars = 200;
 
 struct token_body {
   std::string role;
@@ -43,16 +41,16 @@ domain::expected<token_body> parse_token_body(const request_context& ctx) {
     const auto& v = kv.value();
     if (kv.key() == "role" && v.is_string()) out.role = v.get_string();
     else if (kv.key() == "expires_at") read_expiry(v, out, issues);
-    else if (kv.key() == "description" && v.is_string() && v.get_string().size() <= max_description_chars)
-      out.description = v.get_string();
-    else
-      issues.push_back({kv.key() != "description" ? domain::rule::unknown_field
-                        : v.is_string()           ? domain::rule::too_long
-                                                  : domain::rule::not_a_string,
-                        std::nullopt, std::string(kv.key()), v.is_string() ? std::string(v.get_string()) : "",
-                        kv.key() == "description"
-                            ? fmt::format("must be a string of at most {} bytes", max_description_chars)
-                            : "is not a field of a token request (role, description, expires_at)"});
+    else if (kv.key() == "description" && v.is_string()) {
+      if (auto bad = domain::check_text("description", v.get_string(), domain::text_kind::name))
+        issues.push_back(std::move(*bad));
+      else
+        out.description = v.get_string();
+    } else
+      issues.push_back({kv.key() != "description" ? domain::rule::unknown_field : domain::rule::not_a_string,
+                        std::nullopt, std::string(kv.key()), "",
+                        kv.key() == "description" ? "must be a string"
+                                                  : "is not a field of a token request (role, description, expires_at)"});
   }
   if (out.role.empty()) issues.push_back({domain::rule::required, std::nullopt, "role", "", "is required"});
   if (!issues.empty())

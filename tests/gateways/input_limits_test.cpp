@@ -138,3 +138,23 @@ TEST_CASE("an empty body to POST /v1/outages or /v1/complaints is 400 like other
   f.fake.set_sla_answer(actors::sla_item{"complaint/3", {}, {}, false, true});
   CHECK(f.request(verb::post, "/v1/complaints/3/forward", "").result_int() == 200);
 }
+
+TEST_CASE("a token description is a name: 200 characters and no control characters, quoted short when refused",
+          "[gateways][limits][tokens]") {
+  server_fixture f(roomy());
+  auto token = [](const std::string& description) {
+    return json::serialize(json::object{{"role", "reader"}, {"description", description}});
+  };
+  CHECK(f.request(verb::post, "/v1/tokens", token(repeat("敏", 200))).result_int() == 201);
+  auto too_long = f.request(verb::post, "/v1/tokens", token(std::string(100'000, 'x')));
+  REQUIRE(too_long.result_int() == 422);
+  CHECK(first_detail(too_long).at("field") == "description");
+  CHECK(first_detail(too_long).at("rule") == "too_long");
+  CHECK(first_detail(too_long).at("value").as_string().size() < 200);
+  auto escape = f.request(verb::post, "/v1/tokens", token("Zhang\x1b[2J"));
+  REQUIRE(escape.result_int() == 422);
+  CHECK(first_detail(escape).at("rule") == "forbidden_character");
+  auto not_text = f.request(verb::post, "/v1/tokens", R"({"role":"reader","description":7})");
+  REQUIRE(not_text.result_int() == 422);
+  CHECK(first_detail(not_text).at("rule") == "not_a_string");
+}

@@ -67,13 +67,15 @@ class actor_client final : public client {
  public:
   actor_client(caf::actor_system& system, coordinator_actor coordinator,
                std::shared_ptr<const token_directory> directory, registry_actor registry,
-               std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity, sla_actor sla)
+               std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity, sla_actor sla,
+               std::shared_ptr<log_publisher> publisher)
       : coordinator_(std::move(coordinator)),
         directory_(std::move(directory)),
         registry_(std::move(registry)),
         equipment_(std::move(equipment)),
         capacity_(std::move(capacity)),
         sla_(std::move(sla)),
+        publisher_(std::move(publisher)),
         queue_(std::make_shared<call_queue>()) {
     bridge_ = system.spawn([queue = queue_](caf::event_based_actor* self) -> caf::behavior {
       return {[queue, self](std::uint64_t ticket) {
@@ -95,8 +97,8 @@ class actor_client final : public client {
                          std::move(done));
   }
 
-  void inbox(domain::department recipient, reply<std::vector<domain::inbox_item>> done) override {
-    ask<std::vector<domain::inbox_item>>(inbox_query{recipient}, std::move(done));
+  void inbox(domain::department recipient, domain::inbox_filter filter, reply<domain::inbox_page> done) override {
+    ask<domain::inbox_page>(inbox_query{recipient, std::move(filter)}, std::move(done));
   }
 
   void acknowledge(domain::department recipient, domain::item_id item, std::string by,
@@ -112,6 +114,12 @@ class actor_client final : public client {
   void events(std::uint64_t after, std::size_t limit, reply<std::vector<event_view>> done) override {
     ask<std::vector<event_view>>(read_events{after, limit, {}, max_event_page_bytes}, std::move(done));
   }
+
+  std::uint64_t when_events_after(std::uint64_t after, std::function<void()> then) override {
+    return publisher_->when_after(after, std::move(then));
+  }
+
+  void cancel_wait(std::uint64_t id) override { publisher_->cancel(id); }
 
   void health(reply<health_report> done) override {
     ask<health_report>(log_status_query{}, std::move(done));
@@ -232,6 +240,7 @@ class actor_client final : public client {
   std::shared_ptr<const equipment_directory> equipment_;
   capacity_actor capacity_;
   sla_actor sla_;
+  std::shared_ptr<log_publisher> publisher_;
   std::shared_ptr<call_queue> queue_;
   caf::actor bridge_;
 };
@@ -241,10 +250,10 @@ class actor_client final : public client {
 client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,
                                 std::shared_ptr<const token_directory> directory, registry_actor registry,
                                 std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity,
-                                sla_actor sla) {
+                                sla_actor sla, std::shared_ptr<log_publisher> publisher) {
   auto c = std::make_unique<actor_client>(system, std::move(coordinator), std::move(directory),
                                           std::move(registry), std::move(equipment), std::move(capacity),
-                                          std::move(sla));
+                                          std::move(sla), std::move(publisher));
   auto bridge = c->bridge();
   auto close = [raw = c.get()] { raw->close(); };
   return {std::move(c), std::move(bridge), std::move(close)};

@@ -16,6 +16,7 @@
 
 #include "actors/client.hpp"
 #include "actors/equipment_directory.hpp"
+#include "actors/event_feed.hpp"
 #include "actors/interfaces.hpp"
 #include "actors/token_directory.hpp"
 
@@ -29,10 +30,11 @@ struct client_handle {
 
 // `directory` answers client::authenticate and client::now (its clock); the equipment calls go to
 // `registry`, and `equipment` answers client::equipment_view; the capacity,
-// application and publication calls go to `capacity`; client::sla to `sla`.
+// application and publication calls go to `capacity`; client::sla to `sla`;
+// when_events_after waits on `publisher`.
 client_handle make_actor_client(caf::actor_system& system, coordinator_actor coordinator,
                                 std::shared_ptr<const token_directory> directory, registry_actor registry,
                                 std::shared_ptr<const equipment_directory> equipment, capacity_actor capacity,
-                                sla_actor sla);
+                                sla_actor sla, std::shared_ptr<log_publisher> publisher);
 
 }  // namespace gridcoord::actors

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "actors/detail/feed_ready.hpp"
 #include "actors/error.hpp"
 #include "actors/event_log_actor.hpp"
 #include "domain/json.hpp"
@@ -54,21 +55,15 @@ domain::status apply_event(capacity_state& st, const storage::event& e) {
   return {};
 }
 
-// Applies every event after the last one applied, then calls `done`. The
-// actor reads nothing else meanwhile (await), so answers keep log order.
+// Applies every event the feed holds (and, after a start, what the log held
+// before the feed began), then calls `done`.
 void sync(capacity_pointer self, done_fn done) {
-  self->request(self->state.log, caf::infinite, read_events{self->state.applied_seq, max_read_events, {}})
-      .await(
-          [self, done](std::vector<storage::event>& events) {
-            for (const auto& e : events) {
-              if (auto s = apply_event(self->state, e); !s)
-                spdlog::error("capacity: event {} ({}) could not be applied: {}", e.seq, e.type, s.error().message);
-              self->state.applied_seq = e.seq;
-            }
-            if (events.size() == max_read_events) return sync(self, done);
-            done({});
-          },
-          [done](caf::error& e) { done(unexpected{to_domain(e)}); });
+  auto applied = self->state.follower.catch_up([self](const storage::event& e) {
+    if (auto s = apply_event(self->state, e); !s)
+      spdlog::error("capacity: event {} ({}) could not be applied: {}", e.seq, e.type, s.error().message);
+  });
+  if (!applied) return done(unexpected{applied.error()});
+  done({});
 }
 
 domain::month current_month(const capacity_state& st) {
@@ -420,8 +415,10 @@ void wake(capacity_pointer self, const publication_wake& w) {
 }  // namespace
 
 capacity_actor::behavior_type capacity(capacity_pointer self, capacity_options options, event_log_actor log,
-                                       coordinator_actor coordinator, const domain::clock* clock) {
+                                       coordinator_actor coordinator, const domain::clock* clock,
+                                       const storage::event_store* store, std::shared_ptr<log_publisher> publisher) {
   auto& st = self->state;
+  st.follower = log_follower(store, publisher->subscribe(detail::feed_ready_sender(self)));
   st.model = std::make_unique<cap::model>(options.settings);
   st.options = std::move(options);
   st.log = std::move(log);
@@ -505,6 +502,12 @@ capacity_actor::behavior_type capacity(capacity_pointer self, capacity_options o
       },
       [self](publication_wake& w) { wake(self, w); },
       [self](publication_delivered& d) { delivered(self, d); },
+      [self](feed_ready) {
+        sync(self, [](domain::status s) {
+          if (!s) spdlog::warn("capacity: following the log failed, tried again at the next request: {}",
+                               s.error().message);
+        });
+      },
   };
 }
 

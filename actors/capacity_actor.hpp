@@ -3,12 +3,13 @@
 // applications and the published restricted list (M6).
 //
 // The actor keeps a capacity model (domain/capacity/model.hpp), the
-// application book and the publications as a projection of the event log:
-// before answering anything it reads the log from the last event it applied
+// application book and the publications as a projection of the event log
 // (equipment imports, report versions of M1–M4, application and publication
-// events), so an answer always reflects every write acknowledged before the
-// question, whoever made it. Its own writes (application steps,
-// publications) are appended, then read back the same way.
+// events): it follows the log through its feed (actors/event_feed.hpp) and
+// takes what the feed holds before answering anything, so an answer always
+// reflects every write acknowledged before the question, whoever made it.
+// Its own writes (application steps, publications) are appended and then
+// taken from the feed the same way (the log publishes them before answering).
 //
 // A refusal for lack of capacity files an M5 finding: a new version of
 // marketing's connection_restrictions report of the refusal's (local) month,
@@ -39,6 +40,7 @@
 
 #include <caf/typed_event_based_actor.hpp>
 
+#include "actors/event_feed.hpp"
 #include "actors/interfaces.hpp"
 #include "actors/publication_port.hpp"
 #include "domain/capacity/applications.hpp"
@@ -61,7 +63,7 @@ struct capacity_state {
   std::unique_ptr<domain::capacity::model> model;
   domain::capacity::application_book applications;
   std::vector<domain::capacity::publication> publications;  // by number
-  std::uint64_t applied_seq = 0;
+  log_follower follower;
   event_log_actor log;
   coordinator_actor coordinator;
   const domain::clock* clock = nullptr;
@@ -73,7 +75,10 @@ struct capacity_state {
 
 using capacity_pointer = capacity_actor::stateful_pointer<capacity_state>;
 
+// `log` takes the appends; the actor follows the log through a feed of
+// `publisher`, reading what came before the feed from `store`.
 capacity_actor::behavior_type capacity(capacity_pointer self, capacity_options options, event_log_actor log,
-                                       coordinator_actor coordinator, const domain::clock* clock);
+                                       coordinator_actor coordinator, const domain::clock* clock,
+                                       const storage::event_store* store, std::shared_ptr<log_publisher> publisher);
 
 }  // namespace gridcoord::actors

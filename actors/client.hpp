@@ -28,6 +28,7 @@
 #include "domain/equipment.hpp"
 #include "domain/publication/publication.hpp"
 #include "domain/error.hpp"
+#include "domain/list_query.hpp"
 #include "domain/month.hpp"
 #include "domain/report.hpp"
 #include "domain/token_book.hpp"
@@ -211,8 +212,8 @@ class client {
   virtual void get_report(domain::department sender, std::string kind, domain::month period,
                           std::optional<std::uint32_t> version, reply<report_document> done) = 0;
 
-  // The department's inbox, oldest first.
-  virtual void inbox(domain::department recipient, reply<std::vector<domain::inbox_item>> done) = 0;
+  // One page of the department's inbox, oldest first (domain/list_query.hpp).
+  virtual void inbox(domain::department recipient, domain::inbox_filter filter, reply<domain::inbox_page> done) = 0;
 
   // Records that `by` acknowledged `item` for `recipient`; acknowledging again
   // returns the first acknowledgement unchanged. not_found for an unknown item.
@@ -233,6 +234,15 @@ class client {
   // stored size reaches max_event_page_bytes (a page always holds at least
   // one event): the caller goes on after the last event it got.
   virtual void events(std::uint64_t after, std::size_t limit, reply<std::vector<event_view>> done) = 0;
+
+  // Calls `then` once the log holds an event after `after`: at once (on the
+  // caller's thread) when it already does, else on the event log's thread as
+  // soon as one commits. `then` must only post work elsewhere. Answers an id
+  // for cancel_wait, 0 when `then` has already run. The event stream waits
+  // with it instead of polling.
+  virtual std::uint64_t when_events_after(std::uint64_t after, std::function<void()> then) = 0;
+  // Forgets a wait that has not run yet; `then` is destroyed before it returns.
+  virtual void cancel_wait(std::uint64_t id) = 0;
 
   // The events matching `query`, scanning at most audit_scan_budget events per
   // call; page on with next_after until `end`.

@@ -305,7 +305,7 @@ department_actor::behavior_type department(department_pointer self, domain::depa
   return {
       [self](report_submission& sub) { return submit(self, sub); },
       [self](report_query& q) { return read_report(self, q); },
-      [self](inbox_query&) { return self->state.book.inbox(); },
+      [self](inbox_query& q) { return domain::select(self->state.book, q.filter); },
       [self](sent_summary_query& q) { return domain::sent_summaries(self->state.book, q.from, q.to); },
       [self](ack_request& a) { return acknowledge(self, a); },
       [self](delivery& d) { self->state.book.apply(d.seq, d.at, d.header); },

@@ -9,7 +9,7 @@
 // registry:    the equipment registry: imports, reads (actors/registry_actor.hpp).
 // cycle:       the monthly cycle's clock: reminders, late notices, the matrix.
 // capacity:    the capacity register, applications and publications, a
-//              projection of the log caught up before every answer.
+//              projection of the log (its feed taken before every answer).
 // sla:         outages, planned-outage notices, complaints, callbacks,
 //              analyses and the customer registry, with the clocks of flows
 //              E1–E9 (actors/sla_actor.hpp).
@@ -46,7 +46,7 @@ using event_log_actor = caf::typed_actor<
 using department_actor = caf::typed_actor<
     caf::replies_to<report_submission>::with<submit_receipt>,
     caf::replies_to<report_query>::with<report_document>,
-    caf::replies_to<inbox_query>::with<std::vector<domain::inbox_item>>,
+    caf::replies_to<inbox_query>::with<domain::inbox_page>,
     caf::replies_to<ack_request>::with<domain::inbox_item>,
     caf::replies_to<batch_prepare>::with<batch_prepared>,
     caf::reacts_to<batch_commit>,
@@ -83,21 +83,24 @@ using capacity_actor = caf::typed_actor<
     caf::replies_to<publication_get>::with<domain::capacity::publication>,
     caf::replies_to<publication_check>::with<std::vector<domain::capacity::publication>>,
     caf::reacts_to<publication_wake>,
-    caf::reacts_to<publication_delivered>>;
+    caf::reacts_to<publication_delivered>,
+    caf::reacts_to<feed_ready>>;
 
 // Outages, complaints, callbacks, analyses, customers and the SLA clocks
 // (actors/sla_actor.hpp).
 using sla_actor = caf::typed_actor<
     caf::replies_to<sla_call>::with<sla_answer>,
     caf::replies_to<sla_check>::with<std::vector<domain::sla::clock_signal>>,
-    caf::reacts_to<sla_wake>>;
+    caf::reacts_to<sla_wake>,
+    caf::reacts_to<feed_ready>>;
 
 // The notification outbox and its deliveries (actors/notification_actor.hpp).
 using notification_actor = caf::typed_actor<
     caf::reacts_to<outbox_kick>,
     caf::replies_to<outbox_check>::with<std::size_t>,
     caf::reacts_to<outbox_wake>,
-    caf::reacts_to<outbox_outcome>>;
+    caf::reacts_to<outbox_outcome>,
+    caf::reacts_to<feed_ready>>;
 
 // Owns the token book: issues and revokes tokens, keeps the directory the
 // gateways authenticate against.
@@ -112,7 +115,7 @@ using security_actor = caf::typed_actor<
 using coordinator_actor = caf::typed_actor<
     caf::replies_to<report_submission>::with<submit_receipt>,
     caf::replies_to<report_query>::with<report_document>,
-    caf::replies_to<inbox_query>::with<std::vector<domain::inbox_item>>,
+    caf::replies_to<inbox_query>::with<domain::inbox_page>,
     caf::replies_to<ack_request>::with<domain::inbox_item>,
     caf::replies_to<read_events>::with<std::vector<event_view>>,
     caf::replies_to<log_status_query>::with<health_report>,

@@ -163,13 +163,14 @@ typename Inspector::result_type inspect(Inspector& f, report_query& x) {
 }
 
 // Asks for a department's inbox.
+// One page of a department's inbox (domain::select over its book).
 struct inbox_query {
   domain::department recipient = domain::department::planning;
-  friend bool operator==(const inbox_query&, const inbox_query&) = default;
+  domain::inbox_filter filter;
 };
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, inbox_query& x) {
-  return f(caf::meta::type_name("inbox_query"), x.recipient);
+  return f(caf::meta::type_name("inbox_query"), x.recipient, x.filter);
 }
 
 // `by` acknowledges inbox item `item` of `recipient`.
@@ -243,18 +244,19 @@ typename Inspector::result_type inspect(Inspector& f, find_idempotency& x) {
   return f(caf::meta::type_name("find_idempotency"), x.key);
 }
 
-// The event log's writer thread reporting one finished append to the log actor.
-struct commit_done {
-  std::uint64_t ticket = 0;
-  bool ok = false;
-  storage::append_result result;
-  std::uint8_t error_code = 0;  // storage::errc when !ok
-  std::string error_message;
-};
+// The event log's writer thread telling the log actor that finished appends
+// are queued for it (actors/event_log_actor.hpp).
+struct commit_done {};
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, commit_done& x) {
-  return f(caf::meta::type_name("commit_done"), x.ticket, x.ok, x.result, x.error_code,
-           x.error_message);
+typename Inspector::result_type inspect(Inspector& f, commit_done&) {
+  return f(caf::meta::type_name("commit_done"));
+}
+
+// Internal: a projection's feed (actors/event_feed.hpp) holds events again.
+struct feed_ready {};
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, feed_ready&) {
+  return f(caf::meta::type_name("feed_ready"));
 }
 
 // Asks the log for its state.

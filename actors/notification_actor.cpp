@@ -1,10 +1,12 @@
 #include "actors/notification_actor.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <caf/all.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/detail/feed_ready.hpp"
 #include "actors/error.hpp"
 #include "actors/event_log_actor.hpp"
 
@@ -15,13 +17,14 @@ namespace {
 namespace sla = domain::sla;
 
 void dispatch(notification_pointer self);
+void schedule_wake(notification_pointer self);
 void flush(notification_pointer self);
 
 // The message id of a stream "notification/<message_id>".
 std::string message_of(const std::string& stream) { return stream.substr(sla::notification_stream("").size()); }
 
 bool idle(const notification_state& st) {
-  return !st.syncing && !st.flushing && st.in_flight.empty() && st.outcomes.empty() &&
+  return !st.flushing && st.in_flight.empty() && st.outcomes.empty() &&
          (!st.options.sink || st.outbox.due(st.clock->now(), 1).empty());
 }
 
@@ -42,40 +45,28 @@ void schedule_wake(notification_pointer self) {
   self->delayed_send(self, sleep, outbox_wake{++st.wake_generation});
 }
 
-// Reads the log from the last event applied, then sends what is due.
-void pump(notification_pointer self) {
+// Takes what the feed holds; answers how many notification events that was,
+// or nothing when the log could not be read (tried again at the next wake-up).
+std::optional<std::size_t> catch_up(notification_pointer self) {
   auto& st = self->state;
-  if (st.syncing) {
-    st.sync_again = true;
-    return;
-  }
-  st.syncing = true;
-  self->request(st.log, caf::infinite, read_events{st.applied_seq, max_read_events, {}})
-      .then(
-          [self](std::vector<storage::event>& events) {
-            auto& state = self->state;
-            for (const auto& e : events) {
-              state.applied_seq = e.seq;
-              if (!sla::is_notification_event(e.type)) continue;
-              if (auto s = state.outbox.apply_event(e.type, e.payload); !s)
-                spdlog::error("notifications: event {} ({}) could not be applied: {}", e.seq, e.type,
-                              s.error().message);
-              // An outcome is in the outbox now: its message may be sent again when due.
-              if (e.type != sla::notification_enqueued_type) state.outcome_ids.erase(message_of(e.stream));
-            }
-            state.syncing = false;
-            if (events.size() == max_read_events || state.sync_again) {
-              state.sync_again = false;
-              return pump(self);
-            }
-            dispatch(self);
-          },
-          [self](caf::error& e) {
-            self->state.syncing = false;
-            spdlog::warn("notifications: reading the log failed, tried again at the next wake-up: {}",
-                         to_domain(e).message);
-            schedule_wake(self);
-          });
+  std::size_t notifications = 0;
+  auto applied = st.follower.catch_up([&](const storage::event& e) {
+    if (!sla::is_notification_event(e.type)) return;
+    ++notifications;
+    if (auto s = st.outbox.apply_event(e.type, e.payload); !s)
+      spdlog::error("notifications: event {} ({}) could not be applied: {}", e.seq, e.type, s.error().message);
+    // An outcome is in the outbox now: its message may be sent again when due.
+    if (e.type != sla::notification_enqueued_type) st.outcome_ids.erase(message_of(e.stream));
+  });
+  if (applied) return notifications;
+  spdlog::warn("notifications: reading the log failed, tried again at the next wake-up: {}", applied.error().message);
+  schedule_wake(self);
+  return std::nullopt;
+}
+
+// Takes what the feed holds, then sends what is due.
+void pump(notification_pointer self) {
+  if (catch_up(self)) dispatch(self);
 }
 
 void dispatch(notification_pointer self) {
@@ -156,8 +147,11 @@ void flush(notification_pointer self) {
 }  // namespace
 
 notification_actor::behavior_type notification(notification_pointer self, notification_actor_options options,
-                                               event_log_actor log, const domain::clock* clock) {
+                                               event_log_actor log, const domain::clock* clock,
+                                               const storage::event_store* store,
+                                               std::shared_ptr<log_publisher> publisher) {
   auto& st = self->state;
+  st.follower = log_follower(store, publisher->subscribe(detail::feed_ready_sender(self)));
   st.options = std::move(options);
   st.log = std::move(log);
   st.clock = clock;
@@ -175,6 +169,10 @@ notification_actor::behavior_type notification(notification_pointer self, notifi
         if (w.generation == self->state.wake_generation) pump(self);
       },
       [self](outbox_outcome& r) { on_outcome(self, r); },
+      [self](feed_ready) {
+        // Most events are not notifications: only those are worth a look at what is due.
+        if (auto n = catch_up(self); n && *n > 0) dispatch(self);
+      },
   };
 }
 

@@ -2,10 +2,11 @@
 // actors/notification_actor.hpp — delivers the customer notifications of the
 // outbox (domain/sla/outbox.hpp) through the sink (actors/notification_port.hpp).
 //
-// The outbox is a projection of the log: on a kick (the SLA actor enqueued
-// notifications), a wake-up or a check, the actor reads the log from the last
-// event it applied, then hands every message that is due and not in flight to
-// the sink, at most max_in_flight at once. Each attempt's end is logged: a
+// The outbox is a projection of the log, followed through the actor's feed
+// (actors/event_feed.hpp): when the feed holds notification events, on a kick
+// (the SLA actor enqueued notifications), a wake-up or a check, the actor
+// takes what the feed holds, then hands every message that is due and not in
+// flight to the sink, at most max_in_flight at once. Each attempt's end is logged: a
 // delivery, a failure with its next attempt (retry_policy: exponential
 // backoff with jitter), or a dead letter after max_attempts or a permanent
 // refusal. Outcomes are gathered and logged in one append at a time, so a
@@ -25,6 +26,7 @@
 
 #include <caf/typed_event_based_actor.hpp>
 
+#include "actors/event_feed.hpp"
 #include "actors/interfaces.hpp"
 #include "actors/notification_port.hpp"
 #include "domain/clock.hpp"
@@ -41,11 +43,11 @@ struct notification_actor_options {
 struct notification_state {
   notification_actor_options options;
   domain::sla::outbox outbox;
-  std::uint64_t applied_seq = 0;
+  log_follower follower;
   std::set<std::string> in_flight;                 // handed to the sink, no outcome yet
   std::vector<storage::event_draft> outcomes;      // to log
   std::set<std::string> outcome_ids;               // their message ids (not sent again until logged)
-  bool syncing = false, flushing = false, sync_again = false;
+  bool flushing = false;
   std::vector<caf::typed_response_promise<std::size_t>> checks;
   std::size_t ended_since_check = 0;
   event_log_actor log;
@@ -56,7 +58,11 @@ struct notification_state {
 
 using notification_pointer = notification_actor::stateful_pointer<notification_state>;
 
+// `log` takes the outcomes; the actor follows the log through a feed of
+// `publisher`, reading what came before the feed from `store`.
 notification_actor::behavior_type notification(notification_pointer self, notification_actor_options options,
-                                               event_log_actor log, const domain::clock* clock);
+                                               event_log_actor log, const domain::clock* clock,
+                                               const storage::event_store* store,
+                                               std::shared_ptr<log_publisher> publisher);
 
 }  // namespace gridcoord::actors

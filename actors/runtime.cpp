@@ -31,6 +31,7 @@ struct runtime::impl {
   domain::system_clock system_clock;
   std::shared_ptr<const domain::reporting_calendar> calendar;  // the options', or the default one
   std::unique_ptr<storage::event_store> store;
+  std::shared_ptr<log_publisher> publisher;  // committed events to the projections and streams
   startup_report report;
   std::unique_ptr<snapshot_keeper> keeper;
   caf::actor_system_config config;
@@ -139,7 +140,9 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
     p->actors.push_back(caf::actor_cast<caf::strong_actor_ptr>(handle));
     return handle;
   };
-  auto log = keep(sys.spawn(event_log, p->store.get()));
+  p->publisher = std::make_shared<log_publisher>(p->store->last_seq());
+  auto log = keep(sys.spawn(event_log, p->store.get(), p->publisher));
+  const storage::event_store* reads = p->store.get();
   std::map<domain::department, department_actor> departments;
   for (auto& [d, book] : recovered->state.books)
     departments.emplace(d, keep(sys.spawn(department, book, log, clock)));
@@ -157,12 +160,14 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto schedule = p->options.publication;
   if (!schedule.first_period) schedule.first_period = calendar->calendar().local_month_of(*since);
   capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target};
-  p->capacity_register = keep(sys.spawn(capacity, std::move(capacity_opts), log, coord, clock));
+  p->capacity_register = keep(sys.spawn(capacity, std::move(capacity_opts), log, coord, clock, reads, p->publisher));
   notification_actor_options notify_opts{p->options.notifications, p->options.notification_target,
                                          p->options.outbox_max_sleep};
-  p->notifier = keep(sys.spawn(notification, std::move(notify_opts), log, clock));
-  p->work = keep(sys.spawn(sla, sla_options{*limits, calendar, p->options.sla_max_sleep, *messages}, log, p->notifier, clock));
-  auto handle = make_actor_client(sys, coord, directory, registrar, equipment, p->capacity_register, p->work);
+  p->notifier = keep(sys.spawn(notification, std::move(notify_opts), log, clock, reads, p->publisher));
+  p->work = keep(sys.spawn(sla, sla_options{*limits, calendar, p->options.sla_max_sleep, *messages}, log, p->notifier,
+                           clock, reads, p->publisher));
+  auto handle = make_actor_client(sys, coord, directory, registrar, equipment, p->capacity_register, p->work,
+                                  p->publisher);
   p->api = std::move(handle.api);
   p->close_api = std::move(handle.close);
   keep(handle.bridge);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "actors/detail/feed_ready.hpp"
 #include "actors/detail/sla_commands.hpp"
 #include "actors/error.hpp"
 #include "actors/event_log_actor.hpp"
@@ -47,23 +48,19 @@ domain::status apply_event(sla_state& st, const storage::event& e, bool& reindex
   return {};
 }
 
-// Applies every event after the last one applied, then calls `done`.
+// Applies every event the feed holds (and, after a start, what the log held
+// before the feed began), then calls `done`.
 void sync(sla_pointer self, done_fn done, bool reindex = false) {
-  self->request(self->state.log, caf::infinite, read_events{self->state.applied_seq, max_read_events, {}})
-      .await(
-          [self, done, reindex](std::vector<storage::event>& events) mutable {
-            auto& st = self->state;
-            for (const auto& e : events) {
-              if (auto s = apply_event(st, e, reindex); !s)
-                spdlog::error("sla: event {} ({}) could not be applied: {}", e.seq, e.type, s.error().message);
-              st.applied_seq = e.seq;
-            }
-            if (events.size() == max_read_events) return sync(self, done, reindex);
-            if (reindex) st.customers.reindex(st.equipment);
-            std::erase_if(st.energized, [&](const auto& a) { return st.book.callback_for("application/" + a.first) != 0; });
-            done({});
-          },
-          [done](caf::error& e) { done(unexpected{to_domain(e)}); });
+  auto& st = self->state;
+  auto applied = st.follower.catch_up([&](const storage::event& e) {
+    if (auto s = apply_event(st, e, reindex); !s)
+      spdlog::error("sla: event {} ({}) could not be applied: {}", e.seq, e.type, s.error().message);
+  });
+  if (!applied) return done(unexpected{applied.error()});
+  if (reindex) st.customers.reindex(st.equipment);
+  if (*applied != 0)
+    std::erase_if(st.energized, [&](const auto& a) { return st.book.callback_for("application/" + a.first) != 0; });
+  done({});
 }
 
 template <class F>
@@ -240,8 +237,11 @@ void wake(sla_pointer self, const sla_wake& w) {
 }  // namespace
 
 sla_actor::behavior_type sla(sla_pointer self, sla_options options, event_log_actor log, notification_actor notifier,
-                             const domain::clock* clock) {
+                             const domain::clock* clock, const storage::event_store* store,
+                             std::shared_ptr<log_publisher> publisher) {
   auto& st = self->state;
+  st.follower = log_follower(store, publisher->subscribe(detail::feed_ready_sender(self)));
+  self->send(self, feed_ready{});  // catch up with the log at once, not at the first request
   st.options = std::move(options);
   st.log = std::move(log);
   st.notifier = std::move(notifier);
@@ -269,6 +269,11 @@ sla_actor::behavior_type sla(sla_pointer self, sla_options options, event_log_ac
         return rp;
       },
       [self](sla_wake& w) { wake(self, w); },
+      [self](feed_ready) {
+        sync(self, [](domain::status s) {
+          if (!s) spdlog::warn("sla: following the log failed, tried again at the next request: {}", s.error().message);
+        });
+      },
   };
 }
 

@@ -5,15 +5,16 @@
 //
 // The actor keeps the work book (domain/sla/work.hpp), the customer
 // registry, the equipment registry and an outbox view as a projection of the
-// event log: before answering anything it reads the log from the last event
-// it applied, so an answer reflects every acknowledged write (energized
-// applications come from the capacity actor, deliveries from the
-// notification actor). A write is checked and turned into events by
-// actors/detail/sla_commands, with the deadlines planned from the time limits
-// in force; appended in one durable write (with its customer notifications,
-// their text written from the message templates in the calendar's zone: the
-// transactional outbox); read back; answered. After a write that enqueued
-// notifications it kicks the notification actor.
+// event log: it follows the log through its feed (actors/event_feed.hpp),
+// taking what the feed holds before answering anything, so an answer reflects
+// every acknowledged write (energized applications come from the capacity
+// actor, deliveries from the notification actor) without reading the log.
+// A write is checked and turned into events by actors/detail/sla_commands,
+// with the deadlines planned from the time limits in force; appended in one
+// durable write (with its customer notifications, their text written from the
+// message templates in the calendar's zone: the transactional outbox); taken
+// from the feed, which holds it by the time the append is answered; answered.
+// After a write that enqueued notifications it kicks the notification actor.
 //
 // The clock: a check logs every warning and breach due (work_book::due_signals),
 // with an analysis record for each breached repair step and the callbacks owed
@@ -35,6 +36,7 @@
 
 #include <caf/typed_event_based_actor.hpp>
 
+#include "actors/event_feed.hpp"
 #include "actors/interfaces.hpp"
 #include "domain/clock.hpp"
 #include "domain/equipment.hpp"
@@ -61,7 +63,7 @@ struct sla_state {
   domain::equipment_registry equipment;
   domain::sla::outbox outbox;  // a view of the deliveries, for customer and notification reads
   std::vector<std::pair<std::string, domain::time_point>> energized;  // applications owed a callback
-  std::uint64_t applied_seq = 0;
+  log_follower follower;
   event_log_actor log;
   notification_actor notifier;
   const domain::clock* clock = nullptr;
@@ -71,7 +73,10 @@ struct sla_state {
 
 using sla_pointer = sla_actor::stateful_pointer<sla_state>;
 
+// `log` takes the appends; the actor follows the log through a feed of
+// `publisher`, reading what came before the feed from `store`.
 sla_actor::behavior_type sla(sla_pointer self, sla_options options, event_log_actor log,
-                             notification_actor notifier, const domain::clock* clock);
+                             notification_actor notifier, const domain::clock* clock,
+                             const storage::event_store* store, std::shared_ptr<log_publisher> publisher);
 
 }  // namespace gridcoord::actors

@@ -4,8 +4,12 @@
 // client facade (coordinator -> marketing actor -> event-log actor -> group
 // commit -> fsync), wait for the acknowledgement, submit the next. Each
 // acknowledged submission is one durable event. Reports events/s and the
-// p50/p99 acknowledgement latency for each N. `--layer store` measures the
-// event store alone (same closed loop, no actors) to show what each layer costs.
+// p50/p99 acknowledgement latency for each N. The event store alone is
+// measured in the same run (same closed loop, no actors) to show what each
+// layer costs (`--layer` runs only one). `--history N` first writes about N
+// events of realistic history (bench/history.hpp) through the actors — and N
+// plain events into the store alone — and then measures every writer count on
+// that store: an operation whose cost grows with history shows as a lower rate.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -14,10 +18,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <future>
 #include <mutex>
 #include <vector>
 
 #include "actors/runtime.hpp"
+#include "bench/history.hpp"
 #include "storage/rocksdb_store.hpp"
 
 using namespace gridcoord;
@@ -100,54 +106,99 @@ void measure(int writers, double seconds, Loop loop, std::pair<std::uint64_t, st
              batches > 0 ? static_cast<double>(after.second - before.second) / batches : 0.0);
 }
 
+void print_head(const std::string& layer) {
+  fmt::print("\n{}\n\n", layer == "store" ? "the event store alone" : "through the actors");
+  fmt::print("| writers | events    | events/s   | p50 us   | p99 us   | events/fsync |\n");
+  fmt::print("|--------:|----------:|-----------:|---------:|---------:|-------------:|\n");
+}
+
+// `history` plain events appended to the store in requests of 1,000.
+void fill_store(storage::event_store& store, std::uint64_t history) {
+  for (std::uint64_t done = 0; done < history;) {
+    storage::append_request req;
+    for (; done < history && req.events.size() < 1000; ++done)
+      req.events.push_back({"history/" + std::to_string(done % 1000), "bench.event", {}, "bench",
+                            R"({"customer":"Bench Customer","demand_kw":100})"});
+    std::promise<void> written;
+    store.append(std::move(req), [&](auto) { written.set_value(); });
+    written.get_future().wait();
+  }
+}
+
+void run_store(const std::vector<int>& writer_counts, double seconds, const std::string& dir, unsigned window_us,
+               std::uint64_t history) {
+  std::filesystem::remove_all(dir);
+  storage::rocksdb_options o;
+  o.path = dir;
+  o.group_commit_window = std::chrono::microseconds{window_us};
+  auto store = std::move(*storage::open_rocksdb_store(o));
+  fill_store(*store, history);
+  auto figures = [&] {
+    auto s = storage::stats_of(*store);
+    return std::pair{s.batches, s.events};
+  };
+  print_head("store");
+  for (int writers : writer_counts)
+    measure(writers, seconds, [&](recorder& r, int w) { store_loop(*store, r, w); }, figures(), figures);
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
+void run_actors(const std::vector<int>& writer_counts, double seconds, const std::string& dir, unsigned window_us,
+                unsigned threads, std::uint64_t history) {
+  std::filesystem::remove_all(dir);
+  actors::runtime_options o;
+  o.data_dir = dir;
+  o.group_commit_window = std::chrono::microseconds{window_us};
+  o.snapshot_check_interval = std::chrono::milliseconds{0};
+  o.scheduler_threads = threads;
+  o.min_free_bytes = 0;
+  o.sla_max_sleep = std::chrono::milliseconds{0};
+  auto rt = std::move(*actors::runtime::start(o));
+  if (history > 0) {
+    auto loaded = bench::load_history(rt->api(), history, 8, [](std::uint64_t n) {
+      fmt::print(stderr, "\rhistory: {} events", n);
+    });
+    if (!loaded) {
+      fmt::print(stderr, "\nwriting the history failed: {}\n", loaded.error().message);
+      std::exit(1);
+    }
+    fmt::print("history: {} rounds ({} requests), {} events in the log, written in {:.0f} s\n", loaded->rounds,
+               loaded->requests, rt->log_figures().events, loaded->seconds);
+  }
+  auto figures = [&] {
+    auto f = rt->log_figures();
+    return std::pair{f.batches, f.events};
+  };
+  print_head("actors");
+  for (int writers : writer_counts)
+    measure(writers, seconds, [&](recorder& r, int w) { actor_loop(rt->api(), r, w); }, figures(), figures);
+  rt.reset();
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"durable appends through the actor path (or the store alone)"};
+  CLI::App app{"durable appends through the actor path and the store alone"};
   std::vector<int> writer_counts{1, 8, 64};
   double seconds = 5;
   std::string dir = "/tmp/gridcoord-bench";
-  std::string layer = "actors";
+  std::string layer = "both";
   unsigned window_us = 200;
   unsigned threads = 0;
+  std::uint64_t history = 0;
   app.add_option("--writers", writer_counts, "concurrent writers, one run each")->delimiter(',');
   app.add_option("--seconds", seconds, "length of each run");
   app.add_option("--data-dir", dir, "store directory (wiped first)");
-  app.add_option("--layer", layer, "actors or store")->check(CLI::IsMember({"actors", "store"}));
+  app.add_option("--layer", layer, "actors, store or both")->check(CLI::IsMember({"actors", "store", "both"}));
   app.add_option("--window-us", window_us, "group-commit window in microseconds");
   app.add_option("--scheduler-threads", threads, "CAF scheduler threads (0: one per core)");
+  app.add_option("--history", history, "events of history written before measuring (default 0)");
   CLI11_PARSE(app, argc, argv);
 
-  fmt::print("layer: {}, group-commit window {} us, {} s per run, store in {}\n\n", layer, window_us,
-             seconds, dir);
-  fmt::print("| writers | events    | events/s   | p50 us   | p99 us   | events/fsync |\n");
-  fmt::print("|--------:|----------:|-----------:|---------:|---------:|-------------:|\n");
-  for (int writers : writer_counts) {
-    std::filesystem::remove_all(dir);
-    if (layer == "store") {
-      storage::rocksdb_options o;
-      o.path = dir;
-      o.group_commit_window = std::chrono::microseconds{window_us};
-      auto store = std::move(*storage::open_rocksdb_store(o));
-      auto figures = [&] {
-        auto s = storage::stats_of(*store);
-        return std::pair{s.batches, s.events};
-      };
-      measure(writers, seconds, [&](recorder& r, int w) { store_loop(*store, r, w); }, figures(), figures);
-    } else {
-      actors::runtime_options o;
-      o.data_dir = dir;
-      o.group_commit_window = std::chrono::microseconds{window_us};
-      o.snapshot_check_interval = std::chrono::milliseconds{0};
-      o.scheduler_threads = threads;
-      auto rt = std::move(*actors::runtime::start(o));
-      auto figures = [&] {
-        auto f = rt->log_figures();
-        return std::pair{f.batches, f.events};
-      };
-      measure(writers, seconds, [&](recorder& r, int w) { actor_loop(rt->api(), r, w); }, figures(),
-              figures);
-    }
-  }
-  std::filesystem::remove_all(dir);
+  fmt::print("group-commit window {} us, {} s per run, store in {}, history {} events\n", window_us, seconds, dir,
+             history);
+  if (layer != "actors") run_store(writer_counts, seconds, dir, window_us, history);
+  if (layer != "store") run_actors(writer_counts, seconds, dir, window_us, threads, history);
 }

@@ -55,6 +55,17 @@ std::vector<inbox_item> department_book::inbox() const {
   return out;
 }
 
+void department_book::visit_inbox(item_id after, bool open_only,
+                                  const std::function<bool(const inbox_item&)>& visit) const {
+  if (open_only) {
+    for (auto it = open_.upper_bound(after); it != open_.end(); ++it)
+      if (!visit(with_newer(inbox_.at(*it)))) return;
+    return;
+  }
+  for (auto it = inbox_.upper_bound(after); it != inbox_.end(); ++it)
+    if (!visit(with_newer(it->second))) return;
+}
+
 std::optional<inbox_item> department_book::find_item(item_id id) const {
   auto it = inbox_.find(id);
   if (it == inbox_.end()) return std::nullopt;
@@ -94,7 +105,7 @@ void department_book::apply(std::uint64_t seq, time_point at, const report_versi
     if (it == list.end() || it->version != v.version) {
       version_entry entry{v.version, seq, at, v.submitted_by, v.row_count, {}, v.person};
       for (auto d : v.recipients) entry.deliveries.push_back({d, std::nullopt});
-      sent_stream_by_seq_.emplace(seq, std::move(stream));
+      sent_stream_by_seq_.emplace(seq, sent_at{std::move(stream), v.version});
       list.insert(it, std::move(entry));
     }
   }
@@ -106,6 +117,7 @@ void department_book::apply(std::uint64_t seq, time_point at, const report_versi
 void department_book::receive(std::uint64_t seq, time_point at, const report_version& v) {
   auto [added, fresh] = inbox_.try_emplace(seq, inbox_item{seq, v.sender, v.kind, v.period, v.version, at, {}, {}});
   if (!fresh) return;
+  open_.insert(seq);
   auto [latest, first] = latest_by_report_.try_emplace(report_stream(v.sender, v.kind, v.period),
                                                        newer_version{v.version, seq, at});
   if (!first && latest->second.version < v.version) latest->second = newer_version{v.version, seq, at};
@@ -114,31 +126,36 @@ void department_book::receive(std::uint64_t seq, time_point at, const report_ver
 void department_book::apply(time_point at, const item_acknowledged& a) {
   if (a.recipient == owner_) {
     auto it = inbox_.find(a.item);
-    if (it != inbox_.end() && !it->second.ack) it->second.ack = acknowledgement{a.by, at, a.person};
+    if (it != inbox_.end() && !it->second.ack) {
+      it->second.ack = acknowledgement{a.by, at, a.person};
+      open_.erase(a.item);
+    }
     return;
   }
-  auto stream = sent_stream_by_seq_.find(a.item);
-  if (stream == sent_stream_by_seq_.end()) return;
-  for (auto& entry : sent_.at(stream->second)) {
-    if (entry.seq != a.item) continue;
-    for (auto& d : entry.deliveries)
-      if (d.recipient == a.recipient && !d.ack) d.ack = acknowledgement{a.by, at, a.person};
-    return;
-  }
+  auto sent = sent_stream_by_seq_.find(a.item);
+  if (sent == sent_stream_by_seq_.end()) return;
+  auto& list = sent_.at(sent->second.stream);
+  auto entry = std::lower_bound(list.begin(), list.end(), sent->second.version,
+                                [](const version_entry& e, std::uint32_t n) { return e.version < n; });
+  if (entry == list.end() || entry->seq != a.item) return;
+  for (auto& d : entry->deliveries)
+    if (d.recipient == a.recipient && !d.ack) d.ack = acknowledgement{a.by, at, a.person};
 }
 
 void department_book::reindex() {
   latest_by_report_.clear();
   sent_stream_by_seq_.clear();
+  open_.clear();
   for (auto& [id, item] : inbox_) {
     item.newer.reset();  // read from latest_by_report_ instead
+    if (!item.ack) open_.insert(id);
     auto [latest, first] = latest_by_report_.try_emplace(report_stream(item.from, item.kind, item.period),
                                                          newer_version{item.version, id, item.received_at});
     if (!first && latest->second.version < item.version)
       latest->second = newer_version{item.version, id, item.received_at};
   }
   for (const auto& [stream, list] : sent_)
-    for (const auto& entry : list) sent_stream_by_seq_.emplace(entry.seq, stream);
+    for (const auto& entry : list) sent_stream_by_seq_.emplace(entry.seq, sent_at{stream, entry.version});
 }
 
 }  // namespace gridcoord::domain

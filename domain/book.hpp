@@ -10,8 +10,10 @@
 // [Errors]    apply_event reports an unreadable payload as errc::internal and
 //             leaves the book unchanged.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,6 +109,13 @@ class department_book {
 
   // Inbox items, oldest first, each with its newer version (if any).
   std::vector<inbox_item> inbox() const;
+  // Inbox items with an id above `after`, oldest first, each with its newer
+  // version, handed to `visit` until it answers false. `open_only` walks
+  // only the unacknowledged items (an index): a page of open items costs the
+  // same however many acknowledged ones years of history left in the inbox.
+  void visit_inbox(item_id after, bool open_only, const std::function<bool(const inbox_item&)>& visit) const;
+  // How many inbox items are not acknowledged yet.
+  std::size_t open_items() const noexcept { return open_.size(); }
   // The item with its newer version; nullopt when the inbox holds no such item.
   std::optional<inbox_item> find_item(item_id id) const;
 
@@ -145,9 +154,16 @@ class department_book {
   // with years of history as with none: the newest version of each report
   // that reached the inbox (an item's newer version is read from it, not
   // written into every earlier item), and the stream of every sent version by
-  // its seq (the recipients' item id). inbox_ items hold no `newer` of their own.
+  // its seq (the recipients' item id) with its version, and the inbox items
+  // not yet acknowledged. inbox_ items hold no `newer` of their own.
+  struct sent_at {
+    std::string stream;
+    std::uint32_t version = 0;
+    friend bool operator==(const sent_at&, const sent_at&) = default;
+  };
   std::map<std::string, newer_version, std::less<>> latest_by_report_;
-  std::map<std::uint64_t, std::string> sent_stream_by_seq_;
+  std::map<std::uint64_t, sent_at> sent_stream_by_seq_;
+  std::set<item_id> open_;
 };
 
 }  // namespace gridcoord::domain

@@ -42,6 +42,24 @@ inbox_page select(const std::vector<inbox_item>& items, const inbox_filter& f) {
   return p;
 }
 
+inbox_page select(const department_book& book, const inbox_filter& f) {
+  const auto limit = std::max<std::uint64_t>(f.limit, 1);
+  inbox_page p;
+  bool open_only = f.acknowledged.has_value() && !*f.acknowledged;
+  book.visit_inbox(f.after, open_only, [&](const inbox_item& i) {
+    if (!keep(i, f)) return true;
+    if (p.items.size() == limit) {
+      p.end = false;
+      return false;
+    }
+    p.items.push_back(i);
+    return true;
+  });
+  p.next_after = p.items.empty() ? f.after : p.items.back().id;
+  p.open = book.open_items();
+  return p;
+}
+
 token_page select(std::vector<token_record> tokens, const token_filter& f) {
   std::sort(tokens.begin(), tokens.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   token_page p;

@@ -29,10 +29,14 @@ struct inbox_page {
   std::vector<inbox_item> items;
   item_id next_after = 0;
   bool end = true;
+  std::uint64_t open = 0;  // unacknowledged items in the whole inbox (from the book; 0 from a vector)
 };
 
 // `items` must be ordered by id (as department_book::inbox() returns them).
 inbox_page select(const std::vector<inbox_item>& items, const inbox_filter& f);
+// The same page read from the book: only the page is copied, and a filter of
+// open items walks the book's index of them (department_book::visit_inbox).
+inbox_page select(const department_book& book, const inbox_filter& f);
 
 struct token_filter {
   std::string after;                  // token id; "" = from the first

@@ -17,6 +17,7 @@
 #include "domain/calendar.hpp"
 #include "domain/calendar_coverage.hpp"
 #include "domain/error.hpp"
+#include "domain/list_query.hpp"
 #include "domain/report.hpp"
 #include "domain/token_book.hpp"
 #include "storage/event_store.hpp"
@@ -123,6 +124,18 @@ typename Inspector::result_type inspect(Inspector& f, inbox_item& x) {
   optional_box<newer_version> newer{x.newer};
   return f(caf::meta::type_name("inbox_item"), x.id, x.from, x.kind, period, x.version, x.received_at, ack,
            newer);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, inbox_filter& x) {
+  optional_box<bool> acknowledged{x.acknowledged};
+  optional_box<department> from{x.from};
+  return f(caf::meta::type_name("inbox_filter"), x.after, x.limit, acknowledged, from, x.kind);
+}
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, inbox_page& x) {
+  return f(caf::meta::type_name("inbox_page"), x.items, x.next_after, x.end, x.open);
 }
 
 template <class Inspector>

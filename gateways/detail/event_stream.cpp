@@ -118,7 +118,7 @@ template <class Stream>
 void event_stream<Stream>::stop() {
   if (stopping_ || ended_) return;
   stopping_ = true;
-  timer_.cancel();
+  stop_waiting();
   if (!writing_) do_finish();  // else on_write finishes
 }
 
@@ -137,14 +137,10 @@ void event_stream<Stream>::on_events(domain::expected<std::vector<actors::event_
   if (stopping_ || ended_) return;
   if (!result) {
     spdlog::warn("the event stream could not read events after {}: {}", cursor_, result.error().message);
-    return do_wait();
+    return do_retry();
   }
   if (!token_valid()) return end_for_token({});
-  if (result->empty()) {
-    if (std::chrono::steady_clock::now() - last_write_ >= stream_keepalive_interval)
-      return do_write(std::string(keepalive_comment), false);
-    return do_wait();
-  }
+  if (result->empty()) return do_wait();
   std::string text;
   for (const auto& e : *result) {
     if (revokes(e, caller_.token_id)) return end_for_token(std::move(text));
@@ -172,16 +168,59 @@ void event_stream<Stream>::end_for_token(std::string text) {
   do_write(std::move(text), false);
 }
 
+// Waits for the log to pass the cursor, checking the token (and whether a
+// keep-alive is due) every stream_check_interval meanwhile.
 template <class Stream>
 void event_stream<Stream>::do_wait() {
-  timer_.expires_after(stream_poll_interval);
+  waiting_ = true;
+  auto hold = hold_on_strand(this->shared_from_this(), stream_.get_executor());
+  wait_id_ = client_.when_events_after(cursor_, [hold] { hold->post([](event_stream& s) { s.on_log_advanced(); }); });
+  arm_check_timer();
+}
+
+// After a failed read: asks again after stream_check_interval.
+template <class Stream>
+void event_stream<Stream>::do_retry() {
+  timer_.expires_after(stream_check_interval);
+  timer_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
+    if (ec || self->stopping_ || self->ended_) return;
+    self->do_fetch();
+  });
+}
+
+template <class Stream>
+void event_stream<Stream>::arm_check_timer() {
+  timer_.expires_after(stream_check_interval);
   timer_.async_wait(beast::bind_front_handler(&event_stream::on_wait, this->shared_from_this()));
 }
 
 template <class Stream>
-void event_stream<Stream>::on_wait(beast::error_code ec) {
-  if (ec || stopping_ || ended_) return;
+void event_stream<Stream>::stop_waiting() {
+  waiting_ = false;
+  if (wait_id_ != 0) client_.cancel_wait(std::exchange(wait_id_, 0));
+  timer_.cancel();
+}
+
+template <class Stream>
+void event_stream<Stream>::on_log_advanced() {
+  if (!waiting_ || stopping_ || ended_) return;
+  wait_id_ = 0;  // it has run
+  stop_waiting();
   do_fetch();
+}
+
+template <class Stream>
+void event_stream<Stream>::on_wait(beast::error_code ec) {
+  if (ec || !waiting_ || stopping_ || ended_) return;
+  if (!token_valid()) {
+    stop_waiting();
+    return end_for_token({});
+  }
+  if (std::chrono::steady_clock::now() - last_write_ >= stream_keepalive_interval) {
+    stop_waiting();
+    return do_write(std::string(keepalive_comment), false);
+  }
+  arm_check_timer();
 }
 
 // `full_page`: more events may be waiting, so ask again at once.
@@ -228,7 +267,7 @@ template <class Stream>
 void event_stream<Stream>::end() {
   if (ended_) return;
   ended_ = true;
-  timer_.cancel();
+  stop_waiting();
   lowest().expires_never();
   auto done = std::move(done_);
   done_ = nullptr;

@@ -7,23 +7,27 @@
 // close-delimited for HTTP/1.0), then one frame per event, oldest first:
 //   id: <seq>\nevent: <type>\ndata: <the event's JSON on one line>\n\n
 // It asks client.events(cursor, stream_page_limit); a full page is followed at
-// once by the next ask, anything less by a wait of stream_poll_interval on a
-// timer. After stream_keepalive_interval without a write it sends the comment
-// ": keep-alive\n\n". A read kept pending on the socket notices the client
+// once by the next ask. When it has everything, it waits to be told that the
+// log holds a later event (client.when_events_after: the event log pushes,
+// nothing polls) and asks again then. Every stream_check_interval of waiting
+// it checks its token; after stream_keepalive_interval without a write it
+// sends the comment ": keep-alive\n\n". A read kept pending on the socket notices the client
 // leaving between writes. Each event is shown as its caller may see it
 // (actors::event_json: never a token's hash; customers' personal data only to
 // a role that may read customers).
 // The stream lives only as long as its token: each answer of the feed is
 // written only after the token has been checked again (client.authenticate:
-// revoked or expired ends the stream, so the check runs at least every
-// stream_poll_interval), and a page that holds the token's own revocation
+// revoked or expired ends the stream; a revocation is an event, so it wakes
+// the stream at once, and an expiry is noticed within stream_check_interval),
+// and a page that holds the token's own revocation
 // is written up to the event before it. The stream then ends with the comment
 // ": the token of this stream is no longer valid\n\n" and the final chunk:
 // nothing logged after the revocation reaches it.
 // [Threading] Every member function runs on the session's strand (the
 //             executor of `stream`); stop() too (the session calls it there).
-//             Actor replies are posted back to that strand, as tracked work,
-//             so the io_context outlives every pending reply.
+//             Actor replies and the log's wake-up are posted back to that
+//             strand, as tracked work, so the io_context outlives every
+//             pending reply; the wake-up is cancelled when the stream ends.
 // [Errors]    A client that closes, or a failed write, ends the stream without
 //             a log line above debug; an actor error is logged and retried
 //             after the poll interval. The stream ends with the final chunk
@@ -57,7 +61,7 @@
 
 namespace gridcoord::gateways::detail {
 
-inline constexpr std::chrono::milliseconds stream_poll_interval{200};
+inline constexpr std::chrono::milliseconds stream_check_interval{1000};
 inline constexpr std::chrono::seconds stream_keepalive_interval{15};
 inline constexpr std::size_t stream_page_limit = 100;
 
@@ -124,6 +128,8 @@ class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
   bool stopping_ = false;
   bool peer_gone_ = false;
   bool ended_ = false;
+  bool waiting_ = false;        // for the log's wake-up or the check timer
+  std::uint64_t wait_id_ = 0;   // the wake-up registered with the client, 0: none
 
   boost::beast::tcp_stream& lowest() { return tcp_of(stream_); }
   void on_head(boost::beast::error_code ec, std::size_t bytes);
@@ -134,7 +140,11 @@ class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
   bool token_valid() const;
   void end_for_token(std::string text);
   void do_wait();
+  void stop_waiting();
+  void on_log_advanced();
   void on_wait(boost::beast::error_code ec);
+  void arm_check_timer();
+  void do_retry();
   void do_write(std::string text, bool full_page);
   void on_write(bool full_page, boost::beast::error_code ec, std::size_t bytes);
   void do_finish();

@@ -72,8 +72,7 @@ route_handler get_inbox(actors::client& client) {
     if (!department) return done(error_response(department.error()));
     auto filter = inbox_filter_of(ctx);
     if (!filter) return done(error_response(filter.error()));
-    auto on_items = [d = *department, f = *filter](const std::vector<domain::inbox_item>& items) {
-      auto page = domain::select(items, f);
+    auto on_page = [d = *department](const domain::inbox_page& page) {
       json::object body;
       body["department"] = domain::to_string(d);
       body["items"] = json::value_from(page.items);
@@ -81,7 +80,7 @@ route_handler get_inbox(actors::client& client) {
       body["end"] = page.end;
       return json_response(200, body);
     };
-    client.inbox(*department, reply_with<std::vector<domain::inbox_item>>(std::move(done), on_items));
+    client.inbox(*department, *filter, reply_with<domain::inbox_page>(std::move(done), on_page));
   };
 }
 

@@ -70,11 +70,10 @@ void send_scrape(pending_scrape& s) {
 }
 
 void count_open(const std::shared_ptr<pending_scrape>& s, std::size_t index,
-                const domain::expected<std::vector<domain::inbox_item>>& items) {
+                const domain::expected<domain::inbox_page>& items) {
   std::unique_lock lock(s->mutex);
   if (items)
-    s->open[index] = static_cast<std::size_t>(
-        std::count_if(items->begin(), items->end(), [](const auto& i) { return !i.ack; }));
+    s->open[index] = static_cast<std::size_t>(items->open);
   else
     spdlog::warn("metrics: the {} inbox did not answer: {}",
                  domain::to_string(domain::all_departments[index]), items.error().message);
@@ -101,10 +100,8 @@ route_handler get_metrics(actors::client& client, std::shared_ptr<const http_met
     if (source.event_log) render_event_log(source.event_log(), scrape->text);
     if (source.calendar) render_calendar_years(source.calendar(), scrape->text);
     for (std::size_t i = 0; i < domain::all_departments.size(); ++i)
-      client.inbox(domain::all_departments[i],
-                   [scrape, i](domain::expected<std::vector<domain::inbox_item>> items) {
-                     count_open(scrape, i, items);
-                   });
+      client.inbox(domain::all_departments[i], domain::inbox_filter{0, 1, false, {}, {}},
+                   [scrape, i](domain::expected<domain::inbox_page> page) { count_open(scrape, i, page); });
   };
 }
 

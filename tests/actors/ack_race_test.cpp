@@ -69,8 +69,7 @@ TEST_CASE("two acknowledgements of one item arriving together append one event",
   REQUIRE(g.store->wait_until_held(1));
   auto second = send_ack(g.rt->api(), receipt->seq, "wang.fang");
   // Calls reach the department in order: once the inbox answers, both acks were handled.
-  auto inbox = await<std::vector<domain::inbox_item>>(
-      [&](auto done) { g.rt->api().inbox(department::planning, done); });
+  auto inbox = testing::whole_inbox(g.rt->api(), department::planning);
   REQUIRE(inbox);
   CHECK(g.store->held() == 1);
   g.store->release();
@@ -106,8 +105,7 @@ TEST_CASE("an acknowledgement arriving while a batch holds one for the item appe
   g.rt->api().run_batch(batch, [promise](domain::expected<actors::batch_receipt> r) { promise->set_value(std::move(r)); });
   REQUIRE(g.store->wait_until_held(1));  // the batch is prepared and its append in flight
   auto single = send_ack(g.rt->api(), receipt->seq, "li.wei");
-  auto inbox = await<std::vector<domain::inbox_item>>(
-      [&](auto done) { g.rt->api().inbox(department::planning, done); });
+  auto inbox = testing::whole_inbox(g.rt->api(), department::planning);
   REQUIRE(inbox);
   CHECK(g.store->held() == 1);
   g.store->release();

@@ -190,8 +190,7 @@ TEST_CASE("a batch survives a restart: its events replay into the books", "[acto
     item = r->results[1].seq;
   }
   auto rt = std::move(*actors::runtime::start(o));
-  auto planning = *await<std::vector<domain::inbox_item>>(
-      [&](auto done) { rt->api().inbox(department::planning, done); });
+  auto planning = *testing::whole_inbox(rt->api(), department::planning);
   REQUIRE(planning.size() == 2);
   CHECK(planning[1].id == item);
   CHECK(planning[1].version == 2);

@@ -140,7 +140,7 @@ TEST_CASE("the audit feed lists every event in order", "[actors][events]") {
 TEST_CASE("a call after the runtime stopped is answered unavailable at once", "[actors][shutdown]") {
   fixture f;
   f.rt->stop();
-  auto r = await<std::vector<domain::inbox_item>>([&](auto done) { f.api().inbox(department::planning, done); });
+  auto r = testing::whole_inbox(f.api(), department::planning);
   REQUIRE_FALSE(r);
   CHECK(r.error().code == domain::errc::unavailable);
 }

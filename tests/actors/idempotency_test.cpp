@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "actors/runtime.hpp"
+#include "tests/actors/support/runtime_fixture.hpp"
 #include "tests/support/await.hpp"
 #include "tests/support/m1.hpp"
 
@@ -44,8 +45,7 @@ TEST_CASE("a retried submission with the same key and body is applied once", "[a
   CHECK(second->accepted_at == first->accepted_at);
   auto events = await<std::vector<actors::event_view>>([&](auto done) { rt->api().events(0, 100, done); });
   CHECK(events->size() == 1);  // the replay wrote nothing
-  auto inbox = await<std::vector<domain::inbox_item>>(
-      [&](auto done) { rt->api().inbox(department::planning, done); });
+  auto inbox = testing::whole_inbox(rt->api(), department::planning);
   CHECK(inbox->size() == 1);
 }
 

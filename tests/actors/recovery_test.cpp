@@ -5,6 +5,7 @@
 #include "actors/recovery.hpp"
 #include "actors/runtime.hpp"
 #include "storage/memory_store.hpp"
+#include "tests/actors/support/runtime_fixture.hpp"
 #include "tests/support/await.hpp"
 #include "tests/support/m1.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -112,8 +113,7 @@ TEST_CASE("a restarted runtime has every inbox, acknowledgement and version back
   REQUIRE(rt);
   CHECK((*rt)->startup().last_seq == 3);
   CHECK((*rt)->startup().snapshot_seq == 3);  // stop() took a final snapshot
-  auto inbox = await<std::vector<domain::inbox_item>>(
-      [&](auto done) { (*rt)->api().inbox(department::planning, done); });
+  auto inbox = testing::whole_inbox((*rt)->api(), department::planning);
   REQUIRE(inbox->size() == 2);
   CHECK(inbox->at(1).id == item);
   REQUIRE(inbox->at(1).ack);

@@ -93,3 +93,47 @@ TEST_CASE("an expired token is listed as not active from its expiry on", "[domai
   CHECK(ids(true, t0 + 1h) == std::vector<std::string>{"tk_a"});
   CHECK(ids(false, t0 + 1h) == std::vector<std::string>{"tk_b"});
 }
+
+TEST_CASE("a page of open items read from the book visits only the open ones, however many were acknowledged",
+          "[domain][list][history]") {
+  const time_point at = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2};
+  auto visits_for_open_page = [&](std::uint64_t history) {
+    department_book planning(department::planning);
+    for (std::uint64_t seq = 1; seq <= history; ++seq) {
+      planning.apply(seq, at, report_version{department::marketing, "large_customer_demand", *parse_month("2026-10"),
+                                             static_cast<std::uint32_t>(seq), {department::planning}, "zhang.min", 1, {}});
+      if (seq % 1000 != 0) planning.apply(at, item_acknowledged{department::planning, seq, "li.wei"});
+    }
+    std::uint64_t visited = 0;
+    planning.visit_inbox(0, true, [&](const inbox_item&) { return ++visited, true; });
+    auto page = select(planning, inbox_filter{0, 100, false, {}, {}});
+    CHECK(page.items.size() == history / 1000);
+    CHECK(page.open == history / 1000);
+    CHECK(page.end);
+    for (const auto& i : page.items) CHECK_FALSE(i.ack);
+    return visited;
+  };
+  CHECK(visits_for_open_page(10'000) == 10);
+  CHECK(visits_for_open_page(100'000) == 100);  // the open items only, never the 99,900 acknowledged ones
+}
+
+TEST_CASE("a page read from the book equals the page read from its whole inbox", "[domain][list]") {
+  const time_point at = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2};
+  department_book planning(department::planning);
+  for (std::uint64_t seq = 1; seq <= 50; ++seq) {
+    auto kind = seq % 3 == 0 ? "regional_development" : "large_customer_demand";
+    auto from = seq % 3 == 0 ? department::marketing : department::dispatch;
+    planning.apply(seq, at, report_version{from, kind, *parse_month("2026-10"), static_cast<std::uint32_t>(seq),
+                                           {department::planning}, "x", 1, {}});
+    if (seq % 4 == 0) planning.apply(at, item_acknowledged{department::planning, seq, "li.wei"});
+  }
+  for (inbox_filter f : {inbox_filter{0, 7, {}, {}, {}}, inbox_filter{10, 5, false, {}, {}},
+                         inbox_filter{3, 4, true, {}, {}}, inbox_filter{0, 100, {}, department::marketing, {}},
+                         inbox_filter{5, 3, false, {}, "large_customer_demand"}}) {
+    auto from_book = select(planning, f);
+    auto from_vector = select(planning.inbox(), f);
+    CHECK(from_book.items == from_vector.items);
+    CHECK(from_book.next_after == from_vector.next_after);
+    CHECK(from_book.end == from_vector.end);
+  }
+}

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include <boost/beast/http/buffer_body.hpp>
 #include <boost/json/parse.hpp>
@@ -273,4 +274,36 @@ TEST_CASE("a token's secret hash never reaches a stream", "[gateways][stream][di
   auto payload = json::parse(fr.data).at("payload");
   CHECK_FALSE(payload.as_object().contains("secret_hash"));
   CHECK(payload.at("id") == "tk_0011223344556677");
+}
+
+namespace {
+
+// Until `done` holds, for at most five seconds (a condition, not a time, is waited for).
+template <class F>
+bool eventually(F done) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds{5};
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::yield();
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("an idle stream does not poll: it asks for events once the log tells it of one", "[gateways][stream][push]") {
+  server_fixture f;
+  f.fake.add_event(event(1));
+  {
+    sse_reader s(f.server.port(), "/v1/stream?after=0");
+    REQUIRE(s.next_frame().id == "1");
+    REQUIRE(eventually([&] { return f.fake.waits() == 1; }));  // waiting for the log, not on a timer
+    auto asked = f.fake.events_calls();
+    f.fake.add_event(event(2));
+    CHECK(s.next_frame().id == "2");
+    REQUIRE(eventually([&] { return f.fake.waits() == 1; }));
+    CHECK(f.fake.events_calls() == asked + 1);  // one read for the one wake-up
+  }
+  // The client left: the stream ends and its wait is withdrawn (nothing holds the server's io).
+  CHECK(eventually([&] { return f.fake.waits() == 0; }));
 }

@@ -1,5 +1,7 @@
 #include "tests/gateways/support/fake_client.hpp"
 
+#include <algorithm>
+
 #include "domain/report.hpp"
 
 namespace gridcoord::testing {
@@ -175,11 +177,14 @@ void fake_client::get_report(domain::department sender, std::string kind, domain
   later([done, doc] { done(doc); });
 }
 
-void fake_client::inbox(domain::department recipient, actors::reply<std::vector<domain::inbox_item>> done) {
+void fake_client::inbox(domain::department recipient, domain::inbox_filter filter,
+                        actors::reply<domain::inbox_page> done) {
   std::lock_guard lock(mutex_);
   if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
-  auto items = inboxes_[recipient];
-  later([done, items] { done(items); });
+  const auto& items = inboxes_[recipient];
+  auto page = domain::select(items, filter);
+  page.open = static_cast<std::uint64_t>(std::count_if(items.begin(), items.end(), [](const auto& i) { return !i.ack; }));
+  later([done, page] { done(page); });
 }
 
 void fake_client::acknowledge(domain::department recipient, domain::item_id item, std::string by,
@@ -198,6 +203,7 @@ void fake_client::events(std::uint64_t after, std::size_t limit,
                          actors::reply<std::vector<actors::event_view>> done) {
   std::lock_guard lock(mutex_);
   last_events_query_ = {after, limit};
+  ++events_calls_;
   if (auto f = take_failure()) return later([done, e = *f] { done(gridcoord::unexpected{e}); });
   std::vector<actors::event_view> page;
   for (const auto& e : events_)
@@ -239,8 +245,54 @@ void fake_client::add_inbox_item(domain::department recipient, domain::inbox_ite
 }
 
 void fake_client::add_event(actors::event_view e) {
+  std::vector<std::function<void()>> woken;
+  {
+    std::lock_guard lock(mutex_);
+    auto seq = e.seq;
+    events_.push_back(std::move(e));
+    for (auto it = waits_.begin(); it != waits_.end();) {
+      if (it->second.first < seq) {
+        woken.push_back(std::move(it->second.second));
+        it = waits_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  for (auto& then : woken) then();
+}
+
+std::uint64_t fake_client::when_events_after(std::uint64_t after, std::function<void()> then) {
+  {
+    std::lock_guard lock(mutex_);
+    bool there = std::any_of(events_.begin(), events_.end(), [after](const auto& e) { return e.seq > after; });
+    if (!there) {
+      auto id = next_wait_++;
+      waits_.emplace(id, std::pair{after, std::move(then)});
+      return id;
+    }
+  }
+  then();
+  return 0;
+}
+
+void fake_client::cancel_wait(std::uint64_t id) {
+  std::function<void()> dropped;  // destroyed outside the lock
   std::lock_guard lock(mutex_);
-  events_.push_back(std::move(e));
+  if (auto it = waits_.find(id); it != waits_.end()) {
+    dropped = std::move(it->second.second);
+    waits_.erase(it);
+  }
+}
+
+std::size_t fake_client::events_calls() const {
+  std::lock_guard lock(mutex_);
+  return events_calls_;
+}
+
+std::size_t fake_client::waits() const {
+  std::lock_guard lock(mutex_);
+  return waits_.size();
 }
 
 void fake_client::set_health(actors::health_report h) {

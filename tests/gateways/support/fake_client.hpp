@@ -29,10 +29,16 @@ class fake_client final : public actors::client {
   void submit_report(actors::report_submission s, actors::reply<actors::submit_receipt> done) override;
   void get_report(domain::department sender, std::string kind, domain::month period,
                   std::optional<std::uint32_t> version, actors::reply<actors::report_document> done) override;
-  void inbox(domain::department recipient, actors::reply<std::vector<domain::inbox_item>> done) override;
+  void inbox(domain::department recipient, domain::inbox_filter filter,
+             actors::reply<domain::inbox_page> done) override;
   void acknowledge(domain::department recipient, domain::item_id item, std::string by,
                    std::string origin, actors::reply<domain::inbox_item> done) override;
   void events(std::uint64_t after, std::size_t limit, actors::reply<std::vector<actors::event_view>> done) override;
+  // Waits until add_event adds an event after `after` (at once when one is there).
+  std::uint64_t when_events_after(std::uint64_t after, std::function<void()> then) override;
+  void cancel_wait(std::uint64_t id) override;
+  std::size_t waits() const;  // registered and not yet run
+  std::size_t events_calls() const;
   void health(actors::reply<actors::health_report> done) override;
   // Answers the matrix set_cycle gave, for any month; records the month asked.
   void cycle(domain::month period, actors::reply<domain::cycle_matrix> done) override;
@@ -119,6 +125,8 @@ class fake_client final : public actors::client {
   std::map<std::string, std::string> key_hash_;
   std::map<domain::department, std::vector<domain::inbox_item>> inboxes_;
   std::vector<actors::event_view> events_;
+  std::map<std::uint64_t, std::pair<std::uint64_t, std::function<void()>>> waits_;  // id: (after, then)
+  std::uint64_t next_wait_ = 1;
   actors::health_report health_{true, 42, "0.1.0-test", {{2026}, {2027}}};
   domain::cycle_matrix cycle_;
   std::optional<domain::capacity::publication> publication_;
@@ -126,6 +134,7 @@ class fake_client final : public actors::client {
   domain::token_book tokens_;
   domain::time_point now_ = fixed_time;
   std::pair<std::uint64_t, std::size_t> last_events_query_{};
+  std::size_t events_calls_ = 0;
   std::optional<actors::sla_answer> sla_answer_;
   std::optional<actors::sla_request> last_sla_;
   std::size_t sla_calls_ = 0;

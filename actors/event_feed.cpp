@@ -1,0 +1,130 @@
+#include "actors/event_feed.hpp"
+
+#include "actors/error.hpp"
+
+namespace gridcoord::actors {
+
+namespace {
+
+// Events one catch-up read takes from the store at a time.
+constexpr std::size_t catch_up_page = 1000;
+
+}  // namespace
+
+event_feed::event_feed(std::uint64_t start_seq, std::function<void()> ready)
+    : start_seq_(start_seq), ready_(std::move(ready)) {}
+
+void event_feed::publish(const committed_batch& batch) {
+  if (!batch || batch->empty()) return;
+  bool was_empty = false;
+  {
+    std::lock_guard lock(mutex_);
+    was_empty = queue_.empty();
+    queue_.push_back(batch);
+    waiting_ += batch->size();
+  }
+  if (was_empty && ready_) ready_();
+}
+
+std::vector<committed_batch> event_feed::take() {
+  std::lock_guard lock(mutex_);
+  waiting_ = 0;
+  return std::exchange(queue_, {});
+}
+
+std::size_t event_feed::waiting_events() const {
+  std::lock_guard lock(mutex_);
+  return waiting_;
+}
+
+log_publisher::log_publisher(std::uint64_t last_seq) : last_seq_(last_seq) {}
+
+std::shared_ptr<event_feed> log_publisher::subscribe(std::function<void()> ready) {
+  std::lock_guard lock(mutex_);
+  auto feed = std::make_shared<event_feed>(last_seq_, std::move(ready));
+  feeds_.push_back(feed);
+  return feed;
+}
+
+std::uint64_t log_publisher::when_after(std::uint64_t after, std::function<void()> then) {
+  {
+    std::lock_guard lock(mutex_);
+    if (last_seq_ <= after) {
+      auto id = next_waiter_++;
+      waiters_.emplace(id, waiter{after, std::move(then)});
+      return id;
+    }
+  }
+  then();
+  return 0;
+}
+
+void log_publisher::cancel(std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  waiters_.erase(id);
+}
+
+void log_publisher::publish(committed_batch batch) {
+  if (!batch || batch->empty()) return;
+  std::vector<std::function<void()>> woken;
+  std::vector<std::shared_ptr<event_feed>> feeds;
+  {
+    // Under the lock, so that a feed subscribed meanwhile either starts after
+    // this batch or receives it, never neither.
+    std::lock_guard lock(mutex_);
+    last_seq_ = batch->back().seq;
+    for (auto& f : feeds_) f->publish(batch);
+    for (auto it = waiters_.begin(); it != waiters_.end();) {
+      if (it->second.after < last_seq_) {
+        woken.push_back(std::move(it->second.then));
+        it = waiters_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  for (auto& then : woken) then();
+}
+
+std::uint64_t log_publisher::last_seq() const {
+  std::lock_guard lock(mutex_);
+  return last_seq_;
+}
+
+std::size_t log_publisher::waiters() const {
+  std::lock_guard lock(mutex_);
+  return waiters_.size();
+}
+
+log_follower::log_follower(const storage::event_store* store, std::shared_ptr<event_feed> feed,
+                           std::uint64_t applied)
+    : store_(store), feed_(std::move(feed)), applied_(applied) {}
+
+domain::expected<std::uint64_t> log_follower::catch_up(const apply_fn& apply) {
+  std::uint64_t count = 0;
+  // The events before the feed began come from the store, once.
+  while (feed_ && store_ && applied_ < feed_->start_seq()) {
+    ++store_reads_;
+    auto page = store_->read(applied_, catch_up_page);
+    if (!page) return unexpected{to_domain(page.error())};
+    for (const auto& e : *page) {
+      if (e.seq > feed_->start_seq()) break;
+      apply(e);
+      applied_ = e.seq;
+      ++count;
+    }
+    if (page->size() < catch_up_page) break;
+  }
+  if (!feed_) return count;
+  for (const auto& batch : feed_->take()) {
+    for (const auto& e : *batch) {
+      if (e.seq <= applied_) continue;
+      apply(e);
+      applied_ = e.seq;
+      ++count;
+    }
+  }
+  return count;
+}
+
+}  // namespace gridcoord::actors

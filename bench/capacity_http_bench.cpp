@@ -44,6 +44,7 @@
 #include <random>
 
 #include "actors/runtime.hpp"
+#include "bench/support.hpp"
 #include "config/settings.hpp"
 #include "domain/month.hpp"
 #include "gateways/client/http_client.hpp"
@@ -166,11 +167,9 @@ struct stack {
 };
 
 std::string token(actors::client& api, const std::string& role) {
-  std::promise<domain::expected<domain::issued_token>> p;
-  api.create_token({role, "bench " + role, "bench", "", {}}, [&](auto t) { p.set_value(std::move(t)); });
-  auto issued = p.get_future().get();
+  auto issued = bench::issue_token(api, role);
   if (!issued) die("cannot issue a token: " + issued.error().message);
-  return issued->token;
+  return *issued;
 }
 
 // As cmd/gridcoord/serve.cpp maps the default settings; bodies up to 256 MiB.

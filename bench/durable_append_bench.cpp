@@ -156,7 +156,7 @@ void run_actors(const std::vector<int>& writer_counts, double seconds, const std
   o.sla_max_sleep = std::chrono::milliseconds{0};
   auto rt = std::move(*actors::runtime::start(o));
   if (history > 0) {
-    auto loaded = bench::load_history(rt->api(), history, 8, [](std::uint64_t n) {
+    auto loaded = bench::load_history(rt->api(), history, 64, [](std::uint64_t n) {
       fmt::print(stderr, "\rhistory: {} events", n);
     });
     if (!loaded) {

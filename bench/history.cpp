@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/support.hpp"
 #include "domain/equipment.hpp"
 
 namespace gridcoord::bench {
@@ -19,14 +20,6 @@ namespace sla = domain::sla;
 using clk = std::chrono::steady_clock;
 
 constexpr std::uint64_t events_per_round = 14;
-
-template <class T, class Call>
-domain::expected<T> wait_for(Call call) {
-  std::promise<domain::expected<T>> p;
-  auto f = p.get_future();
-  call([&p](domain::expected<T> r) { p.set_value(std::move(r)); });
-  return f.get();
-}
 
 const actors::sla_writer writer{"bench-history", "", "", ""};
 

@@ -30,6 +30,7 @@
 #include <boost/beast/http.hpp>
 
 #include "actors/runtime.hpp"
+#include "bench/support.hpp"
 #include "domain/equipment.hpp"
 #include "domain/sla/customers.hpp"
 #include "gateways/notification_target.hpp"
@@ -133,19 +134,8 @@ std::string tree_csv(std::size_t transformers) {
   return csv;
 }
 
-template <class T, class Call>
-domain::expected<T> wait_for(Call call) {
-  std::promise<domain::expected<T>> p;
-  auto f = p.get_future();
-  call([&p](domain::expected<T> r) { p.set_value(std::move(r)); });
-  return f.get();
-}
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
+using bench::percentile;
+using bench::wait_for;
 
 }  // namespace
 

@@ -23,6 +23,7 @@
 
 #include "actors/runtime.hpp"
 #include "bench/history.hpp"
+#include "bench/support.hpp"
 
 using namespace gridcoord;
 using clk = std::chrono::steady_clock;
@@ -57,20 +58,12 @@ void in_child(const char* what, F work) {
 }
 
 void write_history(actors::runtime& rt, std::uint64_t events) {
-  auto r = bench::load_history(rt.api(), events, 8, [](std::uint64_t n) { fmt::print(stderr, "\rwritten: {} events ", n); });
+  auto r = bench::load_history(rt.api(), events, 64, [](std::uint64_t n) { fmt::print(stderr, "\rwritten: {} events ", n); });
   fmt::print(stderr, "\n");
   if (!r) {
     fmt::print(stderr, "writing the history failed: {}\n", r.error().message);
     std::_Exit(1);
   }
-}
-
-template <class T, class Call>
-domain::expected<T> wait_for(Call call) {
-  std::promise<domain::expected<T>> p;
-  auto f = p.get_future();
-  call([&p](domain::expected<T> r) { p.set_value(std::move(r)); });
-  return f.get();
 }
 
 double seconds_since(clk::time_point t) { return std::chrono::duration<double>(clk::now() - t).count(); }
@@ -115,9 +108,9 @@ int main(int argc, char** argv) {
   auto started = seconds_since(t0);
   const auto& s = (*rt)->startup();
   auto& api = (*rt)->api();
-  auto sla = wait_for<actors::sla_answer>([&](auto done) { api.sla(actors::list_open_work{}, done); });
+  auto sla = bench::wait_for<actors::sla_answer>([&](auto done) { api.sla(actors::list_open_work{}, done); });
   auto sla_at = seconds_since(t0);
-  auto heat = wait_for<std::vector<domain::capacity::region_heat>>(
+  auto heat = bench::wait_for<std::vector<domain::capacity::region_heat>>(
       [&](auto done) { api.heat_map(domain::month{std::chrono::year{2026}, std::chrono::month{12}}, done); });
   auto heat_at = seconds_since(t0);
   fmt::print("log: {} events; snapshot at {}; {} events replayed into the books\n", s.last_seq, s.snapshot_seq,

@@ -255,20 +255,22 @@ std::string encode(const report_version& v) {
   return out;
 }
 
-expected<report_version> decode_report_header(std::string_view payload) {
-  auto bad = [](const std::string& why) {
-    return fail(errc::internal, "a stored report version is unreadable: " + why);
-  };
-  std::error_code ec;
-  json::value doc = json::parse(payload, ec);
-  if (ec || !doc.is_object()) return bad("not a JSON object");
+namespace {
+
+expected<report_version> unreadable(const std::string& why) {
+  return fail(errc::internal, "a stored report version is unreadable: " + why);
+}
+
+// The header fields of a parsed report.submitted payload.
+expected<report_version> header_of(const json::value& doc) {
+  if (!doc.is_object()) return unreadable("not a JSON object");
   const auto& o = doc.get_object();
   report_version v;
   try {
     auto sender = parse_department(o.at("sender").as_string());
     auto period = parse_month(o.at("month").as_string());
     const report_kind* kind = find_report_kind(o.at("kind").as_string());
-    if (!sender || !period || !kind) return bad("unknown sender, month or kind");
+    if (!sender || !period || !kind) return unreadable("unknown sender, month or kind");
     v.sender = *sender;
     v.period = *period;
     v.kind = kind->id;
@@ -279,16 +281,27 @@ expected<report_version> decode_report_header(std::string_view payload) {
     for (const auto& d : o.at("recipients").as_array())
       if (auto dep = parse_department(d.as_string())) v.recipients.push_back(*dep);
   } catch (const std::exception& e) {
-    return bad(e.what());
+    return unreadable(e.what());
   }
   return v;
 }
 
+}  // namespace
+
+expected<report_version> decode_report_header(std::string_view payload) {
+  std::error_code ec;
+  json::value doc = json::parse(payload, ec);
+  if (ec) return unreadable("not a JSON object");
+  return header_of(doc);
+}
+
 expected<report_version> decode_report(std::string_view payload) {
-  auto v = decode_report_header(payload);
+  std::error_code ec;
+  json::value doc = json::parse(payload, ec);  // once, for the header and the rows
+  if (ec) return unreadable("not a JSON object");
+  auto v = header_of(doc);
   if (!v) return v;
   const report_kind* kind = find_report_kind(v->kind);
-  json::value doc = json::parse(payload);  // decode_report_header read it already
   const auto* rows = doc.get_object().if_contains("rows");
   if (!rows || !rows->is_array())
     return fail(errc::internal, "a stored report version is unreadable: no rows");

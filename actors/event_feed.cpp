@@ -2,6 +2,8 @@
 
 #include "actors/error.hpp"
 
+#include <algorithm>
+
 namespace gridcoord::actors {
 
 namespace {
@@ -100,15 +102,21 @@ log_follower::log_follower(const storage::event_store* store, std::shared_ptr<ev
                            std::uint64_t applied)
     : store_(store), feed_(std::move(feed)), applied_(applied) {}
 
+void log_follower::rewind() {
+  applied_ = 0;
+  store_until_ = store_ ? store_->last_seq() : 0;
+}
+
 domain::expected<std::uint64_t> log_follower::catch_up(const apply_fn& apply) {
   std::uint64_t count = 0;
-  // The events before the feed began come from the store, once.
-  while (feed_ && store_ && applied_ < feed_->start_seq()) {
+  // The events before the feed began (or up to a rewind's end of the log) come from the store, once.
+  const auto until = std::max(feed_ ? feed_->start_seq() : 0, store_until_);
+  while (feed_ && store_ && applied_ < until) {
     ++store_reads_;
     auto page = store_->read(applied_, catch_up_page);
     if (!page) return unexpected{to_domain(page.error())};
     for (const auto& e : *page) {
-      if (e.seq > feed_->start_seq()) break;
+      if (e.seq > until) break;
       apply(e);
       applied_ = e.seq;
       ++count;

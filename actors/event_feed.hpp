@@ -107,6 +107,11 @@ class log_follower {
   // Answers how many were applied.
   [[nodiscard]] domain::expected<std::uint64_t> catch_up(const apply_fn& apply);
 
+  // Starts again from the log's first event: the next catch_up reads the
+  // store up to its current end, then goes on with the feed (a projection
+  // rebuilding itself after a write it had applied ahead failed).
+  void rewind();
+
   [[nodiscard]] std::uint64_t applied_seq() const noexcept { return applied_; }
   // Visits of the store while catching up (1 page each), for tests.
   [[nodiscard]] std::uint64_t store_reads() const noexcept { return store_reads_; }
@@ -115,6 +120,7 @@ class log_follower {
   const storage::event_store* store_ = nullptr;
   std::shared_ptr<event_feed> feed_;
   std::uint64_t applied_ = 0;
+  std::uint64_t store_until_ = 0;  // read the store up to here (at least the feed's start)
   std::uint64_t store_reads_ = 0;
 };
 

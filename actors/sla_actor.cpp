@@ -48,18 +48,26 @@ domain::status apply_event(sla_state& st, const storage::event& e, bool& reindex
   return {};
 }
 
+// Whether `e` is the next of the actor's own events applied ahead.
+bool own_applied_ahead(const sla_state& st, const storage::event& e) {
+  if (st.applied_ahead.empty()) return false;
+  const auto& d = st.applied_ahead.front();
+  return d.stream == e.stream && d.type == e.type && d.payload == e.payload;
+}
+
 // Applies every event the feed holds (and, after a start, what the log held
-// before the feed began), then calls `done`.
+// before the feed began), then calls `done`. The actor's own events that it
+// applied ahead of their append come back in append order and are skipped.
 void sync(sla_pointer self, done_fn done, bool reindex = false) {
   auto& st = self->state;
   auto applied = st.follower.catch_up([&](const storage::event& e) {
+    if (own_applied_ahead(st, e)) return st.applied_ahead.pop_front();
     if (auto s = apply_event(st, e, reindex); !s)
       spdlog::error("sla: event {} ({}) could not be applied: {}", e.seq, e.type, s.error().message);
   });
   if (!applied) return done(unexpected{applied.error()});
   if (reindex) st.customers.reindex(st.equipment);
-  if (*applied != 0)
-    std::erase_if(st.energized, [&](const auto& a) { return st.book.callback_for("application/" + a.first) != 0; });
+  std::erase_if(st.energized, [&](const auto& a) { return st.book.callback_for("application/" + a.first) != 0; });
   done({});
 }
 
@@ -94,6 +102,56 @@ void append_then_sync(sla_pointer self, std::vector<storage::event_draft> events
           [done](caf::error& e) { done(unexpected{to_domain(e)}); });
 }
 
+// After a write applied ahead failed: the projection is rebuilt from the log
+// (what was applied ahead of it is not there), and every later write decided
+// on top of it is answered by the log as it stands.
+void rebuild(sla_pointer self) {
+  auto& st = self->state;
+  spdlog::warn("sla: a write applied ahead of its append failed; rebuilding the state from the log");
+  st.book = {};
+  st.customers = {};
+  st.equipment = {};
+  st.outbox = {};
+  st.energized.clear();
+  st.applied_ahead.clear();
+  st.follower.rewind();
+  sync(self, [](domain::status s) {
+    if (!s) spdlog::error("sla: rebuilding from the log failed: {}", s.error().message);
+  });
+}
+
+// Applies `events` now and appends them without waiting: the actor goes on
+// deciding the next requests on the state that includes them, so writes that
+// arrive together share a group commit. `done` runs when the append is
+// durable (with the feed taken) or has failed (the state rebuilt first).
+// Only for writes without an idempotency key: a replayed key writes nothing,
+// and what was applied ahead would then be wrong.
+void append_ahead(sla_pointer self, std::vector<storage::event_draft> events,
+                  std::function<void(domain::expected<storage::append_result>)> done) {
+  auto& st = self->state;
+  bool reindex = false;
+  for (const auto& d : events) {
+    if (auto s = apply_event(st, {0, d.stream, d.type, d.time, d.actor, d.payload, d.origin}, reindex); !s)
+      spdlog::error("sla: an event of its own ({}) could not be applied: {}", d.type, s.error().message);
+    st.applied_ahead.push_back(d);
+  }
+  if (reindex) st.customers.reindex(st.equipment);
+  bool kick = enqueues(events);
+  self->request(st.log, caf::infinite, storage::append_request{std::move(events), std::nullopt})
+      .then(
+          [self, done, kick](storage::append_result& r) {
+            if (kick) self->send(self->state.notifier, outbox_kick{});
+            sync(self, [done, r](domain::status s) {
+              if (!s) return done(unexpected{s.error()});
+              done(r);
+            });
+          },
+          [self, done](caf::error& e) {
+            rebuild(self);
+            done(unexpected{to_domain(e)});
+          });
+}
+
 using answer_fn = std::function<void(domain::expected<sla_answer>)>;
 
 // A write that is late already (an outage reported after its E1 limit, a
@@ -109,8 +167,16 @@ void check_soon_if_due(sla_pointer self) {
 void carry_out(sla_pointer self, const sla_writer& w, domain::expected<detail::sla_decision> d, answer_fn done) {
   if (!d) return done(unexpected{d.error()});
   if (!d->changed) return done(detail::item_view(self->state, d->item, false, false));
-  std::optional<storage::idempotency_record> key;
-  if (!w.idempotency_key.empty()) key = storage::idempotency_record{"sla:" + w.idempotency_key, w.request_hash, d->item, 0};
+  if (w.idempotency_key.empty()) {
+    return append_ahead(self, std::move(d->events),
+                        [self, item = d->item, created = d->created, done](domain::expected<storage::append_result> r) {
+                          if (!r) return done(unexpected{r.error()});
+                          check_soon_if_due(self);
+                          done(detail::item_view(self->state, item, created, true));
+                        });
+  }
+  std::optional<storage::idempotency_record> key =
+      storage::idempotency_record{"sla:" + w.idempotency_key, w.request_hash, d->item, 0};
   auto asked = key;
   append_then_sync(self, std::move(d->events), std::move(key),
                    [self, asked, item = d->item, created = d->created, done](domain::expected<storage::append_result> r) {

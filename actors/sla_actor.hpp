@@ -16,6 +16,16 @@
 // from the feed, which holds it by the time the append is answered; answered.
 // After a write that enqueued notifications it kicks the notification actor.
 //
+// Writes share group commits: a write without an idempotency key is applied
+// to the state *ahead* of its append, which the actor does not wait for, so
+// the next request is decided on the state including every write in flight;
+// the write's events come back through the feed in append order and are
+// skipped there (applied_ahead). If such an append fails, the state is
+// rebuilt from the log (which never held it) before the failure is answered.
+// A write with a key, a customer import and the clock's check wait for their
+// append as before: a replayed key writes nothing, so nothing may be applied
+// ahead of it.
+//
 // The clock: a check logs every warning and breach due (work_book::due_signals),
 // with an analysis record for each breached repair step and the callbacks owed
 // for energized connections, in one append. The actor checks when it starts
@@ -28,6 +38,7 @@
 // [Errors]    Requests answer the commands' errors; a failed check is logged
 //             and retried at the next wake-up.
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <set>
 #include <string>
@@ -64,6 +75,9 @@ struct sla_state {
   domain::sla::outbox outbox;  // a view of the deliveries, for customer and notification reads
   std::vector<std::pair<std::string, domain::time_point>> energized;  // applications owed a callback
   log_follower follower;
+  // Events of writes applied ahead of their append (see sla_actor.cpp), in
+  // append order: skipped when the feed brings them back.
+  std::deque<storage::event_draft> applied_ahead;
   event_log_actor log;
   notification_actor notifier;
   const domain::clock* clock = nullptr;

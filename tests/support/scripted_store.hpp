@@ -37,6 +37,16 @@ class scripted_store final : public storage::event_store {
     }
     for (auto& [req, done] : held) inner_->append(std::move(req), std::move(done));
   }
+  // Completes every held append with `code` (nothing written), and stops holding.
+  void fail_held(storage::errc code) {
+    std::vector<std::pair<storage::append_request, storage::append_callback>> held;
+    {
+      std::lock_guard lock(mutex_);
+      holding_ = false;
+      held.swap(held_);
+    }
+    for (auto& [req, done] : held) done(storage::fail(code, "scripted append failure"));
+  }
   std::size_t held() const {
     std::lock_guard lock(mutex_);
     return held_.size();

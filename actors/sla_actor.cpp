@@ -124,9 +124,10 @@ void rebuild(sla_pointer self) {
 // deciding the next requests on the state that includes them, so writes that
 // arrive together share a group commit. `done` runs when the append is
 // durable (with the feed taken) or has failed (the state rebuilt first).
-// Only for writes without an idempotency key: a replayed key writes nothing,
-// and what was applied ahead would then be wrong.
+// A key must be new (answered_by_key): a replayed key writes nothing, and
+// what was applied ahead would then be wrong (the state is rebuilt if it happens).
 void append_ahead(sla_pointer self, std::vector<storage::event_draft> events,
+                  std::optional<storage::idempotency_record> key,
                   std::function<void(domain::expected<storage::append_result>)> done) {
   auto& st = self->state;
   bool reindex = false;
@@ -137,10 +138,11 @@ void append_ahead(sla_pointer self, std::vector<storage::event_draft> events,
   }
   if (reindex) st.customers.reindex(st.equipment);
   bool kick = enqueues(events);
-  self->request(st.log, caf::infinite, storage::append_request{std::move(events), std::nullopt})
+  self->request(st.log, caf::infinite, storage::append_request{std::move(events), std::move(key)})
       .then(
           [self, done, kick](storage::append_result& r) {
-            if (kick) self->send(self->state.notifier, outbox_kick{});
+            if (r.replayed) rebuild(self);  // nothing was written: undo what was applied ahead
+            else if (kick) self->send(self->state.notifier, outbox_kick{});
             sync(self, [done, r](domain::status s) {
               if (!s) return done(unexpected{s.error()});
               done(r);
@@ -163,32 +165,62 @@ void check_soon_if_due(sla_pointer self) {
   self->send(self, sla_wake{++st.wake_generation});
 }
 
-// Carries out a decided write: logs it (once per idempotency key) and answers the item.
+// A write whose idempotency key is known: one still being written (the
+// request waits for its answer) or one logged (its answer, or a conflict for
+// another body). False when the key is new.
+bool answered_by_key(sla_pointer self, const sla_writer& w, answer_fn& done) {
+  auto& st = self->state;
+  auto key = "sla:" + w.idempotency_key;
+  if (auto it = st.keys_in_flight.find(key); it != st.keys_in_flight.end()) {
+    it->second.push_back({w.request_hash, std::move(done)});
+    return true;
+  }
+  auto logged = st.store->find_idempotency(key);
+  if (!logged) {
+    if (logged.error().code == storage::errc::not_found) return false;
+    done(unexpected{to_domain(logged.error())});
+    return true;
+  }
+  if (logged->request_hash != w.request_hash) done(unexpected{to_domain(idempotency_conflict(key))});
+  else done(detail::item_view(st, logged->result, false, false));
+  return true;
+}
+
+// Carries out a decided write: applies it ahead, logs it (with its key) and
+// answers the item, then every request that arrived with the same key meanwhile.
 void carry_out(sla_pointer self, const sla_writer& w, domain::expected<detail::sla_decision> d, answer_fn done) {
   if (!d) return done(unexpected{d.error()});
   if (!d->changed) return done(detail::item_view(self->state, d->item, false, false));
-  if (w.idempotency_key.empty()) {
-    return append_ahead(self, std::move(d->events),
-                        [self, item = d->item, created = d->created, done](domain::expected<storage::append_result> r) {
-                          if (!r) return done(unexpected{r.error()});
-                          check_soon_if_due(self);
-                          done(detail::item_view(self->state, item, created, true));
-                        });
+  std::optional<storage::idempotency_record> key;
+  if (!w.idempotency_key.empty()) {
+    key = storage::idempotency_record{"sla:" + w.idempotency_key, w.request_hash, d->item, 0};
+    self->state.keys_in_flight[key->key];  // later requests with this key wait for this one
   }
-  std::optional<storage::idempotency_record> key =
-      storage::idempotency_record{"sla:" + w.idempotency_key, w.request_hash, d->item, 0};
-  auto asked = key;
-  append_then_sync(self, std::move(d->events), std::move(key),
-                   [self, asked, item = d->item, created = d->created, done](domain::expected<storage::append_result> r) {
-                     if (!r) return done(unexpected{r.error()});
-                     if (r->replayed && r->existing) {
-                       if (r->existing->request_hash != asked->request_hash)
-                         return done(unexpected{to_domain(idempotency_conflict(asked->key))});
-                       return done(detail::item_view(self->state, r->existing->result, created, false));
-                     }
-                     check_soon_if_due(self);
-                     done(detail::item_view(self->state, item, created, true));
-                   });
+  auto key_name = key ? key->key : std::string{};
+  append_ahead(self, std::move(d->events), std::move(key),
+               [self, key_name, hash = w.request_hash, item = d->item, created = d->created,
+                done](domain::expected<storage::append_result> r) {
+                 auto& st = self->state;
+                 std::vector<sla_state::key_waiter> waiting;
+                 if (auto it = st.keys_in_flight.find(key_name); it != st.keys_in_flight.end()) {
+                   waiting = std::move(it->second);
+                   st.keys_in_flight.erase(it);
+                 }
+                 if (r && r->replayed && r->existing) {  // logged meanwhile by another way: answer what it recorded
+                   if (r->existing->request_hash == hash) done(detail::item_view(st, r->existing->result, false, false));
+                   else done(unexpected{to_domain(idempotency_conflict(key_name))});
+                 } else if (!r) {
+                   done(unexpected{r.error()});
+                 } else {
+                   check_soon_if_due(self);
+                   done(detail::item_view(st, item, created, true));
+                 }
+                 for (auto& later : waiting) {
+                   if (!r) later.done(unexpected{r.error()});
+                   else if (later.request_hash != hash) later.done(unexpected{to_domain(idempotency_conflict(key_name))});
+                   else later.done(detail::item_view(st, r->replayed && r->existing ? r->existing->result : item, false, false));
+                 }
+               });
 }
 
 // Feed lines one after another, each its own append, so one bad line does
@@ -256,6 +288,7 @@ void handle(sla_pointer self, sla_request& request, answer_fn done) {
         } else if constexpr (std::is_same_v<Q, import_customers>) {
           import(self, q, done);
         } else if constexpr (requires { q.writer; }) {
+          if (!q.writer.idempotency_key.empty() && answered_by_key(self, q.writer, done)) return;
           with_context(self, [&](const detail::sla_context& c) { carry_out(self, q.writer, detail::decide(c, q), done); });
         } else {
           done(detail::read(self->state, q));
@@ -307,6 +340,7 @@ sla_actor::behavior_type sla(sla_pointer self, sla_options options, event_log_ac
                              std::shared_ptr<log_publisher> publisher) {
   auto& st = self->state;
   st.follower = log_follower(store, publisher->subscribe(detail::feed_ready_sender(self)));
+  st.store = store;
   self->send(self, feed_ready{});  // catch up with the log at once, not at the first request
   st.options = std::move(options);
   st.log = std::move(log);

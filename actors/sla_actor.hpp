@@ -16,15 +16,16 @@
 // from the feed, which holds it by the time the append is answered; answered.
 // After a write that enqueued notifications it kicks the notification actor.
 //
-// Writes share group commits: a write without an idempotency key is applied
-// to the state *ahead* of its append, which the actor does not wait for, so
-// the next request is decided on the state including every write in flight;
-// the write's events come back through the feed in append order and are
-// skipped there (applied_ahead). If such an append fails, the state is
-// rebuilt from the log (which never held it) before the failure is answered.
-// A write with a key, a customer import and the clock's check wait for their
-// append as before: a replayed key writes nothing, so nothing may be applied
-// ahead of it.
+// Writes share group commits: a write is applied to the state *ahead* of its
+// append, which the actor does not wait for, so the next request is decided
+// on the state including every write in flight; the write's events come back
+// through the feed in append order and are skipped there (applied_ahead). If
+// such an append fails, the state is rebuilt from the log (which never held
+// it) before the failure is answered. A write with an idempotency key is
+// looked up first: a key still being written makes the request wait for that
+// write's answer, a logged key answers what it recorded (or 409 for another
+// body), so a keyed write that is applied ahead is always new. A customer
+// import and the clock's check wait for their append as before.
 //
 // The clock: a check logs every warning and breach due (work_book::due_signals),
 // with an analysis record for each breached repair step and the callbacks owed
@@ -39,6 +40,8 @@
 //             and retried at the next wake-up.
 #include <chrono>
 #include <deque>
+#include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -78,6 +81,14 @@ struct sla_state {
   // Events of writes applied ahead of their append (see sla_actor.cpp), in
   // append order: skipped when the feed brings them back.
   std::deque<storage::event_draft> applied_ahead;
+  // Writes with an idempotency key still being written, by "sla:<key>": the
+  // later requests with the same key, answered when it is durable.
+  struct key_waiter {
+    std::string request_hash;
+    std::function<void(domain::expected<sla_answer>)> done;
+  };
+  std::map<std::string, std::vector<key_waiter>> keys_in_flight;
+  const storage::event_store* store = nullptr;  // idempotency lookups: point reads
   event_log_actor log;
   notification_actor notifier;
   const domain::clock* clock = nullptr;

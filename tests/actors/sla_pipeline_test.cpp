@@ -82,3 +82,45 @@ TEST_CASE("a failed append of a write applied ahead leaves nothing of it, and la
   CHECK(next.item == "outage/1");
   CHECK(outage_items(p.rt->api()) == std::vector<std::string>{"outage/1"});
 }
+
+TEST_CASE("keyed outage reports are in flight together, and a repeat of a key in flight answers the first",
+          "[actors][sla][pipeline][idempotency]") {
+  pipeline p;
+  auto keyed = [](std::string key, std::string hash) {
+    auto w = writer();
+    w.idempotency_key = std::move(key);
+    w.request_hash = std::move(hash);
+    return w;
+  };
+  p.store->hold();
+  std::vector<std::promise<domain::expected<actors::sla_answer>>> promises(5);
+  auto send = [&](std::size_t i, actors::sla_writer w) {
+    p.rt->api().sla(actors::report_outage{std::move(w), {"D1"}, t0, "keyed"},
+                    [&promises, i](domain::expected<actors::sla_answer> a) { promises[i].set_value(std::move(a)); });
+  };
+  send(0, keyed("k-1", "h-1"));
+  send(1, keyed("k-2", "h-2"));
+  REQUIRE(p.store->wait_until_held(2));  // two keys, both written at once
+  send(2, keyed("k-1", "h-1"));          // the same request again while it is written
+  send(3, keyed("k-1", "h-other"));      // the same key with another body
+  send(4, keyed("k-3", "h-3"));
+  REQUIRE(p.store->wait_until_held(3));
+  CHECK(p.store->held() == 3);  // the repeats of k-1 wrote nothing
+  p.store->release();
+  auto first = item_of(promises[0].get_future().get());
+  CHECK(first.item == "outage/1");
+  CHECK(first.changed);
+  CHECK(item_of(promises[1].get_future().get()).item == "outage/2");
+  auto repeat = item_of(promises[2].get_future().get());
+  CHECK(repeat.item == "outage/1");
+  CHECK_FALSE(repeat.changed);
+  auto conflict = promises[3].get_future().get();
+  REQUIRE_FALSE(conflict);
+  CHECK(conflict.error().code == domain::errc::conflict);
+  CHECK(item_of(promises[4].get_future().get()).item == "outage/3");
+  CHECK(outage_items(p.rt->api()) == std::vector<std::string>{"outage/1", "outage/2", "outage/3"});
+  // Once logged, the key answers from the log.
+  auto later = item_of(ask(p.rt->api(), actors::report_outage{keyed("k-2", "h-2"), {"D1"}, t0, "keyed"}));
+  CHECK(later.item == "outage/2");
+  CHECK_FALSE(later.changed);
+}

@@ -173,8 +173,10 @@ void event_stream<Stream>::end_for_token(std::string text) {
 template <class Stream>
 void event_stream<Stream>::do_wait() {
   waiting_ = true;
+  auto generation = ++wait_generation_;
   auto hold = hold_on_strand(this->shared_from_this(), stream_.get_executor());
-  wait_id_ = client_.when_events_after(cursor_, [hold] { hold->post([](event_stream& s) { s.on_log_advanced(); }); });
+  wait_id_ = client_.when_events_after(
+      cursor_, [hold, generation] { hold->post([generation](event_stream& s) { s.on_log_advanced(generation); }); });
   arm_check_timer();
 }
 
@@ -202,8 +204,9 @@ void event_stream<Stream>::stop_waiting() {
 }
 
 template <class Stream>
-void event_stream<Stream>::on_log_advanced() {
-  if (!waiting_ || stopping_ || ended_) return;
+void event_stream<Stream>::on_log_advanced(std::uint64_t generation) {
+  // A wake-up of an earlier wait (already ended by the timer) is not this one's.
+  if (!waiting_ || generation != wait_generation_ || stopping_ || ended_) return;
   wait_id_ = 0;  // it has run
   stop_waiting();
   do_fetch();

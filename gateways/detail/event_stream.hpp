@@ -130,6 +130,7 @@ class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
   bool ended_ = false;
   bool waiting_ = false;        // for the log's wake-up or the check timer
   std::uint64_t wait_id_ = 0;   // the wake-up registered with the client, 0: none
+  std::uint64_t wait_generation_ = 0;  // of the current wait: a stale wake-up is ignored
 
   boost::beast::tcp_stream& lowest() { return tcp_of(stream_); }
   void on_head(boost::beast::error_code ec, std::size_t bytes);
@@ -141,7 +142,7 @@ class event_stream : public std::enable_shared_from_this<event_stream<Stream>> {
   void end_for_token(std::string text);
   void do_wait();
   void stop_waiting();
-  void on_log_advanced();
+  void on_log_advanced(std::uint64_t generation);
   void on_wait(boost::beast::error_code ec);
   void arm_check_timer();
   void do_retry();

@@ -29,24 +29,13 @@ bool feeds_capacity(std::string_view kind) {
          kind == "load_statistics";
 }
 
-// The kind of a report stream "report/<sender>/<kind>/<month>" ("" for another stream).
-std::string_view kind_of_stream(std::string_view stream) {
-  constexpr std::string_view prefix = "report/";
-  if (!stream.starts_with(prefix)) return {};
-  auto rest = stream.substr(prefix.size());
-  auto sender_end = rest.find('/');
-  if (sender_end == std::string_view::npos) return {};
-  rest = rest.substr(sender_end + 1);
-  return rest.substr(0, rest.find('/'));
-}
-
 domain::status apply_event(capacity_state& st, const storage::event& e) {
   if (e.type == domain::equipment_imported_type) {
     auto rows = domain::decode_import(e.payload);
     if (!rows) return unexpected{rows.error()};
     st.model->upsert_equipment(*rows);
   } else if (e.type == domain::report_submitted_type) {
-    if (!feeds_capacity(kind_of_stream(e.stream))) return {};  // told by the stream, not by parsing the payload
+    if (!feeds_capacity(domain::report_kind_of_stream(e.stream))) return {};  // told by the stream, not by parsing the payload
     auto v = domain::decode_report(e.payload);
     if (!v) return unexpected{v.error()};
     return st.model->apply_report(*domain::find_report_kind(v->kind), v->period, v->version, v->rows);

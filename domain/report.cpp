@@ -195,6 +195,18 @@ std::string report_stream(department sender, std::string_view kind, month period
   return fmt::format("report/{}/{}/{}", to_string(sender), kind, to_string(period));
 }
 
+std::string_view report_kind_of_stream(std::string_view stream) {
+  constexpr std::string_view prefix = "report/";
+  if (!stream.starts_with(prefix)) return {};
+  auto rest = stream.substr(prefix.size());
+  auto sender_end = rest.find('/');
+  if (sender_end == std::string_view::npos) return {};
+  rest = rest.substr(sender_end + 1);
+  auto kind_end = rest.find('/');
+  if (kind_end == std::string_view::npos) return {};
+  return rest.substr(0, kind_end);
+}
+
 expected<std::vector<row>> parse_rows(const report_kind& kind, month period,
                                       const json::value& body) {
   const json::value* rows = nullptr;

@@ -25,6 +25,8 @@ inline constexpr std::size_t max_report_rows = 1'000'000;
 // The stream one report's versions are logged in:
 // "report/marketing/large_customer_demand/2026-10".
 std::string report_stream(department sender, std::string_view kind, month period);
+// The kind named by a report stream (a view into `stream`); "" for any other stream.
+std::string_view report_kind_of_stream(std::string_view stream);
 
 // Parses and validates a body {"rows": [{field: value, ...}, ...]} against `kind`.
 [[nodiscard]] expected<std::vector<row>> parse_rows(const report_kind& kind, month period,

@@ -192,3 +192,12 @@ TEST_CASE("events written before the person was kept read with none", "[domain][
   REQUIRE(back);
   CHECK(back->person.empty());
 }
+
+TEST_CASE("a report stream names its kind, and no other stream does", "[domain][report]") {
+  auto stream = report_stream(department::dispatch, "load_statistics", *parse_month("2026-10"));
+  CHECK(report_kind_of_stream(stream) == "load_statistics");
+  CHECK(report_kind_of_stream("inbox/planning").empty());
+  CHECK(report_kind_of_stream("report/marketing").empty());
+  CHECK(report_kind_of_stream("report/marketing/large_customer_demand").empty());
+  CHECK(report_kind_of_stream("equipment").empty());
+}

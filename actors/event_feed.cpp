@@ -102,8 +102,8 @@ log_follower::log_follower(const storage::event_store* store, std::shared_ptr<ev
                            std::uint64_t applied)
     : store_(store), feed_(std::move(feed)), applied_(applied) {}
 
-void log_follower::rewind() {
-  applied_ = 0;
+void log_follower::rewind(std::uint64_t from) {
+  applied_ = from;
   store_until_ = store_ ? store_->last_seq() : 0;
 }
 

@@ -107,10 +107,11 @@ class log_follower {
   // Answers how many were applied.
   [[nodiscard]] domain::expected<std::uint64_t> catch_up(const apply_fn& apply);
 
-  // Starts again from the log's first event: the next catch_up reads the
-  // store up to its current end, then goes on with the feed (a projection
-  // rebuilding itself after a write it had applied ahead failed).
-  void rewind();
+  // Starts again after event `from` (0: the log's first event): the next
+  // catch_up reads the store up to its current end, then goes on with the
+  // feed (a projection rebuilding itself, from its snapshot at `from`, after
+  // a write it had applied ahead failed).
+  void rewind(std::uint64_t from = 0);
 
   [[nodiscard]] std::uint64_t applied_seq() const noexcept { return applied_; }
   // Visits of the store while catching up (1 page each), for tests.

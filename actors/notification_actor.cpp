@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include <boost/json.hpp>
 #include <caf/all.hpp>
 #include <spdlog/spdlog.h>
 
@@ -45,6 +46,41 @@ void schedule_wake(notification_pointer self) {
   self->delayed_send(self, sleep, outbox_wake{++st.wake_generation});
 }
 
+constexpr std::string_view snapshot_name = "notifications";
+constexpr std::string_view snapshot_format = "gridcoord.notifications/1";
+
+// The outbox changes only by the events the feed brings: caught up, it is
+// exactly the log's up to the position, and can be snapshot whenever one is due.
+// At a stop: whenever anything was applied since the last.
+void maybe_snapshot(notification_state& st, bool stopping = false) {
+  const auto& snaps = st.options.snapshots;
+  auto at = st.follower.applied_seq();
+  if (!snaps.writer || at <= st.snapshot_seq) return;
+  if (!stopping && !snapshot_due(at - st.snapshot_seq, snaps.every_events, st.outbox.size())) return;
+  snaps.writer->write(std::string(snapshot_name), at,
+                      snapshot_text(snapshot_format, boost::json::object{{"outbox", st.outbox.to_json()}}));
+  st.snapshot_seq = at;
+}
+
+// The outbox of the stored snapshot, and the event it covers; 0 (logged when
+// there was one) when the log must be replayed from its start.
+std::uint64_t restore(notification_state& st, const storage::event_store& store) {
+  auto snap = load_snapshot(store, snapshot_name, snapshot_format);
+  if (!snap) return 0;
+  const auto* o = snap->state.if_object();
+  const auto* v = o ? o->if_contains("outbox") : nullptr;
+  domain::expected<sla::outbox> box = domain::fail(domain::errc::internal, "the outbox snapshot is unreadable");
+  if (v) box = sla::outbox::from_json(*v);
+  if (!box) {
+    spdlog::warn("notifications: the snapshot at event {} is ignored, the log is replayed instead: {}", snap->seq,
+                 box.error().message);
+    return 0;
+  }
+  st.outbox = std::move(*box);
+  spdlog::info("notifications: outbox restored from the snapshot at event {}", snap->seq);
+  return snap->seq;
+}
+
 // Takes what the feed holds; answers how many notification events that was,
 // or nothing when the log could not be read (tried again at the next wake-up).
 std::optional<std::size_t> catch_up(notification_pointer self) {
@@ -58,7 +94,10 @@ std::optional<std::size_t> catch_up(notification_pointer self) {
     // An outcome is in the outbox now: its message may be sent again when due.
     if (e.type != sla::notification_enqueued_type) st.outcome_ids.erase(message_of(e.stream));
   });
-  if (applied) return notifications;
+  if (applied) {
+    maybe_snapshot(st);
+    return notifications;
+  }
   spdlog::warn("notifications: reading the log failed, tried again at the next wake-up: {}", applied.error().message);
   schedule_wake(self);
   return std::nullopt;
@@ -151,12 +190,20 @@ notification_actor::behavior_type notification(notification_pointer self, notifi
                                                const storage::event_store* store,
                                                std::shared_ptr<log_publisher> publisher) {
   auto& st = self->state;
-  st.follower = log_follower(store, publisher->subscribe(detail::feed_ready_sender(self)));
   st.options = std::move(options);
+  auto feed = publisher->subscribe(detail::feed_ready_sender(self));
+  st.snapshot_seq = restore(st, *store);
+  st.follower = log_follower(store, std::move(feed), st.snapshot_seq);
   st.log = std::move(log);
   st.clock = clock;
   if (!st.options.sink) spdlog::debug("notifications: no sink; notifications stay in the outbox");
   self->send(self, outbox_kick{});
+  // A stop: what the feed holds is taken and the outbox snapshot, so the
+  // next start replays nothing of it.
+  self->set_exit_handler([self](caf::exit_msg& m) {
+    if (catch_up(self)) maybe_snapshot(self->state, true);
+    self->quit(m.reason);
+  });
   return {
       [self](outbox_kick) { pump(self); },
       [self](outbox_check) -> caf::result<std::size_t> {

@@ -27,6 +27,7 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/event_feed.hpp"
+#include "actors/projection_snapshot.hpp"
 #include "actors/interfaces.hpp"
 #include "actors/notification_port.hpp"
 #include "domain/clock.hpp"
@@ -38,12 +39,14 @@ struct notification_actor_options {
   notification_options delivery;
   std::shared_ptr<notification_sink> sink;      // nullptr: nothing is sent
   std::chrono::milliseconds max_sleep{60'000};  // 0: only kicks and checks (tests)
+  projection_snapshots snapshots;               // of the outbox, "gridcoord.notifications/1"
 };
 
 struct notification_state {
   notification_actor_options options;
   domain::sla::outbox outbox;
   log_follower follower;
+  std::uint64_t snapshot_seq = 0;                  // the event the last snapshot (loaded or taken) covers
   std::set<std::string> in_flight;                 // handed to the sink, no outcome yet
   std::vector<storage::event_draft> outcomes;      // to log
   std::set<std::string> outcome_ids;               // their message ids (not sent again until logged)

@@ -34,6 +34,7 @@ struct runtime::impl {
   std::shared_ptr<log_publisher> publisher;  // committed events to the projections and streams
   startup_report report;
   std::unique_ptr<snapshot_keeper> keeper;
+  std::shared_ptr<snapshot_writer> projection_snapshots;  // the SLA's and the notifications'
   caf::actor_system_config config;
   std::unique_ptr<caf::actor_system> system;
   std::vector<caf::strong_actor_ptr> actors;  // everything spawned, stopped at stop()
@@ -161,11 +162,13 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   if (!schedule.first_period) schedule.first_period = calendar->calendar().local_month_of(*since);
   capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target};
   p->capacity_register = keep(sys.spawn(capacity, std::move(capacity_opts), log, coord, clock, reads, p->publisher));
+  p->projection_snapshots = std::make_shared<snapshot_writer>(*p->store);
+  projection_snapshots snapshots{p->projection_snapshots, p->options.snapshot_every_events};
   notification_actor_options notify_opts{p->options.notifications, p->options.notification_target,
-                                         p->options.outbox_max_sleep};
+                                         p->options.outbox_max_sleep, snapshots};
   p->notifier = keep(sys.spawn(notification, std::move(notify_opts), log, clock, reads, p->publisher));
-  p->work = keep(sys.spawn(sla, sla_options{*limits, calendar, p->options.sla_max_sleep, *messages}, log, p->notifier,
-                           clock, reads, p->publisher));
+  sla_options sla_opts{*limits, calendar, p->options.sla_max_sleep, *messages, snapshots};
+  p->work = keep(sys.spawn(sla, std::move(sla_opts), log, p->notifier, clock, reads, p->publisher));
   auto handle = make_actor_client(sys, coord, directory, registrar, equipment, p->capacity_register, p->work,
                                   p->publisher);
   p->api = std::move(handle.api);
@@ -243,6 +246,7 @@ void runtime::stop() {
   impl_->actors.clear();
   if (impl_->close_api) impl_->close_api();  // later calls are answered unavailable at once
   if (impl_->keeper) impl_->keeper->stop();  // final snapshot of what the log holds
+  if (impl_->projection_snapshots) impl_->projection_snapshots->stop();  // stores what the actors handed it
   if (impl_->store) impl_->store->close();   // completes every queued append, then refuses more
   impl_->system.reset();
 }

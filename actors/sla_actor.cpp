@@ -55,6 +55,87 @@ bool own_applied_ahead(const sla_state& st, const storage::event& e) {
   return d.stream == e.stream && d.type == e.type && d.payload == e.payload;
 }
 
+constexpr std::string_view snapshot_name = "sla";
+constexpr std::string_view snapshot_format = "gridcoord.sla/1";
+
+std::size_t items_of(const sla_state& st) {
+  const auto& b = st.book;
+  return b.outages().size() + b.planned().size() + b.complaints().size() + b.callbacks().size() +
+         b.analyses().size() + st.customers.size() + st.equipment.size() + st.outbox.size();
+}
+
+// Hands a snapshot to the writer when one is due (at a stop: when anything
+// was applied since the last) and the state is exactly the log's up to the
+// position: nothing of the actor's own applied ahead.
+void maybe_snapshot(sla_state& st, bool stopping = false) {
+  const auto& snaps = st.options.snapshots;
+  auto at = st.follower.applied_seq();
+  if (!snaps.writer || !st.applied_ahead.empty() || at <= st.snapshot_seq) return;
+  if (!stopping && !snapshot_due(at - st.snapshot_seq, snaps.every_events, items_of(st))) return;
+  boost::json::object s;
+  s["book"] = st.book.to_json();
+  s["customers"] = st.customers.to_json();
+  s["equipment"] = st.equipment.to_json();
+  s["outbox"] = st.outbox.to_json();
+  boost::json::array energized;
+  for (const auto& [id, when] : st.energized)
+    energized.push_back(boost::json::object{{"id", id}, {"at", domain::format_rfc3339(when)}});
+  s["energized"] = std::move(energized);
+  snaps.writer->write(std::string(snapshot_name), at, snapshot_text(snapshot_format, std::move(s)));
+  st.snapshot_seq = at;
+}
+
+// Sets the state to a snapshot's `v`; changes nothing when any part of it
+// cannot be read.
+domain::status restore(sla_state& st, const boost::json::value& v) {
+  auto unreadable = [] { return domain::fail(domain::errc::internal, "the SLA snapshot is unreadable"); };
+  auto* o = v.if_object();
+  if (!o) return unreadable();
+  auto part = [&](std::string_view key) -> const boost::json::value& {
+    static const boost::json::value none;
+    auto* p = o->if_contains(key);
+    return p ? *p : none;
+  };
+  auto equipment = domain::equipment_registry::from_json(part("equipment"));
+  if (!equipment) return unexpected{equipment.error()};
+  auto customers = sla_ns::customer_registry::from_json(part("customers"), *equipment);
+  if (!customers) return unexpected{customers.error()};
+  auto book = sla_ns::work_book::from_json(part("book"));
+  if (!book) return unexpected{book.error()};
+  auto outbox = sla_ns::outbox::from_json(part("outbox"));
+  if (!outbox) return unexpected{outbox.error()};
+  std::vector<std::pair<std::string, domain::time_point>> energized;
+  if (!part("energized").is_array()) return unreadable();
+  for (const auto& a : part("energized").get_array()) {
+    const auto* e = a.if_object();
+    const auto* id = e ? e->if_contains("id") : nullptr;
+    const auto* at = e ? e->if_contains("at") : nullptr;
+    auto when = at && at->is_string() ? domain::parse_rfc3339(std::string_view(at->get_string())) : std::nullopt;
+    if (!id || !id->is_string() || !when) return unreadable();
+    energized.emplace_back(std::string(id->get_string()), *when);
+  }
+  st.equipment = std::move(*equipment);
+  st.customers = std::move(*customers);
+  st.book = std::move(*book);
+  st.outbox = std::move(*outbox);
+  st.energized = std::move(energized);
+  return {};
+}
+
+// Loads the stored snapshot into the state; answers the event it covers, or
+// 0 (logged when there was one) when the log must be replayed from its start.
+std::uint64_t restore_from_store(sla_state& st) {
+  auto snap = load_snapshot(*st.store, snapshot_name, snapshot_format);
+  if (!snap) return 0;
+  if (auto r = restore(st, snap->state); !r) {
+    spdlog::warn("sla: the snapshot at event {} is ignored, the log is replayed instead: {}", snap->seq,
+                 r.error().message);
+    return 0;
+  }
+  spdlog::info("sla: state restored from the snapshot at event {}", snap->seq);
+  return snap->seq;
+}
+
 // Applies every event the feed holds (and, after a start, what the log held
 // before the feed began), then calls `done`. The actor's own events that it
 // applied ahead of their append come back in append order and are skipped.
@@ -68,6 +149,7 @@ void sync(sla_pointer self, done_fn done, bool reindex = false) {
   if (!applied) return done(unexpected{applied.error()});
   if (reindex) st.customers.reindex(st.equipment);
   std::erase_if(st.energized, [&](const auto& a) { return st.book.callback_for("application/" + a.first) != 0; });
+  maybe_snapshot(st);
   done({});
 }
 
@@ -102,9 +184,9 @@ void append_then_sync(sla_pointer self, std::vector<storage::event_draft> events
           [done](caf::error& e) { done(unexpected{to_domain(e)}); });
 }
 
-// After a write applied ahead failed: the projection is rebuilt from the log
-// (what was applied ahead of it is not there), and every later write decided
-// on top of it is answered by the log as it stands.
+// After a write applied ahead failed: the projection is rebuilt from its
+// snapshot and the log after it (what was applied ahead is in neither), and
+// every later write decided on top of it is answered by the log as it stands.
 void rebuild(sla_pointer self) {
   auto& st = self->state;
   spdlog::warn("sla: a write applied ahead of its append failed; rebuilding the state from the log");
@@ -114,7 +196,7 @@ void rebuild(sla_pointer self) {
   st.outbox = {};
   st.energized.clear();
   st.applied_ahead.clear();
-  st.follower.rewind();
+  st.follower.rewind(restore_from_store(st));
   sync(self, [](domain::status s) {
     if (!s) spdlog::error("sla: rebuilding from the log failed: {}", s.error().message);
   });
@@ -339,14 +421,24 @@ sla_actor::behavior_type sla(sla_pointer self, sla_options options, event_log_ac
                              const domain::clock* clock, const storage::event_store* store,
                              std::shared_ptr<log_publisher> publisher) {
   auto& st = self->state;
-  st.follower = log_follower(store, publisher->subscribe(detail::feed_ready_sender(self)));
-  st.store = store;
-  self->send(self, feed_ready{});  // catch up with the log at once, not at the first request
   st.options = std::move(options);
+  auto feed = publisher->subscribe(detail::feed_ready_sender(self));
+  st.store = store;
+  st.snapshot_seq = restore_from_store(st);
+  st.follower = log_follower(store, std::move(feed), st.snapshot_seq);
+  self->send(self, feed_ready{});  // catch up with the log at once, not at the first request
   st.log = std::move(log);
   st.notifier = std::move(notifier);
   st.clock = clock;
   if (st.options.max_sleep.count() > 0) self->send(self, sla_wake{st.wake_generation});
+  // A stop: what the feed holds is taken and the state snapshot, so the next
+  // start replays nothing of it.
+  self->set_exit_handler([self](caf::exit_msg& m) {
+    sync(self, [self](domain::status s) {
+      if (s) maybe_snapshot(self->state, true);
+    });
+    self->quit(m.reason);
+  });
   return {
       [self](sla_call& call) -> caf::result<sla_answer> {
         auto rp = self->make_response_promise<sla_answer>();

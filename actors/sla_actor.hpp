@@ -27,6 +27,13 @@
 // body), so a keyed write that is applied ahead is always new. A customer
 // import and the clock's check wait for their append as before.
 //
+// Snapshots (actors/projection_snapshot.hpp): when the actor has caught up
+// with no write of its own in flight and a snapshot is due, it encodes the
+// work book, customers, equipment, outbox view and energized applications as
+// "gridcoord.sla/1" and hands them to the snapshot writer. A start loads the
+// latest and replays only the log after it (the whole log when there is none
+// it can read).
+//
 // The clock: a check logs every warning and breach due (work_book::due_signals),
 // with an analysis record for each breached repair step and the callbacks owed
 // for energized connections, in one append. The actor checks when it starts
@@ -52,6 +59,7 @@
 
 #include "actors/event_feed.hpp"
 #include "actors/interfaces.hpp"
+#include "actors/projection_snapshot.hpp"
 #include "domain/clock.hpp"
 #include "domain/equipment.hpp"
 #include "domain/reporting_calendar.hpp"
@@ -68,6 +76,7 @@ struct sla_options {
   std::shared_ptr<const domain::reporting_calendar> calendar;  // and the zone of the customers' messages
   std::chrono::milliseconds max_sleep{60'000};  // 0: check only when asked
   std::shared_ptr<const domain::sla::message_catalogue> messages;  // the customers' message templates
+  projection_snapshots snapshots;
 };
 
 struct sla_state {
@@ -78,6 +87,7 @@ struct sla_state {
   domain::sla::outbox outbox;  // a view of the deliveries, for customer and notification reads
   std::vector<std::pair<std::string, domain::time_point>> energized;  // applications owed a callback
   log_follower follower;
+  std::uint64_t snapshot_seq = 0;  // the event the last snapshot (loaded or taken) covers
   // Events of writes applied ahead of their append (see sla_actor.cpp), in
   // append order: skipped when the feed brings them back.
   std::deque<storage::event_draft> applied_ahead;

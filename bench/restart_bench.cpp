@@ -1,14 +1,16 @@
 // restart_bench — how long a restart takes with history in the log.
 //
 // 1. A child process writes about --history events of realistic history
-//    (bench/history.hpp) and stops cleanly: the stop takes a snapshot of the
-//    department books and tokens.
+//    (bench/history.hpp) and stops cleanly: the stop takes the snapshots of
+//    the department books, tokens, registry and cycle ("books"), of the SLA
+//    work ("sla") and of the notification outbox ("notifications").
 // 2. A second child starts on that store, writes about --tail events more and
 //    ends with _exit(0), as after kill -9: no snapshot covers the tail.
 // 3. This process starts on the store and measures: runtime::start (after it
 //    the server answers /v1/health), the books' replay rate, and the time
 //    until the SLA actor and the capacity actor answer their first request
-//    (each catches up with the log first).
+//    (each catches up with the log first: the SLA actor from its snapshot,
+//    the capacity actor, which has none yet, from the log's start).
 //
 // The children are forked before this process starts any thread.
 #include <CLI/CLI.hpp>
@@ -33,7 +35,7 @@ namespace {
 actors::runtime_options options_for(const std::string& dir) {
   actors::runtime_options o;
   o.data_dir = dir;
-  o.snapshot_every_events = UINT64_MAX;  // no snapshot but the one a clean stop takes
+  o.snapshot_every_events = UINT64_MAX;  // no snapshot but those a clean stop takes
   o.snapshot_check_interval = std::chrono::milliseconds{0};
   o.sla_max_sleep = std::chrono::milliseconds{0};
   o.cycle_max_sleep = std::chrono::milliseconds{0};

@@ -140,6 +140,15 @@ class customer_registry {
   // Every customer at or below any of `equipment_ids`, each once, by id.
   std::vector<const customer*> affected(std::span<const std::string> equipment_ids) const;
 
+  // The customers as a projection snapshot holds them (snapshot.cpp), with
+  // their versions; from_json indexes them below `equipment`. It answers
+  // errc::internal for a value it cannot read.
+  boost::json::value to_json() const;
+  [[nodiscard]] static expected<customer_registry> from_json(const boost::json::value& v,
+                                                             const equipment_registry& equipment);
+  // Two registries are equal when they hold the same customers (the index follows from them).
+  friend bool operator==(const customer_registry& a, const customer_registry& b) { return a.by_id_ == b.by_id_; }
+
   // Customers by id after f.after, at most max(f.limit, 1) of them;
   // connection_point is matched exactly (not the equipment below it).
   customer_page select(const customer_filter& f) const;

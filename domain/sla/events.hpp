@@ -75,6 +75,7 @@ struct outage_reported {
   std::string reported_by;
   std::uint64_t notices = 0;        // outage notices enqueued with it (E3 is complete when 0)
   std::vector<clock_spec> clocks;   // the clocks this event opens
+  friend bool operator==(const outage_reported&, const outage_reported&) = default;
 };
 
 // E2: any of the fields, as given.
@@ -85,6 +86,7 @@ struct outage_updated {
   std::vector<std::string> equipment_added;
   std::optional<time_point> etr;    // estimated restoration
   std::string updated_by;
+  friend bool operator==(const outage_updated&, const outage_updated&) = default;
 };
 
 struct outage_crew_arrived {
@@ -93,6 +95,7 @@ struct outage_crew_arrived {
   time_point at{};
   std::string reported_by;
   std::vector<clock_spec> clocks;   // restoration, from the arrival
+  friend bool operator==(const outage_crew_arrived&, const outage_crew_arrived&) = default;
 };
 
 struct outage_restored {
@@ -101,6 +104,7 @@ struct outage_restored {
   time_point at{};
   std::string reported_by;
   std::vector<clock_spec> clocks;   // restoration, when no arrival was reported (from the restoration)
+  friend bool operator==(const outage_restored&, const outage_restored&) = default;
 };
 
 // E3 closed by hand: customer service told every customer another way (the
@@ -109,6 +113,7 @@ struct customers_notified {
   std::uint64_t id = 0;
   std::string note;
   std::string by;
+  friend bool operator==(const customers_notified&, const customers_notified&) = default;
 };
 
 enum class planned_kind : std::uint8_t { planned, temporary };
@@ -127,6 +132,7 @@ struct planned_noticed {
   std::string description;
   std::string noticed_by;
   std::vector<clock_spec> clocks;   // the clocks this event opens
+  friend bool operator==(const planned_noticed&, const planned_noticed&) = default;
 };
 
 struct complaint_registered {
@@ -138,6 +144,7 @@ struct complaint_registered {
   std::string text;
   std::string registered_by;
   std::vector<clock_spec> clocks;   // the clocks this event opens
+  friend bool operator==(const complaint_registered&, const complaint_registered&) = default;
 };
 
 struct complaint_forwarded {
@@ -145,18 +152,21 @@ struct complaint_forwarded {
   department to = department::production;
   std::string by;
   std::vector<clock_spec> clocks;   // the clocks this event opens
+  friend bool operator==(const complaint_forwarded&, const complaint_forwarded&) = default;
 };
 
 struct complaint_acknowledged {
   std::uint64_t id = 0;
   department by_department = department::production;
   std::string by;
+  friend bool operator==(const complaint_acknowledged&, const complaint_acknowledged&) = default;
 };
 
 struct complaint_resolved {
   std::uint64_t id = 0;
   std::string result;
   std::string by;
+  friend bool operator==(const complaint_resolved&, const complaint_resolved&) = default;
 };
 
 // E8: a dissatisfied callback reopens the complaint for `to`.
@@ -165,6 +175,7 @@ struct complaint_escalated {
   department to = department::planning;
   std::uint64_t callback = 0;
   std::vector<clock_spec> clocks;   // the clocks this event opens
+  friend bool operator==(const complaint_escalated&, const complaint_escalated&) = default;
 };
 
 // E9: an obligation to call a customer back about `cause` ("outage/17",
@@ -175,6 +186,7 @@ struct callback_opened {
   department for_department = department::dispatch;
   std::string customer;            // who to call, as known ("" for an outage: its customers)
   std::vector<clock_spec> clocks;   // the clocks this event opens
+  friend bool operator==(const callback_opened&, const callback_opened&) = default;
 };
 
 enum class callback_outcome : std::uint8_t { no_answer, reached };
@@ -188,6 +200,7 @@ struct callback_attempted {
   bool satisfied = true;                 // when reached
   std::string note;
   std::string by;
+  friend bool operator==(const callback_attempted&, const callback_attempted&) = default;
 };
 
 struct analysis_opened {
@@ -195,12 +208,14 @@ struct analysis_opened {
   std::string item;                  // "outage/17"
   step breached = step::restoration;
   department owner = department::production;
+  friend bool operator==(const analysis_opened&, const analysis_opened&) = default;
 };
 
 struct analysis_closed {
   std::uint64_t id = 0;
   std::string finding;
   std::string by;
+  friend bool operator==(const analysis_closed&, const analysis_closed&) = default;
 };
 
 // A warning (percent < 100) or a breach (percent == 100) of one clock.

@@ -125,6 +125,7 @@ struct message_status {
   std::string last_error;
   std::optional<time_point> next_at; // pending: when the next attempt is due (enqueued_at for the first)
   std::optional<time_point> ended_at;
+  friend bool operator==(const message_status&, const message_status&) = default;
 };
 
 class outbox {
@@ -147,6 +148,14 @@ class outbox {
 
   std::size_t pending() const noexcept { return schedule_.size(); }
   std::size_t size() const noexcept { return messages_.size(); }
+
+  // The outbox as a projection snapshot holds it (snapshot.cpp): every
+  // message with its state, the pending ones in their schedule's order, the
+  // dead letters in theirs; the index by customer is rebuilt. from_json answers errc::internal for a
+  // value it cannot read.
+  boost::json::value to_json() const;
+  [[nodiscard]] static expected<outbox> from_json(const boost::json::value& v);
+  friend bool operator==(const outbox&, const outbox&) = default;
 
  private:
   // The pending message `id` for an event of `type`; nullptr when it has

@@ -33,6 +33,8 @@
 #include <tuple>
 #include <vector>
 
+#include <boost/json/value.hpp>
+
 #include "domain/calendar.hpp"
 #include "domain/calendar_coverage.hpp"
 #include "domain/clock.hpp"
@@ -52,6 +54,7 @@ struct work_clock {
   bool breached() const noexcept { return fired.contains(100); }
   // The signal instant of `percent` of the limit.
   time_point instant(unsigned percent) const;
+  friend bool operator==(const work_clock&, const work_clock&) = default;
 };
 
 // The years a deadline in working days rests on that `calendar` has no
@@ -73,6 +76,7 @@ struct outage {
   std::size_t notices_failed = 0;         // dead-lettered
   std::size_t etr_updates = 0;            // updates that changed the ETR
   std::uint64_t callback = 0;             // 0 until restored
+  friend bool operator==(const outage&, const outage&) = default;
 };
 
 struct planned_notice {
@@ -80,6 +84,7 @@ struct planned_notice {
   planned_noticed notice;
   time_point noticed_at{};
   bool late = false;  // came less than its lead before the start
+  friend bool operator==(const planned_notice&, const planned_notice&) = default;
 };
 
 enum class complaint_state : std::uint8_t { registered, forwarded, acknowledged, resolved, escalated };
@@ -96,11 +101,13 @@ struct complaint {
   std::optional<std::string> result;
   std::optional<time_point> resolved_at;
   std::vector<std::uint64_t> callbacks;              // one per result
+  friend bool operator==(const complaint&, const complaint&) = default;
 };
 
 struct callback_attempt {
   time_point at{};
   callback_attempted attempt;
+  friend bool operator==(const callback_attempt&, const callback_attempt&) = default;
 };
 
 struct callback {
@@ -110,6 +117,7 @@ struct callback {
   std::vector<callback_attempt> attempts;
   std::optional<time_point> completed_at;  // the attempt that reached the customer
   std::optional<bool> satisfied;
+  friend bool operator==(const callback&, const callback&) = default;
 };
 
 struct analysis {
@@ -118,6 +126,7 @@ struct analysis {
   time_point opened_at{};
   std::optional<analysis_closed> closing;
   std::optional<time_point> closed_at;
+  friend bool operator==(const analysis&, const analysis&) = default;
 };
 
 // One line of a department's open work: a clock not completed.
@@ -194,6 +203,14 @@ class work_book {
   // first, at most `limit`: what the department was told.
   std::vector<const clock_signal*> notices(std::optional<department> owner, std::size_t limit) const;
   std::vector<callback_rate> callback_rates(const working_calendar& calendar) const;
+
+  // The book as a projection snapshot holds it (snapshot.cpp): the items,
+  // the clocks, the signals logged and the feed's ids; the signal schedule
+  // and the breaches are rebuilt from them. from_json answers errc::internal
+  // for a value it cannot read.
+  boost::json::value to_json() const;
+  [[nodiscard]] static expected<work_book> from_json(const boost::json::value& v);
+  friend bool operator==(const work_book&, const work_book&) = default;
 
  private:
   using clock_key = std::tuple<std::string, step, unsigned>;

@@ -21,6 +21,7 @@ namespace gridcoord::testing {
 class scripted_store final : public storage::event_store {
  public:
   scripted_store() : inner_(storage::make_memory_store()) {}
+  explicit scripted_store(std::unique_ptr<storage::event_store> inner) : inner_(std::move(inner)) {}
 
   // From now on, appends wait until release().
   void hold() {

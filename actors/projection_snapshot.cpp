@@ -1,0 +1,99 @@
+#include "actors/projection_snapshot.hpp"
+
+#include <algorithm>
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "domain/json.hpp"
+
+namespace gridcoord::actors {
+
+namespace json = boost::json;
+
+snapshot_writer::snapshot_writer(storage::event_store& store) : store_(store), thread_([this] { run(); }) {}
+
+snapshot_writer::~snapshot_writer() { stop(); }
+
+void snapshot_writer::write(std::string name, std::uint64_t seq, std::string data) {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    queued_.insert_or_assign(name, storage::snapshot{name, seq, std::move(data)});
+  }
+  wake_.notify_one();
+}
+
+void snapshot_writer::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stopping_ || !queued_.empty(); });
+    if (queued_.empty()) return;  // stopping, and everything written
+    auto node = queued_.extract(queued_.begin());
+    busy_ = true;
+    lock.unlock();
+    auto& snap = node.mapped();
+    auto st = store_.put_snapshot(snap);
+    if (st) spdlog::info("snapshot of {} taken at event {} ({} bytes)", snap.name, snap.seq, snap.data.size());
+    else spdlog::error("snapshot of {} at event {} could not be stored: {}", snap.name, snap.seq, st.error().message);
+    lock.lock();
+    busy_ = false;
+    if (st) written_[snap.name] = snap.seq;
+    idle_.notify_all();
+  }
+}
+
+void snapshot_writer::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::uint64_t snapshot_writer::written_seq(std::string_view name, bool flush) {
+  std::unique_lock lock(mutex_);
+  if (flush) idle_.wait(lock, [this] { return !busy_ && queued_.empty(); });
+  auto it = written_.find(name);
+  return it == written_.end() ? 0 : it->second;
+}
+
+bool snapshot_due(std::uint64_t events_since, std::uint64_t every_events, std::size_t items) noexcept {
+  return events_since > 0 && events_since >= std::max<std::uint64_t>({every_events, items, 1});
+}
+
+std::optional<loaded_snapshot> load_snapshot(const storage::event_store& store, std::string_view name,
+                                             std::string_view format) {
+  auto snap = store.get_snapshot(name);
+  if (!snap) {
+    if (snap.error().code != storage::errc::not_found)
+      spdlog::warn("the snapshot of {} cannot be read ({}); the log is replayed instead", name, snap.error().message);
+    return std::nullopt;
+  }
+  json::error_code ec;
+  auto doc = json::parse(snap->data, ec);
+  json::object* o = ec ? nullptr : doc.if_object();
+  const json::value* f = o ? o->if_contains("format") : nullptr;
+  json::value* state = o ? o->if_contains("state") : nullptr;
+  if (!f || !f->is_string() || !state) {
+    spdlog::warn("the snapshot of {} at event {} is not a snapshot gridcoord reads; the log is replayed instead",
+                 name, snap->seq);
+    return std::nullopt;
+  }
+  if (f->get_string() != format) {
+    spdlog::warn("the snapshot of {} at event {} has the format {}, not {}; the log is replayed instead", name,
+                 snap->seq, std::string_view(f->get_string()), format);
+    return std::nullopt;
+  }
+  return loaded_snapshot{snap->seq, std::move(*state)};
+}
+
+std::string snapshot_text(std::string_view format, json::value state) {
+  json::object o;
+  o["format"] = format;
+  o["state"] = std::move(state);
+  return domain::to_text(o);
+}
+
+}  // namespace gridcoord::actors

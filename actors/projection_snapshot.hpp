@@ -1,0 +1,90 @@
+#pragma once
+// actors/projection_snapshot.hpp — snapshots of the projections an actor
+// keeps for itself (the SLA work, the notification outbox), so that a start
+// replays only the log's tail after them.
+//
+// The actor that keeps a projection takes its snapshot itself, when its state
+// is exactly "the log up to event S" (caught up, no write of its own applied
+// ahead of its append), encodes it on its own thread and hands the text to
+// the snapshot_writer, whose thread stores it durably; the actor goes on at
+// once. A snapshot is an envelope {"format": F, "state": …}; the format names
+// the projection and its version ("gridcoord.sla/1"). At start the actor
+// loads it: none, another format, or a state its decoder refuses is logged
+// and ignored, and the actor replays the whole log as it would without one.
+//
+// Cadence: a snapshot is due when at least `every_events` events were applied
+// since the last one *and* at least as many as the projection holds items, so
+// that encoding costs at most about one item per event applied however large
+// the projection grows, and a restart replays at most max(every_events, items)
+// events of tail.
+// [Threading] snapshot_writer::write from any thread; its store writes run on
+//             its own thread, one at a time, in the order given (a newer
+//             snapshot of a name replaces one of that name still queued).
+// [Errors]    A failed store write is logged and the snapshot dropped: the
+//             next one is taken at the next cadence (the log keeps everything).
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include <boost/json/value.hpp>
+
+#include "storage/event_store.hpp"
+
+namespace gridcoord::actors {
+
+class snapshot_writer {
+ public:
+  explicit snapshot_writer(storage::event_store& store);
+  ~snapshot_writer();  // stop()
+  snapshot_writer(const snapshot_writer&) = delete;
+  snapshot_writer& operator=(const snapshot_writer&) = delete;
+
+  // Queues the snapshot `name` of the projection up to event `seq`.
+  void write(std::string name, std::uint64_t seq, std::string data);
+  // Writes what is queued, then stops; later writes are dropped.
+  void stop();
+  // The sequence number of the last snapshot of `name` stored by this
+  // writer; 0 when none yet. Waits for what is queued when `flush`.
+  [[nodiscard]] std::uint64_t written_seq(std::string_view name, bool flush = false);
+
+ private:
+  void run();
+
+  storage::event_store& store_;
+  std::mutex mutex_;
+  std::condition_variable wake_, idle_;
+  std::map<std::string, storage::snapshot, std::less<>> queued_;
+  std::map<std::string, std::uint64_t, std::less<>> written_;
+  bool busy_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+// How an actor keeping a projection snapshots it.
+struct projection_snapshots {
+  std::shared_ptr<snapshot_writer> writer;  // nullptr: no snapshots (tests of replay)
+  std::uint64_t every_events = 10'000;
+};
+
+[[nodiscard]] bool snapshot_due(std::uint64_t events_since, std::uint64_t every_events, std::size_t items) noexcept;
+
+struct loaded_snapshot {
+  std::uint64_t seq = 0;
+  boost::json::value state;
+};
+
+// The state of the stored snapshot `name` when its format is `format`;
+// nullopt (logged, unless there is none) otherwise.
+[[nodiscard]] std::optional<loaded_snapshot> load_snapshot(const storage::event_store& store, std::string_view name,
+                                                           std::string_view format);
+
+// The envelope's text for `state`.
+[[nodiscard]] std::string snapshot_text(std::string_view format, boost::json::value state);
+
+}  // namespace gridcoord::actors

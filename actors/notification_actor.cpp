@@ -57,8 +57,10 @@ void maybe_snapshot(notification_state& st, bool stopping = false) {
   auto at = st.follower.applied_seq();
   if (!snaps.writer || at <= st.snapshot_seq) return;
   if (!stopping && !snapshot_due(at - st.snapshot_seq, snaps.every_events, st.outbox.size())) return;
-  snaps.writer->write(std::string(snapshot_name), at,
-                      snapshot_text(snapshot_format, boost::json::object{{"outbox", st.outbox.to_json()}}));
+  // A copy, encoded on the writer's thread.
+  snaps.writer->write(std::string(snapshot_name), at, [copy = std::make_shared<sla::outbox>(st.outbox)] {
+    return snapshot_text(snapshot_format, boost::json::object{{"outbox", copy->to_json()}});
+  });
   st.snapshot_seq = at;
 }
 

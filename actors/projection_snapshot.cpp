@@ -1,6 +1,7 @@
 #include "actors/projection_snapshot.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
@@ -15,13 +16,17 @@ snapshot_writer::snapshot_writer(storage::event_store& store) : store_(store), t
 
 snapshot_writer::~snapshot_writer() { stop(); }
 
-void snapshot_writer::write(std::string name, std::uint64_t seq, std::string data) {
+void snapshot_writer::write(std::string name, std::uint64_t seq, std::function<std::string()> encode) {
   {
     std::lock_guard lock(mutex_);
     if (stopping_) return;
-    queued_.insert_or_assign(name, storage::snapshot{name, seq, std::move(data)});
+    queued_.insert_or_assign(std::move(name), pending{seq, std::move(encode)});
   }
   wake_.notify_one();
+}
+
+void snapshot_writer::write(std::string name, std::uint64_t seq, std::string data) {
+  write(std::move(name), seq, [data = std::move(data)]() mutable { return std::move(data); });
 }
 
 void snapshot_writer::run() {
@@ -32,10 +37,16 @@ void snapshot_writer::run() {
     auto node = queued_.extract(queued_.begin());
     busy_ = true;
     lock.unlock();
-    auto& snap = node.mapped();
+    auto began = std::chrono::steady_clock::now();
+    storage::snapshot snap{std::move(node.key()), node.mapped().seq, node.mapped().encode()};
+    node.mapped().encode = nullptr;  // frees the copy it encoded
     auto st = store_.put_snapshot(snap);
-    if (st) spdlog::info("snapshot of {} taken at event {} ({} bytes)", snap.name, snap.seq, snap.data.size());
-    else spdlog::error("snapshot of {} at event {} could not be stored: {}", snap.name, snap.seq, st.error().message);
+    auto took = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    if (st)
+      spdlog::info("snapshot of {} taken at event {} ({} bytes, encoded and stored in {:.2f} s)", snap.name,
+                   snap.seq, snap.data.size(), took);
+    else
+      spdlog::error("snapshot of {} at event {} could not be stored: {}", snap.name, snap.seq, st.error().message);
     lock.lock();
     busy_ = false;
     if (st) written_[snap.name] = snap.seq;

@@ -5,9 +5,9 @@
 //
 // The actor that keeps a projection takes its snapshot itself, when its state
 // is exactly "the log up to event S" (caught up, no write of its own applied
-// ahead of its append), encodes it on its own thread and hands the text to
-// the snapshot_writer, whose thread stores it durably; the actor goes on at
-// once. A snapshot is an envelope {"format": F, "state": …}; the format names
+// ahead of its append): it copies what the snapshot holds (a pause of a copy,
+// not of an encoding) and hands the copy to the snapshot_writer, whose thread
+// encodes it and stores it durably; the actor goes on at once. A snapshot is an envelope {"format": F, "state": …}; the format names
 // the projection and its version ("gridcoord.sla/1"). At start the actor
 // loads it: none, another format, or a state its decoder refuses is logged
 // and ignored, and the actor replays the whole log as it would without one.
@@ -24,6 +24,7 @@
 //             next one is taken at the next cadence (the log keeps everything).
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -45,7 +46,9 @@ class snapshot_writer {
   snapshot_writer(const snapshot_writer&) = delete;
   snapshot_writer& operator=(const snapshot_writer&) = delete;
 
-  // Queues the snapshot `name` of the projection up to event `seq`.
+  // Queues the snapshot `name` of the projection up to event `seq`; `encode`
+  // makes its text on the writer's thread.
+  void write(std::string name, std::uint64_t seq, std::function<std::string()> encode);
   void write(std::string name, std::uint64_t seq, std::string data);
   // Writes what is queued, then stops; later writes are dropped.
   void stop();
@@ -59,7 +62,11 @@ class snapshot_writer {
   storage::event_store& store_;
   std::mutex mutex_;
   std::condition_variable wake_, idle_;
-  std::map<std::string, storage::snapshot, std::less<>> queued_;
+  struct pending {
+    std::uint64_t seq = 0;
+    std::function<std::string()> encode;
+  };
+  std::map<std::string, pending, std::less<>> queued_;
   std::map<std::string, std::uint64_t, std::less<>> written_;
   bool busy_ = false;
   bool stopping_ = false;

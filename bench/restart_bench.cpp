@@ -81,8 +81,10 @@ int main(int argc, char** argv) {
   app.add_option("--tail", tail, "events written after the snapshot, then a crash (default 10000)");
   app.add_option("--data-dir", dir, "the store's directory (wiped first unless --reuse)");
   app.add_flag("--reuse", keep, "measure a restart of an existing --data-dir as it is");
+  bool verbose = false;
+  app.add_flag("--verbose", verbose, "log what the start does (snapshots loaded, replays) with timestamps");
   CLI11_PARSE(app, argc, argv);
-  spdlog::set_level(spdlog::level::warn);
+  spdlog::set_level(verbose ? spdlog::level::info : spdlog::level::warn);
 
   if (!keep) {
     std::filesystem::remove_all(dir);

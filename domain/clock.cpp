@@ -1,13 +1,79 @@
 #include "domain/clock.hpp"
 
+#include <optional>
 #include <sstream>
 
 #include <date/date.h>
 
 namespace gridcoord::domain {
 
+namespace {
+
+// Fields of a fixed width, read and written without streams: event payloads
+// and snapshots hold millions of instants, and date's stream-based parse and
+// format cost microseconds each.
+bool read_digits(std::string_view t, std::size_t at, std::size_t n, int& out) {
+  if (at + n > t.size()) return false;
+  int v = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (t[i] < '0' || t[i] > '9') return false;
+    v = v * 10 + (t[i] - '0');
+  }
+  out = v;
+  return true;
+}
+
+void write_digits(char* at, std::size_t n, long long v) {
+  for (std::size_t i = n; i-- > 0; v /= 10) at[i] = static_cast<char>('0' + v % 10);
+}
+
+// "YYYY-MM-DDTHH:MM:SS[.f…]Z" with at most 6 fraction digits and a real
+// date and second (what format_rfc3339 writes); nullopt for anything else,
+// which the general parse below then reads or refuses.
+std::optional<time_point> parse_utc(std::string_view t) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  if (t.size() < 20 || t.back() != 'Z' || !read_digits(t, 0, 4, y) || t[4] != '-' || !read_digits(t, 5, 2, mo) ||
+      t[7] != '-' || !read_digits(t, 8, 2, d) || t[10] != 'T' || !read_digits(t, 11, 2, h) || t[13] != ':' ||
+      !read_digits(t, 14, 2, mi) || t[16] != ':' || !read_digits(t, 17, 2, s) || h > 23 || mi > 59 || s > 59)
+    return std::nullopt;
+  long long micros = 0;
+  if (t.size() > 20) {
+    std::size_t digits = t.size() - 21;
+    int fraction = 0;
+    if (t[19] != '.' || digits == 0 || digits > 6 || !read_digits(t, 20, digits, fraction)) return std::nullopt;
+    micros = fraction;
+    for (std::size_t i = digits; i < 6; ++i) micros *= 10;
+  }
+  date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)}, date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return time_point{date::sys_days{ymd}} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+         std::chrono::seconds{s} + std::chrono::microseconds{micros};
+}
+
+}  // namespace
+
 std::string format_rfc3339(time_point t) {
-  return date::format("%FT%TZ", t);
+  auto day = date::floor<date::days>(t);
+  date::year_month_day ymd{day};
+  int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) return date::format("%FT%TZ", t);
+  long long micros = (t - day).count();
+  std::string out(27, ' ');  // 2026-10-05T08:30:00.000000Z
+  write_digits(&out[0], 4, y);
+  out[4] = '-';
+  write_digits(&out[5], 2, static_cast<unsigned>(ymd.month()));
+  out[7] = '-';
+  write_digits(&out[8], 2, static_cast<unsigned>(ymd.day()));
+  out[10] = 'T';
+  write_digits(&out[11], 2, micros / 3'600'000'000LL);
+  out[13] = ':';
+  write_digits(&out[14], 2, micros / 60'000'000LL % 60);
+  out[16] = ':';
+  write_digits(&out[17], 2, micros / 1'000'000LL % 60);
+  out[19] = '.';
+  write_digits(&out[20], 6, micros % 1'000'000LL);
+  out[26] = 'Z';
+  return out;
 }
 
 namespace {
@@ -46,6 +112,7 @@ bool has_rfc3339_shape(std::string_view t) {
 }  // namespace
 
 std::optional<time_point> parse_rfc3339(std::string_view text) {
+  if (auto fast = parse_utc(text)) return fast;
   if (!has_rfc3339_shape(text)) return std::nullopt;
   for (const char* fmt : {"%FT%TZ", "%FT%T%Ez"}) {
     std::istringstream in{std::string(text)};

@@ -47,3 +47,36 @@ TEST_CASE("a time that is not RFC 3339's shape is refused", "[domain][time]") {
   CHECK(parse_rfc3339("2026-12-07T15:09:07-05:30"));
   CHECK(parse_rfc3339("2026-12-07T15:09:07.5+00:00"));
 }
+
+#include <random>
+#include <sstream>
+
+#include <date/date.h>
+
+// format_rfc3339 and parse_rfc3339 read and write the common UTC form
+// without streams; they must agree with date's own format and parse.
+TEST_CASE("RFC 3339 times read and write as date's format and parse do, to the microsecond", "[domain][time]") {
+  std::mt19937_64 draw(20261207);
+  // 1900 to 2200, any microsecond.
+  std::uniform_int_distribution<long long> micros(-2'208'988'800'000'000LL, 7'258'118'400'000'000LL);
+  for (int i = 0; i < 20'000; ++i) {
+    time_point t{std::chrono::microseconds{micros(draw)}};
+    auto text = format_rfc3339(t);
+    INFO(text);
+    REQUIRE(text == date::format("%FT%TZ", t));
+    REQUIRE(parse_rfc3339(text) == t);
+    // Fewer fraction digits, and none, read as date reads them.
+    for (std::size_t cut : {26u, 23u, 21u, 19u}) {
+      auto shorter = text.substr(0, cut) + "Z";
+      std::istringstream in{shorter};
+      time_point expected;
+      in >> date::parse("%FT%TZ", expected);
+      REQUIRE_FALSE(in.fail());
+      CHECK(parse_rfc3339(shorter) == expected);
+    }
+  }
+  CHECK(parse_rfc3339("2028-02-29T23:59:59.999999Z") == parse_rfc3339("2028-03-01T00:00:00Z").value() -
+                                                          std::chrono::microseconds{1});
+  CHECK_FALSE(parse_rfc3339("2027-02-29T00:00:00Z"));  // no such day
+  CHECK_FALSE(parse_rfc3339("2026-10-05T24:00:00Z"));
+}

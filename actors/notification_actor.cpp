@@ -97,6 +97,7 @@ std::optional<std::size_t> catch_up(notification_pointer self) {
     if (e.type != sla::notification_enqueued_type) st.outcome_ids.erase(message_of(e.stream));
   });
   if (applied) {
+    if (notifications > 0) st.outbox.forget_delivered_before(st.clock->now() - st.options.delivery.keep_delivered);
     maybe_snapshot(st);
     return notifications;
   }

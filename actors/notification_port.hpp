@@ -2,6 +2,7 @@
 // actors/notification_port.hpp — where customer notifications go: the part of
 // the notification actor's configuration that the server binary and the
 // gateways (which implement the sink) see. CAF-free.
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -31,6 +32,12 @@ class notification_sink {
 struct notification_options {
   domain::sla::retry_policy retry;
   std::size_t max_in_flight = 256;  // sends handed to the sink and not yet done
+  // How long the notification actor keeps a delivered message after its
+  // delivery (the log keeps it for good; the SLA actor's view, which answers
+  // the API, keeps every message). The actor reads none once delivered, so
+  // by default it forgets them at once: its memory and its snapshot hold the
+  // pending messages and the dead letters, not every message ever sent.
+  std::chrono::seconds keep_delivered{0};
 };
 
 }  // namespace gridcoord::actors

@@ -147,8 +147,10 @@ int main(int argc, char** argv) {
   app.add_option("--seconds", o.seconds, "the outages are reported evenly within this many seconds (default 60)");
   app.add_option("--connections", o.connections, "connections of the notification gateway (default 16)");
   app.add_option("--data-dir", o.data_dir, "the store's directory (default: a fresh one under /tmp, removed)");
+  bool verbose = false;
+  app.add_flag("--verbose", verbose, "log what the server does meanwhile (snapshots taken, with their times)");
   CLI11_PARSE(app, argc, argv);
-  spdlog::set_level(spdlog::level::warn);
+  spdlog::set_level(verbose ? spdlog::level::info : spdlog::level::warn);
   bool temporary = o.data_dir.empty();
   if (temporary) o.data_dir = fmt::format("/tmp/outage-storm-{}", ::getpid());
   std::filesystem::remove_all(o.data_dir);
@@ -220,7 +222,8 @@ int main(int argc, char** argv) {
              static_cast<double>(rx.distinct()) / std::max(1e-9, secs(delivered)));
   fmt::print("event log: {} durable writes, {} events during the storm\n", after.batches - before.batches,
              after.events - before.events);
-  (*rt)->stop();
-  if (temporary) std::filesystem::remove_all(o.data_dir);
+  rt->reset();  // stopped, and the store closed: RocksDB's own threads are done with the directory
+  std::error_code ec;
+  if (temporary) std::filesystem::remove_all(o.data_dir, ec);
   return rx.distinct() == total && failed == 0 ? 0 : 1;
 }

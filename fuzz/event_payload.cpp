@@ -12,7 +12,9 @@
 // outbox's decoders, decode_publication, decode_origin). A projection stops at
 // its first unreadable event, as recovery does.
 // Checks: the snapshot of the state reached reads back to the same state
-// (projection::from_json(to_json()) ==), as recovery from a snapshot relies on.
+// (projection::from_json(to_json()) ==), as recovery from a snapshot relies on,
+// and so do the work book, the outbox and the customer registry (the SLA and
+// notification actors' snapshots).
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -20,6 +22,7 @@
 #include <boost/json/parse.hpp>
 
 #include "domain/book.hpp"
+#include "domain/json.hpp"
 #include "domain/capacity/applications.hpp"
 #include "domain/equipment.hpp"
 #include "domain/origin.hpp"
@@ -107,6 +110,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto again = domain::projection::from_json(r.state.to_json());
     check(again.has_value(), "a projection's snapshot does not read back");
     check(*again == r.state, "a projection's snapshot reads back as another state");
+  }
+  // The SLA actor's and the notification actor's snapshots, through text as stored.
+  auto through_text = [](const json::value& v) { return json::parse(domain::to_text(v)); };
+  if (r.work_ok) {
+    auto again = sla::work_book::from_json(through_text(r.work.to_json()));
+    check(again.has_value(), "a work book's snapshot does not read back");
+    check(*again == r.work, "a work book's snapshot reads back as another book");
+  }
+  if (r.outbox_ok) {
+    auto again = sla::outbox::from_json(through_text(r.outbox.to_json()));
+    check(again.has_value(), "an outbox's snapshot does not read back");
+    check(*again == r.outbox, "an outbox's snapshot reads back as another outbox");
+  }
+  if (r.customers_ok && r.state_ok) {
+    auto again = sla::customer_registry::from_json(through_text(r.customers.to_json()), r.state.equipment);
+    check(again.has_value(), "a customer registry's snapshot does not read back");
+    check(*again == r.customers, "a customer registry's snapshot reads back as another registry");
   }
   return 0;
 }

@@ -262,11 +262,20 @@ status rocksdb_store::put_snapshot(const snapshot& snap) {
   if (closed_.load()) return fail(errc::closed, "the event store is closed");
   if (commit_.failed()) return fail(errc::io, "the event store failed an earlier write");
   if (auto low = check_free_space(snap.data.size()); !low) return low;
-  rocksdb::WriteOptions durable;
-  durable.sync = true;
-  rocksdb::Status s =
-      db().Put(durable, handle(cf::projections), snap.name, detail::encode_snapshot(snap));
+  // Not through the write-ahead log the appends share: a snapshot of
+  // hundreds of megabytes synced there would hold every group commit behind
+  // it. It goes to the memtable alone and is made durable by flushing its
+  // column family to a table file, which the appends do not wait for. A
+  // crash before the flush ends loses only this snapshot (the previous one,
+  // or the log, still holds everything).
+  rocksdb::WriteOptions unlogged;
+  unlogged.disableWAL = true;
+  rocksdb::Status s = db().Put(unlogged, handle(cf::projections), snap.name, detail::encode_snapshot(snap));
   if (!s.ok()) return detail::fail_with(s, "writing snapshot " + snap.name);
+  rocksdb::FlushOptions flush;
+  flush.wait = true;
+  s = db().Flush(flush, handle(cf::projections));
+  if (!s.ok()) return detail::fail_with(s, "flushing snapshot " + snap.name);
   return {};
 }
 

@@ -202,7 +202,7 @@ expected<dead_lettered> decode_dead_lettered(std::string_view payload) {
 message_status* outbox::pending_message(std::string_view type, const std::string& id, status& st) {
   auto it = messages_.find(id);
   if (it == messages_.end()) {
-    st = fail(errc::internal, fmt::format("a stored {} event names the unknown message {}", type, id));
+    if (!forgot_) st = fail(errc::internal, fmt::format("a stored {} event names the unknown message {}", type, id));
     return nullptr;
   }
   return it->second.state == delivery_state::pending ? &it->second : nullptr;
@@ -246,6 +246,25 @@ void outbox::end(message_status& m, delivery_state state, unsigned attempts, tim
   m.next_at.reset();
   m.ended_at = at;
   if (state == delivery_state::dead_lettered) dead_.push_back(m.message.message_id);
+  if (state == delivery_state::delivered) delivered_.emplace(at, m.message.message_id);
+}
+
+std::size_t outbox::forget_delivered_before(time_point before) {
+  std::size_t n = 0;
+  while (!delivered_.empty() && delivered_.begin()->first < before) {
+    auto node = delivered_.extract(delivered_.begin());
+    const auto& id = node.mapped();
+    if (auto m = messages_.find(id); m != messages_.end()) {
+      if (auto c = by_customer_.find(m->second.message.customer_id); c != by_customer_.end()) {
+        std::erase(c->second, id);
+        if (c->second.empty()) by_customer_.erase(c);
+      }
+      messages_.erase(m);
+      ++n;
+    }
+  }
+  forgot_ = forgot_ || n > 0;
+  return n;
 }
 
 status outbox::apply_event(std::string_view type, std::string_view payload) {

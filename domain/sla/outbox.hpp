@@ -149,13 +149,24 @@ class outbox {
   std::size_t pending() const noexcept { return schedule_.size(); }
   std::size_t size() const noexcept { return messages_.size(); }
 
+  // Forgets the messages delivered before `before` (the log keeps them):
+  // for an outbox whose reader needs none of them, its memory and snapshot
+  // then hold what is pending and the dead letters, not every message ever
+  // sent. Afterwards an event for an id it does not know is taken for one it
+  // forgot and ignored, not reported. Answers how many were forgotten.
+  std::size_t forget_delivered_before(time_point before);
+
   // The outbox as a projection snapshot holds it (snapshot.cpp): every
   // message with its state, the pending ones in their schedule's order, the
   // dead letters in theirs; the index by customer is rebuilt. from_json answers errc::internal for a
   // value it cannot read.
   boost::json::value to_json() const;
   [[nodiscard]] static expected<outbox> from_json(const boost::json::value& v);
-  friend bool operator==(const outbox&, const outbox&) = default;
+  // The index of delivered ones follows from the messages.
+  friend bool operator==(const outbox& a, const outbox& b) {
+    return a.messages_ == b.messages_ && a.schedule_ == b.schedule_ && a.by_customer_ == b.by_customer_ &&
+           a.dead_ == b.dead_ && a.forgot_ == b.forgot_;
+  }
 
  private:
   // The pending message `id` for an event of `type`; nullptr when it has
@@ -170,6 +181,8 @@ class outbox {
   std::multimap<time_point, std::string> schedule_;  // pending: next_at -> message id
   std::map<std::string, std::vector<std::string>, std::less<>> by_customer_;
   std::vector<std::string> dead_;
+  std::multimap<time_point, std::string> delivered_;  // delivered: ended_at -> message id
+  bool forgot_ = false;                                // forget_delivered_before removed any
 };
 
 }  // namespace gridcoord::domain::sla

@@ -219,6 +219,7 @@ json::value outbox::to_json() const {
   o["messages"] = std::move(messages);
   o["schedule"] = std::move(schedule);
   o["dead_letters"] = detail::to_value(dead_);
+  o["forgot"] = forgot_;
   return o;
 }
 
@@ -231,9 +232,11 @@ expected<outbox> outbox::from_json(const json::value& v) {
   if (!read_array(o, "messages", messages) || !read_array(o, "schedule", schedule) ||
       !read_array(o, "dead_letters", box.dead_))
     return outbox_unreadable();
+  if (const auto* f = o.if_contains("forgot"); f && f->is_bool()) box.forgot_ = f->get_bool();
   for (auto& m : messages) {
     auto id = m.message.message_id;
     box.by_customer_[m.message.customer_id].push_back(id);
+    if (m.state == delivery_state::delivered && m.ended_at) box.delivered_.emplace(*m.ended_at, id);
     if (!box.messages_.emplace(id, std::move(m)).second) return outbox_unreadable();
   }
   for (auto& id : schedule) {

@@ -325,3 +325,24 @@ TEST_CASE("due lists the earliest first and at most the limit", "[sla][outbox]")
   CHECK(box.due(t0 + 1h, 0).empty());
   CHECK(box.next_due() == t0 + 6s);
 }
+
+TEST_CASE("delivered messages are forgotten after their age, pending ones and dead letters stay, and a late event "
+          "for a forgotten one is ignored",
+          "[sla][outbox]") {
+  outbox box;
+  auto a = sample("C-1"), b = sample("C-2"), c = sample("C-3"), d = sample("C-4");
+  apply_all(box, {enqueued(a), enqueued(b), enqueued(c), enqueued(d), delivered_at(a.message_id, 1, t0 + seconds{10}),
+                  delivered_at(b.message_id, 1, t0 + seconds{20}), dead_at(d.message_id, 8, "HTTP 410", t0 + seconds{5})});
+  CHECK(box.forget_delivered_before(t0 + seconds{15}) == 1);
+  CHECK(box.find(a.message_id) == nullptr);
+  CHECK(box.for_customer("C-1").empty());
+  CHECK(box.find(b.message_id) != nullptr);              // delivered after the age
+  CHECK(box.find(c.message_id)->state == delivery_state::pending);
+  CHECK(box.dead_letters(10).size() == 1);               // dead letters are kept
+  CHECK(box.forget_delivered_before(t0 + seconds{15}) == 0);
+  // A straggler for the forgotten message changes nothing and is no error.
+  CHECK(box.apply_event(notification_delivered_type, encode(delivered{a.message_id, 2, t0 + seconds{30}})));
+  CHECK(box.size() == 3);
+  CHECK(box.forget_delivered_before(t0 + hours{1}) == 1);
+  CHECK(box.size() == 2);
+}

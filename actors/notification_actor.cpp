@@ -79,6 +79,7 @@ std::uint64_t restore(notification_state& st, const storage::event_store& store)
     return 0;
   }
   st.outbox = std::move(*box);
+  st.outbox.index_delivered();
   spdlog::info("notifications: outbox restored from the snapshot at event {}", snap->seq);
   return snap->seq;
 }
@@ -195,6 +196,7 @@ notification_actor::behavior_type notification(notification_pointer self, notifi
   auto& st = self->state;
   st.options = std::move(options);
   auto feed = publisher->subscribe(detail::feed_ready_sender(self));
+  st.outbox.index_delivered();  // it forgets delivered messages (keep_delivered)
   st.snapshot_seq = restore(st, *store);
   st.follower = log_follower(store, std::move(feed), st.snapshot_seq);
   st.log = std::move(log);

@@ -246,7 +246,14 @@ void outbox::end(message_status& m, delivery_state state, unsigned attempts, tim
   m.next_at.reset();
   m.ended_at = at;
   if (state == delivery_state::dead_lettered) dead_.push_back(m.message.message_id);
-  if (state == delivery_state::delivered) delivered_.emplace(at, m.message.message_id);
+  if (state == delivery_state::delivered && indexing_) delivered_.emplace(at, m.message.message_id);
+}
+
+void outbox::index_delivered() {
+  if (indexing_) return;
+  indexing_ = true;
+  for (const auto& [id, m] : messages_)
+    if (m.state == delivery_state::delivered && m.ended_at) delivered_.emplace(*m.ended_at, id);
 }
 
 std::size_t outbox::forget_delivered_before(time_point before) {

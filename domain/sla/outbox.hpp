@@ -154,7 +154,11 @@ class outbox {
   // then hold what is pending and the dead letters, not every message ever
   // sent. Afterwards an event for an id it does not know is taken for one it
   // forgot and ignored, not reported. Answers how many were forgotten.
+  // REQUIRES: index_delivered() was called (else it forgets nothing): the
+  // index of delivered messages by time costs a map node each, which an
+  // outbox that keeps them all does not pay.
   std::size_t forget_delivered_before(time_point before);
+  void index_delivered();
 
   // The outbox as a projection snapshot holds it (snapshot.cpp): every
   // message with its state, the pending ones in their schedule's order, the
@@ -162,7 +166,7 @@ class outbox {
   // value it cannot read.
   boost::json::value to_json() const;
   [[nodiscard]] static expected<outbox> from_json(const boost::json::value& v);
-  // The index of delivered ones follows from the messages.
+  // The index of delivered ones follows from the messages (and is kept only when asked for).
   friend bool operator==(const outbox& a, const outbox& b) {
     return a.messages_ == b.messages_ && a.schedule_ == b.schedule_ && a.by_customer_ == b.by_customer_ &&
            a.dead_ == b.dead_ && a.forgot_ == b.forgot_;
@@ -181,7 +185,8 @@ class outbox {
   std::multimap<time_point, std::string> schedule_;  // pending: next_at -> message id
   std::map<std::string, std::vector<std::string>, std::less<>> by_customer_;
   std::vector<std::string> dead_;
-  std::multimap<time_point, std::string> delivered_;  // delivered: ended_at -> message id
+  std::multimap<time_point, std::string> delivered_;  // delivered: ended_at -> message id, when indexing
+  bool indexing_ = false;                              // index_delivered() was called
   bool forgot_ = false;                                // forget_delivered_before removed any
 };
 

@@ -236,7 +236,6 @@ expected<outbox> outbox::from_json(const json::value& v) {
   for (auto& m : messages) {
     auto id = m.message.message_id;
     box.by_customer_[m.message.customer_id].push_back(id);
-    if (m.state == delivery_state::delivered && m.ended_at) box.delivered_.emplace(*m.ended_at, id);
     if (!box.messages_.emplace(id, std::move(m)).second) return outbox_unreadable();
   }
   for (auto& id : schedule) {

@@ -330,6 +330,7 @@ TEST_CASE("delivered messages are forgotten after their age, pending ones and de
           "for a forgotten one is ignored",
           "[sla][outbox]") {
   outbox box;
+  box.index_delivered();
   auto a = sample("C-1"), b = sample("C-2"), c = sample("C-3"), d = sample("C-4");
   apply_all(box, {enqueued(a), enqueued(b), enqueued(c), enqueued(d), delivered_at(a.message_id, 1, t0 + seconds{10}),
                   delivered_at(b.message_id, 1, t0 + seconds{20}), dead_at(d.message_id, 8, "HTTP 410", t0 + seconds{5})});
@@ -345,4 +346,16 @@ TEST_CASE("delivered messages are forgotten after their age, pending ones and de
   CHECK(box.size() == 3);
   CHECK(box.forget_delivered_before(t0 + hours{1}) == 1);
   CHECK(box.size() == 2);
+}
+
+TEST_CASE("an outbox that does not index its delivered messages forgets none, and indexing later finds them all",
+          "[sla][outbox]") {
+  outbox box;
+  auto a = sample("C-1");
+  apply_all(box, {enqueued(a), delivered_at(a.message_id, 1, t0 + seconds{10})});
+  CHECK(box.forget_delivered_before(t0 + hours{1}) == 0);
+  CHECK(box.find(a.message_id) != nullptr);
+  box.index_delivered();
+  CHECK(box.forget_delivered_before(t0 + hours{1}) == 1);
+  CHECK(box.find(a.message_id) == nullptr);
 }

@@ -12,7 +12,19 @@ namespace gridcoord::actors {
 
 namespace json = boost::json;
 
-snapshot_writer::snapshot_writer(storage::event_store& store) : store_(store), thread_([this] { run(); }) {}
+snapshot_writer::snapshot_writer(storage::event_store& store, snapshot_budget budget)
+    : store_(store), budget_(std::move(budget)), thread_([this] { run(); }) {}
+
+std::chrono::steady_clock::time_point snapshot_writer::now() const {
+  return budget_.now ? budget_.now() : std::chrono::steady_clock::now();
+}
+
+bool snapshot_writer::ready(std::string_view name) {
+  std::lock_guard lock(mutex_);
+  if (stopping_ || queued_.contains(name) || writing_ == name) return false;
+  auto it = not_before_.find(name);
+  return it == not_before_.end() || now() >= it->second;
+}
 
 snapshot_writer::~snapshot_writer() { stop(); }
 
@@ -36,19 +48,28 @@ void snapshot_writer::run() {
     if (queued_.empty()) return;  // stopping, and everything written
     auto node = queued_.extract(queued_.begin());
     busy_ = true;
+    writing_ = node.key();
     lock.unlock();
-    auto began = std::chrono::steady_clock::now();
+    auto began = now();
     storage::snapshot snap{std::move(node.key()), node.mapped().seq, node.mapped().encode()};
     node.mapped().encode = nullptr;  // frees the copy it encoded
     auto st = store_.put_snapshot(snap);
-    auto took = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    auto ended = now();
+    auto took = ended - began;
+    auto seconds = std::chrono::duration<double>(took).count();
     if (st)
       spdlog::info("snapshot of {} taken at event {} ({} bytes, encoded and stored in {:.2f} s)", snap.name,
-                   snap.seq, snap.data.size(), took);
+                   snap.seq, snap.data.size(), seconds);
     else
       spdlog::error("snapshot of {} at event {} could not be stored: {}", snap.name, snap.seq, st.error().message);
     lock.lock();
     busy_ = false;
+    writing_.clear();
+    if (took >= budget_.free_below)
+      not_before_[snap.name] =
+          ended + std::chrono::duration_cast<std::chrono::steady_clock::duration>(took * budget_.cooldown);
+    else
+      not_before_.erase(snap.name);
     if (st) written_[snap.name] = snap.seq;
     idle_.notify_all();
   }

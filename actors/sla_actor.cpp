@@ -71,7 +71,9 @@ void maybe_snapshot(sla_state& st, bool stopping = false) {
   const auto& snaps = st.options.snapshots;
   auto at = st.follower.applied_seq();
   if (!snaps.writer || !st.applied_ahead.empty() || at <= st.snapshot_seq) return;
-  if (!stopping && !snapshot_due(at - st.snapshot_seq, snaps.every_events, items_of(st))) return;
+  if (!stopping &&
+      (!snapshot_due(at - st.snapshot_seq, snaps.every_events, items_of(st)) || !snaps.writer->ready(snapshot_name)))
+    return;
   // A copy to encode on the writer's thread (the customers, whose index
   // points into the registry, are encoded here; they are few).
   struct image {

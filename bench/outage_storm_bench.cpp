@@ -49,6 +49,7 @@ struct bench_options {
   double seconds = 60;
   std::size_t connections = 16;
   std::string data_dir;
+  std::uint64_t snapshot_every = 10'000;
 };
 
 [[noreturn]] void die(const std::string& what) {
@@ -147,6 +148,8 @@ int main(int argc, char** argv) {
   app.add_option("--seconds", o.seconds, "the outages are reported evenly within this many seconds (default 60)");
   app.add_option("--connections", o.connections, "connections of the notification gateway (default 16)");
   app.add_option("--data-dir", o.data_dir, "the store's directory (default: a fresh one under /tmp, removed)");
+  app.add_option("--snapshot-every", o.snapshot_every,
+                 "events between projection snapshots, as runtime_options::snapshot_every_events (default 10000)");
   bool verbose = false;
   app.add_flag("--verbose", verbose, "log what the server does meanwhile (snapshots taken, with their times)");
   CLI11_PARSE(app, argc, argv);
@@ -162,6 +165,7 @@ int main(int argc, char** argv) {
   actors::runtime_options ro;
   ro.data_dir = o.data_dir;
   ro.notification_target = std::move(*target);
+  ro.snapshot_every_events = o.snapshot_every;
   ro.notifications.max_in_flight = 4 * o.connections;
   auto rt = actors::runtime::start(std::move(ro));
   if (!rt) die(rt.error().message);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <future>
+#include <mutex>
 
 #include <boost/json.hpp>
 
@@ -96,6 +97,53 @@ TEST_CASE("the snapshot writer stores the latest snapshot of each name and repor
   writer.stop();
   writer.write("sla", 12, "{}");  // after stop: dropped
   CHECK(writer.written_seq("sla") == 9);
+}
+
+TEST_CASE("the snapshot writer keeps snapshots to its budget: none of a name while one is queued, and after a "
+          "costly one a cooldown of cooldown × its time",
+          "[actors][snapshot]") {
+  using namespace std::chrono_literals;
+  auto store = storage::make_memory_store();
+  std::mutex m;
+  auto now = std::chrono::steady_clock::time_point{} + 1h;
+  auto read_now = [&] {
+    std::lock_guard lock(m);
+    return now;
+  };
+  auto advance = [&](std::chrono::steady_clock::duration d) {
+    std::lock_guard lock(m);
+    now += d;
+  };
+  actors::snapshot_writer writer(*store, {4, 50ms, read_now});
+  CHECK(writer.ready("sla"));
+
+  // A snapshot whose encoding takes 2 s (of the writer's time source).
+  std::promise<void> go;
+  auto gate = go.get_future().share();
+  writer.write("sla", 10, [&, gate] {
+    gate.wait();
+    advance(2s);
+    return actors::snapshot_text("gridcoord.sla/1", json::object{});
+  });
+  CHECK_FALSE(writer.ready("sla"));          // queued or being written
+  CHECK(writer.ready("notifications"));      // another name is not held back
+  go.set_value();
+  REQUIRE(writer.written_seq("sla", true) == 10);
+  CHECK_FALSE(writer.ready("sla"));          // 8 s of cooldown from now
+  advance(7s);
+  CHECK_FALSE(writer.ready("sla"));
+  advance(1s);
+  CHECK(writer.ready("sla"));
+
+  // One quicker than free_below imposes none.
+  writer.write("sla", 20, [&] {
+    advance(10ms);
+    return actors::snapshot_text("gridcoord.sla/1", json::object{});
+  });
+  REQUIRE(writer.written_seq("sla", true) == 20);
+  CHECK(writer.ready("sla"));
+  writer.stop();
+  CHECK_FALSE(writer.ready("sla"));  // stopped: nothing more is taken
 }
 
 TEST_CASE("a restart takes the SLA state from its snapshot and replays only the log after it; an unreadable "

@@ -109,22 +109,47 @@ void log_follower::rewind(std::uint64_t from) {
 
 domain::expected<std::uint64_t> log_follower::catch_up(const apply_fn& apply) {
   std::uint64_t count = 0;
-  // The events before the feed began (or up to a rewind's end of the log) come from the store, once.
-  const auto until = std::max(feed_ ? feed_->start_seq() : 0, store_until_);
-  while (feed_ && store_ && applied_ < until) {
-    ++store_reads_;
-    auto page = store_->read(applied_, catch_up_page);
-    if (!page) return unexpected{to_domain(page.error())};
-    for (const auto& e : *page) {
-      if (e.seq > until) break;
-      apply(e);
-      applied_ = e.seq;
-      ++count;
+  // The events before the feed began (or up to a rewind's end of the log, or
+  // a gap's) come from the store, once.
+  auto read_store = [&]() -> domain::status {
+    const auto until = std::max(feed_ ? feed_->start_seq() : 0, store_until_);
+    while (feed_ && store_ && applied_ < until) {
+      ++store_reads_;
+      auto page = store_->read(applied_, catch_up_page);
+      if (!page) return unexpected{to_domain(page.error())};
+      for (const auto& e : *page) {
+        if (e.seq > until) break;
+        apply(e);
+        applied_ = e.seq;
+        ++count;
+      }
+      if (page->size() < catch_up_page) break;
     }
-    if (page->size() < catch_up_page) break;
-  }
+    return {};
+  };
+  if (auto s = read_store(); !s) return unexpected{s.error()};
   if (!feed_) return count;
-  for (const auto& batch : feed_->take()) {
+  auto batches = feed_->take();
+  // Sequence numbers are dense: an event more than one past the position
+  // means the log holds events the feed never carried (an append reported
+  // failed although its events were written, as a failed fsync can leave
+  // them). Those and everything taken after them are read from the store,
+  // which holds them all; should that read fail, the next catch_up reads
+  // them again, so nothing taken is lost.
+  std::uint64_t expected_next = applied_ + 1, last = applied_;
+  bool gap = false;
+  for (const auto& batch : batches)
+    for (const auto& e : *batch) {
+      if (e.seq < expected_next) continue;
+      gap = gap || e.seq != expected_next;
+      expected_next = e.seq + 1;
+      last = e.seq;
+    }
+  if (gap && store_) {
+    store_until_ = std::max(store_until_, last);
+    if (auto s = read_store(); !s) return unexpected{s.error()};
+  }
+  for (const auto& batch : batches) {
     for (const auto& e : *batch) {
       if (e.seq <= applied_) continue;
       apply(e);

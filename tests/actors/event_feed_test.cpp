@@ -9,6 +9,7 @@
 
 #include "actors/event_feed.hpp"
 #include "storage/memory_store.hpp"
+#include "tests/support/scripted_store.hpp"
 
 using namespace gridcoord;
 using namespace gridcoord::actors;
@@ -25,19 +26,24 @@ committed_batch batch_of(std::uint64_t first, std::uint64_t last) {
   return out;
 }
 
-// A store holding `n` events, appended in pages of 1,000.
-std::unique_ptr<storage::event_store> store_with(std::uint64_t n) {
-  auto store = storage::make_memory_store();
+// Appends `n` events to `store`, in pages of 1,000.
+void append_events(storage::event_store& store, std::uint64_t n) {
   for (std::uint64_t done = 0; done < n;) {
     storage::append_request req;
     for (; done < n && req.events.size() < 1000; ++done) req.events.push_back({"s", "test.event", {}, "tester", "{}", ""});
     std::promise<void> written;
-    store->append(std::move(req), [&](auto r) {
+    store.append(std::move(req), [&](auto r) {
       REQUIRE(r);
       written.set_value();
     });
     written.get_future().wait();
   }
+}
+
+// A store holding `n` events.
+std::unique_ptr<storage::event_store> store_with(std::uint64_t n) {
+  auto store = storage::make_memory_store();
+  append_events(*store, n);
   return store;
 }
 
@@ -151,4 +157,35 @@ TEST_CASE("a follower that lags loses nothing: 10,000 batches taken at once arri
   REQUIRE(follower.catch_up([&](const storage::event& e) { in_order = in_order && e.seq == expected++; }));
   CHECK(in_order);
   CHECK(follower.applied_seq() == 10'000);
+}
+
+TEST_CASE("events the log holds but the feed never carried are read from the store before those after them, and a "
+          "failed read loses nothing taken",
+          "[actors][feed][crash]") {
+  // Committed and not pushed: an append whose events were written although
+  // its completion said it failed (as a failed fsync can leave them), or a
+  // process that wrote and died before it published. The next start reads the
+  // store anyway; a running follower sees the gap in sequence numbers.
+  testing::scripted_store store(store_with(3));
+  log_publisher log(store.last_seq());
+  log_follower follower(&store, log.subscribe({}));
+  std::vector<std::uint64_t> seen;
+  auto record = [&](const storage::event& e) { seen.push_back(e.seq); };
+  REQUIRE(follower.catch_up(record));  // 1 to 3, from the store (one read)
+  append_events(store, 4);             // events 4 to 7 written ...
+  log.publish(batch_of(6, 7));         // ... 4 and 5 never published
+  store.fail_reads_from(2);            // the gap's read fails: 6 and 7 are taken from the feed by then
+  CHECK_FALSE(follower.catch_up(record));
+  CHECK(follower.applied_seq() == 3);
+  store.fail_reads_from(0);
+  auto applied = follower.catch_up(record);
+  REQUIRE(applied);
+  CHECK(seen == std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7});
+  CHECK(follower.applied_seq() == 7);
+  log.publish(batch_of(8, 8));     // (what the test's store does not hold: the feed alone)
+  seen.clear();
+  auto reads = follower.store_reads();
+  REQUIRE(follower.catch_up(record));
+  CHECK(seen == std::vector<std::uint64_t>{8});
+  CHECK(follower.store_reads() == reads);  // no gap: the store is not read
 }

@@ -124,3 +124,35 @@ TEST_CASE("keyed outage reports are in flight together, and a repeat of a key in
   CHECK(later.item == "outage/2");
   CHECK_FALSE(later.changed);
 }
+
+TEST_CASE("a write stored although its append reported failure is not lost: the rebuilt SLA state has it, and the "
+          "notification actor reads the events its feed never carried",
+          "[actors][sla][pipeline][crash]") {
+  // Committed but never pushed: the event log publishes an append's events
+  // only when the store reports them durable.
+  domain::manual_clock clock{t0};
+  auto sink = std::make_shared<planned_sink>();
+  testing::scripted_store* store = nullptr;
+  auto o = options(&clock, sink);
+  o.make_store = [&store] {
+    auto s = std::make_unique<testing::scripted_store>();
+    store = s.get();
+    return std::unique_ptr<storage::event_store>(std::move(s));
+  };
+  auto rt = std::move(*actors::runtime::start(o));
+  load_network(rt->api());
+  store->hold();
+  std::promise<domain::expected<actors::sla_answer>> answered;
+  rt->api().sla(actors::report_outage{writer(), {"F2"}, t0, "written, reported failed"},
+                [&answered](domain::expected<actors::sla_answer> a) { answered.set_value(std::move(a)); });
+  REQUIRE(store->wait_until_held(1));
+  store->write_held_then_fail(storage::errc::io);
+  REQUIRE_FALSE(answered.get_future().get());
+  // The SLA actor rebuilt its state from the log, which holds the outage.
+  CHECK(outage_items(rt->api()) == std::vector<std::string>{"outage/1"});
+  CHECK(item_of(ask(rt->api(), actors::report_outage{writer(), {"F2"}, t0, "next"})).item == "outage/2");
+  // Outage 1's notice reached the notification actor from the store, when
+  // outage 2's events arrived after the gap: C-3 is told of both.
+  CHECK(*rt->check_outbox() == 2u);
+  CHECK(sink->sent().size() == 2);
+}

@@ -48,6 +48,21 @@ class scripted_store final : public storage::event_store {
     }
     for (auto& [req, done] : held) done(storage::fail(code, "scripted append failure"));
   }
+  // Writes every held append, in order, then completes each with `code` as
+  // though it had failed (a write whose fsync failed: committed, never
+  // reported); stops holding.
+  void write_held_then_fail(storage::errc code) {
+    std::vector<std::pair<storage::append_request, storage::append_callback>> held;
+    {
+      std::lock_guard lock(mutex_);
+      holding_ = false;
+      held.swap(held_);
+    }
+    for (auto& [req, done] : held)
+      inner_->append(std::move(req), [done = std::move(done), code](storage::expected<storage::append_result>) {
+        done(storage::fail(code, "scripted: written, reported failed"));
+      });
+  }
   std::size_t held() const {
     std::lock_guard lock(mutex_);
     return held_.size();

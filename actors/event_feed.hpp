@@ -18,7 +18,10 @@
 //                    holding events (the owner posts itself a message there).
 //   log_follower   — a projection's position in the log: catches up from the
 //                    store once (the events before its feed began), then takes
-//                    from its feed; an event at or below the position is skipped.
+//                    from its feed; an event at or below the position is skipped,
+//                    and events the log holds but the feed never carried (a gap
+//                    in the sequence numbers: an append reported failed although
+//                    written) are read from the store before those after them.
 //
 // Batches are shared (one copy of the events however many feeds hold them).
 // [Threading] publish runs on the event-log actor; take, when_after and cancel

@@ -118,6 +118,13 @@ struct customer_page {
 
 class customer_registry {
  public:
+  customer_registry() = default;
+  // Moved only: a copy's index would point into the original's customers.
+  customer_registry(const customer_registry&) = delete;
+  customer_registry& operator=(const customer_registry&) = delete;
+  customer_registry(customer_registry&&) = default;
+  customer_registry& operator=(customer_registry&&) = default;
+
   const customer* find(std::string_view id) const;
   std::size_t size() const noexcept { return by_id_.size(); }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <limits>
 
 #include <boost/json.hpp>
 #include <caf/all.hpp>
@@ -30,14 +32,17 @@ bool feeds_capacity(std::string_view kind) {
 }
 
 domain::status apply_event(capacity_state& st, const storage::event& e) {
+  ++st.applied_rows;
   if (e.type == domain::equipment_imported_type) {
     auto rows = domain::decode_import(e.payload);
     if (!rows) return unexpected{rows.error()};
+    st.applied_rows += rows->size();
     st.model->upsert_equipment(*rows);
   } else if (e.type == domain::report_submitted_type) {
     if (!feeds_capacity(domain::report_kind_of_stream(e.stream))) return {};  // told by the stream, not by parsing the payload
     auto v = domain::decode_report(e.payload);
     if (!v) return unexpected{v.error()};
+    st.applied_rows += v->rows.size();
     return st.model->apply_report(*domain::find_report_kind(v->kind), v->period, v->version, v->rows);
   } else if (cap::is_application_event(e.type)) {
     auto applied = st.applications.apply_event(e.type, e.seq, e.payload);
@@ -53,6 +58,110 @@ domain::status apply_event(capacity_state& st, const storage::event& e) {
   return {};
 }
 
+// --- snapshots -------------------------------------------------------------------
+
+constexpr std::string_view snapshot_name = "capacity";
+constexpr std::string_view snapshot_format = "gridcoord.capacity/1";
+
+// The snapshot's bytes (after the format line): the model's image, its
+// length first, then the applications and the publications as JSON:
+// {"applications": [{"seq", "record"}], "publications": [payload]}.
+std::string encode_state(const capacity_state& st) {
+  auto image = st.model->snapshot();
+  json::array applications;
+  for (const auto& a : st.applications.select(std::nullopt, "", std::numeric_limits<std::size_t>::max()))
+    applications.push_back(json::object{{"seq", a.seq}, {"record", cap::to_json(a)}});
+  json::array publications;
+  for (const auto& p : st.publications) publications.push_back(json::string(cap::encode_publication(p)));
+  std::uint64_t length = image.size();
+  auto out = snapshot_bytes(snapshot_format, std::string_view(reinterpret_cast<const char*>(&length), sizeof length));
+  out += image;
+  out += domain::to_text(json::object{{"applications", std::move(applications)}, {"publications", std::move(publications)}});
+  return out;
+}
+
+domain::status decode_state(capacity_state& st, std::string_view bytes) {
+  auto unreadable = [] {
+    return domain::fail(domain::errc::internal, "the capacity snapshot's applications or publications are unreadable");
+  };
+  std::uint64_t length = 0;
+  if (bytes.size() < sizeof length) return domain::fail(domain::errc::internal, "the capacity snapshot is too short");
+  std::memcpy(&length, bytes.data(), sizeof length);
+  bytes.remove_prefix(sizeof length);
+  if (length > bytes.size()) return domain::fail(domain::errc::internal, "the capacity snapshot is too short");
+  auto model = cap::model::from_snapshot(st.options.settings, bytes.substr(0, length));
+  if (!model) return unexpected{model.error()};
+  json::error_code ec;
+  auto rest = json::parse(bytes.substr(length), ec);
+  const auto* o = ec ? nullptr : rest.if_object();
+  const auto* apps = o ? o->if_contains("applications") : nullptr;
+  const auto* pubs = o ? o->if_contains("publications") : nullptr;
+  if (!apps || !apps->is_array() || !pubs || !pubs->is_array()) return unreadable();
+  cap::application_book book;
+  for (const auto& a : apps->get_array()) {
+    const auto* ao = a.if_object();
+    const auto* seq = ao ? ao->if_contains("seq") : nullptr;
+    const auto* record = ao ? ao->if_contains("record") : nullptr;
+    std::optional<std::uint64_t> at;
+    if (seq && seq->is_int64() && seq->get_int64() >= 0) at = static_cast<std::uint64_t>(seq->get_int64());
+    else if (seq && seq->is_uint64()) at = seq->get_uint64();
+    if (!at || !record) return unreadable();
+    auto applied = book.apply_event(cap::application_submitted_type, *at, domain::to_text(*record));
+    if (!applied) return unexpected{applied.error()};
+  }
+  std::vector<cap::publication> publications;
+  for (const auto& p : pubs->get_array()) {
+    if (!p.is_string()) return unreadable();
+    auto decoded = cap::decode_publication(p.get_string());
+    if (!decoded) return unexpected{decoded.error()};
+    publications.push_back(std::move(*decoded));
+  }
+  st.model = std::make_unique<cap::model>(std::move(*model));
+  st.applications = std::move(book);
+  st.publications = std::move(publications);
+  return {};
+}
+
+// The state of the stored snapshot, and the event it covers; 0 (logged when
+// there was one) when the log must be read from its start.
+std::uint64_t restore_from_store(capacity_state& st, const storage::event_store& store) {
+  auto snap = load_snapshot_bytes(store, snapshot_name, snapshot_format);
+  if (!snap) return 0;
+  auto began = std::chrono::steady_clock::now();
+  if (auto s = decode_state(st, snap->bytes); !s) {
+    spdlog::warn("capacity: the snapshot at event {} is ignored, the log is read instead: {}", snap->seq,
+                 s.error().message);
+    st.model = std::make_unique<cap::model>(st.options.settings);
+    return 0;
+  }
+  spdlog::info("capacity: {} equipment and {} applications restored from the snapshot at event {} in {:.2f} s",
+               st.model->equipment_count(), st.applications.size(), snap->seq,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
+  return snap->seq;
+}
+
+// Hands a snapshot to the writer when one is due (at a stop: when anything
+// was applied since the last). The actor writes nothing ahead of its log, so
+// caught up, its state is the log's up to its position. The image is made
+// here: for the most part it copies arrays, as a copy of the model would.
+void maybe_snapshot(capacity_state& st, bool stopping = false) {
+  const auto& snaps = st.options.snapshots;
+  auto at = st.follower.applied_seq();
+  if (!snaps.writer || at <= st.snapshot_seq) return;
+  if (!stopping &&
+      (!snapshot_due(st.applied_rows - st.rows_at_snapshot, snaps.every_events,
+                     st.model->equipment_count() + st.applications.size()) ||
+       !snaps.writer->ready(snapshot_name)))
+    return;
+  auto began = std::chrono::steady_clock::now();
+  auto data = encode_state(st);
+  spdlog::info("capacity: state at event {} imaged for its snapshot in {:.3f} s", at,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
+  snaps.writer->write(std::string(snapshot_name), at, std::move(data));
+  st.snapshot_seq = at;
+  st.rows_at_snapshot = st.applied_rows;
+}
+
 // Applies every event the feed holds (and, after a start, what the log held
 // before the feed began), then calls `done`.
 void sync(capacity_pointer self, done_fn done) {
@@ -61,6 +170,7 @@ void sync(capacity_pointer self, done_fn done) {
       spdlog::error("capacity: event {} ({}) could not be applied: {}", e.seq, e.type, s.error().message);
   });
   if (!applied) return done(unexpected{applied.error()});
+  maybe_snapshot(self->state);
   done({});
 }
 
@@ -416,13 +526,23 @@ capacity_actor::behavior_type capacity(capacity_pointer self, capacity_options o
                                        coordinator_actor coordinator, const domain::clock* clock,
                                        const storage::event_store* store, std::shared_ptr<log_publisher> publisher) {
   auto& st = self->state;
-  st.follower = log_follower(store, publisher->subscribe(detail::feed_ready_sender(self)));
-  st.model = std::make_unique<cap::model>(options.settings);
+  auto feed = publisher->subscribe(detail::feed_ready_sender(self));
   st.options = std::move(options);
+  st.model = std::make_unique<cap::model>(st.options.settings);
+  st.snapshot_seq = store ? restore_from_store(st, *store) : 0;
+  st.follower = log_follower(store, std::move(feed), st.snapshot_seq);
   st.log = std::move(log);
   st.coordinator = std::move(coordinator);
   st.clock = clock;
   self->send(self, publication_wake{st.wake_generation});
+  // A stop: what the feed holds is taken and the state snapshot, so the next
+  // start reads nothing of it again.
+  self->set_exit_handler([self](caf::exit_msg& m) {
+    sync(self, [self](domain::status s) {
+      if (s) maybe_snapshot(self->state, true);
+    });
+    self->quit(m.reason);
+  });
   return {
       [self](capacity_query& q) -> caf::result<std::vector<cap::point_capacity>> {
         return after_sync<std::vector<cap::point_capacity>>(

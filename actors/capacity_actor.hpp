@@ -11,6 +11,14 @@
 // Its own writes (application steps, publications) are appended and then
 // taken from the feed the same way (the log publishes them before answering).
 //
+// Snapshots (actors/projection_snapshot.hpp, "capacity", gridcoord.capacity/1):
+// the model's binary image with the applications and publications, taken when
+// as many rows were applied since the last as the model holds equipment (an
+// equipment import counts its rows, a report its rows, other events one), on
+// the writer's budget, and at a clean stop. A start loads it and reads only
+// the log after it; one built with other capacity settings, or unreadable, is
+// logged and the whole log read instead.
+//
 // A refusal for lack of capacity files an M5 finding: a new version of
 // marketing's connection_restrictions report of the refusal's (local) month,
 // holding the report's rows plus this application's, submitted through the
@@ -41,6 +49,7 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/event_feed.hpp"
+#include "actors/projection_snapshot.hpp"
 #include "actors/interfaces.hpp"
 #include "actors/publication_port.hpp"
 #include "domain/capacity/applications.hpp"
@@ -56,6 +65,7 @@ struct capacity_options {
   std::shared_ptr<const domain::reporting_calendar> calendar;
   publication_schedule publication;
   std::shared_ptr<publication_sink> sink;  // nullptr: publications are only logged
+  projection_snapshots snapshots;          // writer nullptr: none (the whole log is read at start)
 };
 
 struct capacity_state {
@@ -70,6 +80,9 @@ struct capacity_state {
   std::set<std::uint32_t> undelivered;  // publication numbers the sink has not taken yet
   bool delivering = false;
   std::uint64_t wake_generation = 0;
+  std::uint64_t snapshot_seq = 0;       // the event the last snapshot (stored or loaded) covers
+  std::uint64_t applied_rows = 0;       // rows applied (an event without rows counts one): the cadence's measure
+  std::uint64_t rows_at_snapshot = 0;
   static inline const char* name = "capacity";
 };
 

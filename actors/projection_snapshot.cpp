@@ -128,4 +128,31 @@ std::string snapshot_text(std::string_view format, json::value state) {
   return domain::to_text(o);
 }
 
+std::string snapshot_bytes(std::string_view format, std::string_view bytes) {
+  std::string out;
+  out.reserve(format.size() + 1 + bytes.size());
+  out.append(format);
+  out.push_back('\n');
+  out.append(bytes);
+  return out;
+}
+
+std::optional<loaded_bytes> load_snapshot_bytes(const storage::event_store& store, std::string_view name,
+                                                std::string_view format) {
+  auto snap = store.get_snapshot(name);
+  if (!snap) {
+    if (snap.error().code != storage::errc::not_found)
+      spdlog::warn("the snapshot of {} cannot be read ({}); the log is replayed instead", name, snap.error().message);
+    return std::nullopt;
+  }
+  auto line = std::string_view(snap->data).substr(0, std::min<std::size_t>(snap->data.find('\n'), 200));
+  if (line != format) {
+    spdlog::warn("the snapshot of {} at event {} is not of the format {}; the log is replayed instead", name,
+                 snap->seq, format);
+    return std::nullopt;
+  }
+  snap->data.erase(0, format.size() + 1);
+  return loaded_bytes{snap->seq, std::move(snap->data)};
+}
+
 }  // namespace gridcoord::actors

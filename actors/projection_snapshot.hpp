@@ -116,4 +116,15 @@ struct loaded_snapshot {
 // The envelope's text for `state`.
 [[nodiscard]] std::string snapshot_text(std::string_view format, boost::json::value state);
 
+// A binary snapshot (the capacity model's image): the format's name, a
+// newline, then the bytes. load_snapshot_bytes answers them when the stored
+// snapshot `name` is of `format`; nullopt (logged, unless there is none) otherwise.
+[[nodiscard]] std::string snapshot_bytes(std::string_view format, std::string_view bytes);
+struct loaded_bytes {
+  std::uint64_t seq = 0;
+  std::string bytes;
+};
+[[nodiscard]] std::optional<loaded_bytes> load_snapshot_bytes(const storage::event_store& store, std::string_view name,
+                                                              std::string_view format);
+
 }  // namespace gridcoord::actors

@@ -34,7 +34,7 @@ struct runtime::impl {
   std::shared_ptr<log_publisher> publisher;  // committed events to the projections and streams
   startup_report report;
   std::unique_ptr<snapshot_keeper> keeper;
-  std::shared_ptr<snapshot_writer> projection_snapshots;  // the SLA's and the notifications'
+  std::shared_ptr<snapshot_writer> projection_snapshots;  // the SLA's, the notifications' and capacity's
   caf::actor_system_config config;
   std::unique_ptr<caf::actor_system> system;
   std::vector<caf::strong_actor_ptr> actors;  // everything spawned, stopped at stop()
@@ -160,10 +160,10 @@ domain::expected<std::unique_ptr<runtime>> runtime::start(runtime_options option
   auto registrar = keep(sys.spawn(registry, recovered->state.equipment, log, clock, equipment));
   auto schedule = p->options.publication;
   if (!schedule.first_period) schedule.first_period = calendar->calendar().local_month_of(*since);
-  capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target};
-  p->capacity_register = keep(sys.spawn(capacity, std::move(capacity_opts), log, coord, clock, reads, p->publisher));
   p->projection_snapshots = std::make_shared<snapshot_writer>(*p->store);
   projection_snapshots snapshots{p->projection_snapshots, p->options.snapshot_every_events};
+  capacity_options capacity_opts{p->options.capacity, calendar, schedule, p->options.publication_target, snapshots};
+  p->capacity_register = keep(sys.spawn(capacity, std::move(capacity_opts), log, coord, clock, reads, p->publisher));
   notification_actor_options notify_opts{p->options.notifications, p->options.notification_target,
                                          p->options.outbox_max_sleep, snapshots};
   p->notifier = keep(sys.spawn(notification, std::move(notify_opts), log, clock, reads, p->publisher));

@@ -50,6 +50,7 @@
 #include "gateways/client/http_client.hpp"
 #include "gateways/client/url.hpp"
 #include "gateways/http_server.hpp"
+#include "storage/rocksdb_store.hpp"
 
 using namespace gridcoord;
 using clk = std::chrono::steady_clock;
@@ -172,8 +173,8 @@ std::string token(actors::client& api, const std::string& role) {
   return *issued;
 }
 
-// As cmd/gridcoord/serve.cpp maps the default settings; bodies up to 256 MiB.
-stack start_stack(const std::string& dir) {
+// As cmd/gridcoord/serve.cpp maps the default settings.
+actors::runtime_options runtime_options(const std::string& dir) {
   config::settings s;
   actors::runtime_options o;
   o.data_dir = dir;
@@ -181,7 +182,13 @@ stack start_stack(const std::string& dir) {
   o.group_commit_window = s.storage.group_commit_window;
   o.max_batch_events = s.storage.max_batch_events;
   o.snapshot_every_events = s.storage.snapshot_every_events;
-  auto rt = actors::runtime::start(o);
+  return o;
+}
+
+// The runtime and the HTTP server, bodies up to 256 MiB.
+stack start_stack(const std::string& dir) {
+  config::settings s;
+  auto rt = actors::runtime::start(runtime_options(dir));
   if (!rt) die("cannot start the runtime: " + rt.error().message);
   stack st{std::move(*rt), nullptr, {}, {}, {}, {}};
   st.production = token(st.rt->api(), "liaison:production");
@@ -407,6 +414,37 @@ void run(const stack& st, const bench_options& o) {
 
 }  // namespace
 
+// After the clean stop (which snapshots the register): the time to start and
+// to the first capacity answer, with the capacity snapshot, then with it made
+// unreadable, so that the register reads the whole log (the import's event
+// decoded again, every M4).
+void restarts(const std::string& dir) {
+  auto point = node_of(0).id;
+  auto asked = utc_month_now() + std::chrono::months{3};
+  auto once = [&](const char* what) {
+    auto began = clk::now();
+    auto rt = actors::runtime::start(runtime_options(dir));
+    if (!rt) die("cannot restart: " + rt.error().message);
+    auto started = std::chrono::duration<double>(clk::now() - began).count();
+    auto answer = bench::wait_for<std::vector<domain::capacity::point_capacity>>(
+        [&](auto done) { (*rt)->api().capacity(point, asked, false, done); });
+    if (!answer) die("no capacity answer after the restart: " + answer.error().message);
+    fmt::print("restart {}: runtime::start {:.2f} s, first capacity answer {:.2f} s\n", what, started,
+               std::chrono::duration<double>(clk::now() - began).count());
+    (*rt)->stop();
+  };
+  once("with the capacity snapshot");
+  {
+    storage::rocksdb_options so;
+    so.path = dir;
+    auto store = storage::open_rocksdb_store(std::move(so));
+    if (!store) die("cannot open the store: " + store.error().message);
+    if (!(*store)->put_snapshot({"capacity", (*store)->last_seq(), "none\n"})) die("cannot replace the snapshot");
+    (*store)->close();
+  }
+  once("without it (the whole log read)");
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"the capacity register over HTTP: import, M4, capacity queries, prechecks, approvals"};
   bench_options o;
@@ -430,5 +468,6 @@ int main(int argc, char** argv) {
     st.server->stop();
     st.rt->stop();
   }
+  restarts(dir);
   std::filesystem::remove_all(dir);
 }

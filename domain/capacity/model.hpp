@@ -120,6 +120,14 @@ class model {
   // What is committed on `id` by `m` (counted after its measurement).
   std::vector<committed_load> committed(std::string_view id, month m) const;
 
+  // The model as a projection snapshot holds it (snapshot.cpp): a binary
+  // image of its state, built with its settings. from_snapshot answers
+  // errc::conflict for an image built with other settings than `s` (the
+  // model must then be rebuilt from the log) and errc::internal for bytes it
+  // cannot read or whose indices point nowhere.
+  std::string snapshot() const;
+  [[nodiscard]] static expected<model> from_snapshot(settings s, std::string_view bytes);
+
   std::size_t equipment_count() const noexcept;
   // Bytes the model holds, by its own account (benchmark figure).
   std::size_t memory_bytes() const noexcept;

@@ -38,18 +38,26 @@ std::uint32_t model::impl::find(std::string_view key) const noexcept {
   }
 }
 
+void model::impl::rehash(std::size_t size) {
+  std::vector<std::uint32_t> table(size, npos);
+  std::size_t mask = size - 1;
+  for (std::uint32_t j = 0; j < id_end.size(); ++j) {
+    std::size_t s = hash_of(id(j)) & mask;
+    while (table[s] != npos) s = (s + 1) & mask;
+    table[s] = j;
+  }
+  slots = std::move(table);
+}
+
+void model::impl::rebuild_ids() {
+  std::size_t size = 64;
+  while (size < 2 * (id_end.size() + 1)) size *= 2;
+  rehash(size);
+}
+
 std::uint32_t model::impl::add_id(std::string_view key) {
   auto i = static_cast<std::uint32_t>(id_end.size());
-  if (slots.size() < 2 * (id_end.size() + 1)) {  // keep the table at most half full
-    std::vector<std::uint32_t> bigger(std::max<std::size_t>(64, slots.size() * 2), npos);
-    std::size_t mask = bigger.size() - 1;
-    for (std::uint32_t j = 0; j < i; ++j) {
-      std::size_t s = hash_of(id(j)) & mask;
-      while (bigger[s] != npos) s = (s + 1) & mask;
-      bigger[s] = j;
-    }
-    slots = std::move(bigger);
-  }
+  if (slots.size() < 2 * (id_end.size() + 1)) rehash(std::max<std::size_t>(64, slots.size() * 2));  // at most half full
   id_pool.append(key);
   id_end.push_back(static_cast<std::uint32_t>(id_pool.size()));
   std::size_t mask = slots.size() - 1;

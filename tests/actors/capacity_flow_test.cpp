@@ -5,12 +5,14 @@
 #include <catch2/catch.hpp>
 
 #include <condition_variable>
+#include <cstring>
 #include <mutex>
 
 #include <boost/json/parse.hpp>
 
 #include "actors/runtime.hpp"
 #include "domain/report.hpp"
+#include "storage/rocksdb_store.hpp"
 #include "tests/actors/support/runtime_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -258,6 +260,97 @@ TEST_CASE("the capacity register, applications and publications are rebuilt from
   auto p = await<cap::publication>([&](auto done) { api.get_publication(1, done); });
   REQUIRE(p);
   CHECK(p->entries.size() == 1);
+}
+
+namespace {
+
+std::unique_ptr<storage::event_store> open_store(const testing::temp_dir& dir) {
+  storage::rocksdb_options o;
+  o.path = dir.path().string();
+  auto store = storage::open_rocksdb_store(std::move(o));
+  REQUIRE(store);
+  return std::move(*store);
+}
+
+// Rewrites the capacity snapshot so that its model also holds feeder F-SNAP:
+// equipment the log never held, which only a register read from the
+// snapshot knows. The applications and publications are kept as they are.
+void doctor_capacity_snapshot(const testing::temp_dir& dir, const cap::settings& settings) {
+  auto store = open_store(dir);
+  auto snap = store->get_snapshot("capacity");
+  REQUIRE(snap);
+  const std::string format = "gridcoord.capacity/1\n";
+  REQUIRE(snap->data.starts_with(format));
+  std::string_view body = std::string_view(snap->data).substr(format.size());
+  std::uint64_t length = 0;
+  std::memcpy(&length, body.data(), sizeof length);
+  auto model = cap::model::from_snapshot(settings, body.substr(sizeof length, length));
+  REQUIRE(model);
+  model->upsert_equipment({{"F-SNAP", domain::equipment_kind::feeder, "T1", domain::area_class::urban, "东城区", 5000}});
+  auto image = model->snapshot();
+  std::uint64_t new_length = image.size();
+  std::string data = format + std::string(reinterpret_cast<const char*>(&new_length), sizeof new_length) + image +
+                     std::string(body.substr(sizeof length + length));
+  REQUIRE(store->put_snapshot({"capacity", snap->seq, data}));
+  store->close();
+}
+
+bool knows(actors::client& api, const std::string& point) {
+  return await<std::vector<cap::point_capacity>>([&](auto done) { api.capacity(point, march27, false, done); })
+      .has_value();
+}
+
+}  // namespace
+
+TEST_CASE("a restart takes the capacity register from its snapshot and reads only the log after it; a snapshot "
+          "of other settings or unreadable is ignored and the whole log read",
+          "[actors][capacity][snapshot][recovery]") {
+  testing::temp_dir dir;
+  domain::manual_clock clock{testing::t0};
+  cap::point_capacity before;
+  {
+    auto rt = std::move(*actors::runtime::start(options(&clock, dir.path().string())));
+    feed_network(rt->api());
+    REQUIRE(step(rt->api(), submission("A1", "F1", 2000, march27)));
+    REQUIRE(step(rt->api(), decision(actors::application_action::approve, "A1")));
+    REQUIRE(await<actors::publication_receipt>([&](auto done) { rt->api().publish({october, "tk_marketing"}, done); }));
+    before = capacity_of(rt->api(), "F1", march27);
+  }  // a clean stop snapshots the register
+  doctor_capacity_snapshot(dir, options(&clock).capacity);
+  {
+    auto rt = std::move(*actors::runtime::start(options(&clock, dir.path().string())));
+    auto& api = rt->api();
+    CHECK(knows(api, "F-SNAP"));  // from the snapshot, not the log
+    CHECK(capacity_of(api, "F1", march27) == before);
+    auto a1 = await<cap::application>([&](auto done) { api.get_application("A1", done); });
+    REQUIRE(a1);
+    CHECK(a1->state == cap::application_state::approved);
+    auto p = await<cap::publication>([&](auto done) { api.get_publication(1, done); });
+    REQUIRE(p);
+    CHECK(p->entries.size() == 1);
+    // The log after the snapshot is read on top of it.
+    REQUIRE(step(api, submission("A2", "F2", 1000, march27)));
+    REQUIRE(step(api, decision(actors::application_action::approve, "A2")));
+    before = capacity_of(api, "F1", march27);  // T1 above it carries A2 now
+  }
+  {
+    // Other settings: the snapshot (taken at the last stop, F-SNAP included)
+    // is not used; the whole log is read.
+    auto o = options(&clock, dir.path().string());
+    o.capacity.minimum_available_kva = 2500;
+    auto rt = std::move(*actors::runtime::start(o));
+    CHECK_FALSE(knows(rt->api(), "F-SNAP"));
+    CHECK(capacity_of(rt->api(), "F2", march27).path[0].committed_kva == 1000);  // A2, from the log
+  }
+  {
+    auto store = open_store(dir);
+    REQUIRE(store->put_snapshot({"capacity", store->last_seq(), "gridcoord.capacity/1\nnot an image"}));
+    store->close();
+  }
+  auto rt = std::move(*actors::runtime::start(options(&clock, dir.path().string())));
+  CHECK_FALSE(knows(rt->api(), "F-SNAP"));
+  CHECK(capacity_of(rt->api(), "F1", march27) == before);
+  CHECK(capacity_of(rt->api(), "F2", march27).path[0].committed_kva == 1000);
 }
 
 TEST_CASE("months outside the horizon and unknown points are refused", "[actors][capacity]") {

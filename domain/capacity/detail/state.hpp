@@ -164,6 +164,8 @@ struct model::impl {
   std::string_view id(std::uint32_t i) const noexcept;
   std::uint32_t find(std::string_view id) const noexcept;
   std::uint32_t add_id(std::string_view id);
+  void rehash(std::size_t size);  // the id table at `size` slots (a power of two) for the ids held
+  void rebuild_ids();             // the id table for the ids held, at most half full (snapshot.cpp)
   void upsert(const std::vector<equipment>& rows);
   detail::side& side_for(std::uint32_t e);
   void release_side(std::uint32_t e);

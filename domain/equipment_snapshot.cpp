@@ -1,4 +1,6 @@
 // The registry as events build it and as a snapshot holds it.
+#include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 #include <boost/json.hpp>
@@ -51,19 +53,29 @@ expected<equipment_registry> equipment_registry::from_json(const json::value& v)
   if (!v.is_array()) return fail(errc::internal, "the equipment snapshot is unreadable: not an array");
   equipment_registry reg;
   try {
-    json::array records;  // the imported fields of each, as an import reads them
-    records.reserve(v.get_array().size());
-    for (const auto& item : v.get_array()) {
-      json::object o = item.as_object();
-      for (auto key : meta_fields) o.erase(key);
-      records.push_back(std::move(o));
-    }
-    if (records.empty()) return reg;
-    auto draft = read_import_json(json::object{{"equipment", std::move(records)}});
-    if (!draft || !draft->issues.empty())
-      return fail(errc::internal, "the equipment snapshot is unreadable: " +
-                                      (draft ? draft->issues.front().reason : draft.error().message));
+    // The imported fields of each record, read as an import reads them, in
+    // parts of at most max_import_rows: the registry holds what every import
+    // brought, which may be more than one import may hold.
     const auto& items = v.get_array();
+    if (items.empty()) return reg;
+    import_draft all;
+    all.rows.reserve(items.size());
+    for (std::size_t from = 0; from < items.size(); from += max_import_rows) {
+      json::array records;
+      auto to = std::min(items.size(), from + max_import_rows);
+      records.reserve(to - from);
+      for (std::size_t i = from; i < to; ++i) {
+        json::object o = items[i].as_object();
+        for (auto key : meta_fields) o.erase(key);
+        records.push_back(std::move(o));
+      }
+      auto part = read_import_json(json::object{{"equipment", std::move(records)}});
+      if (!part || !part->issues.empty())
+        return fail(errc::internal, "the equipment snapshot is unreadable: " +
+                                        (part ? part->issues.front().reason : part.error().message));
+      std::move(part->rows.begin(), part->rows.end(), std::back_inserter(all.rows));
+    }
+    auto* draft = &all;
     std::vector<std::uint32_t> fresh;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const auto& o = items[i].as_object();

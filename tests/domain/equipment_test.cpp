@@ -217,6 +217,26 @@ TEST_CASE("the registry is a projection of its import events and survives a snap
   CHECK_FALSE(p.apply_event(equipment_imported_type, 2, {}, R"({"equipment":[{"id":"X"}]})"));
 }
 
+TEST_CASE("a registry of more equipment than one import may hold survives a snapshot", "[domain][equipment][snapshot]") {
+  // Two imports (the limit, then one more) make a registry larger than any
+  // one import; its snapshot used to be read as one import, and refused, so
+  // such an installation could not start again.
+  std::vector<equipment> rows;
+  rows.reserve(max_import_rows);
+  rows.push_back({"S", equipment_kind::substation, "", area_class::urban, "东城区", 1000});
+  for (std::size_t i = 1; i < max_import_rows; ++i)
+    rows.push_back({fmt::format("D{}", i), equipment_kind::distribution_transformer, "S", area_class::urban, "东城区", 400});
+  equipment_registry reg;
+  reg.apply_import(rows, 1);
+  reg.apply_import(std::vector<equipment>{{"F-extra", equipment_kind::feeder, "S", area_class::rural, "西城区", 5000}}, 2);
+  REQUIRE(reg.size() == max_import_rows + 1);
+  auto back = equipment_registry::from_json(reg.to_json());
+  INFO((back ? std::string() : back.error().message));
+  REQUIRE(back);
+  CHECK(back->size() == max_import_rows + 1);
+  CHECK(*back == reg);
+}
+
 TEST_CASE("an id may hold a slash but no control character", "[domain][equipment]") {
   auto r = check(equipment_registry{}, R"({"equipment":[
     {"id":"SS-07","kind":"substation","area_class":"urban","region":"R","rating_kva":1},

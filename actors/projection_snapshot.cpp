@@ -95,14 +95,23 @@ bool snapshot_due(std::uint64_t events_since, std::uint64_t every_events, std::s
   return events_since > 0 && events_since >= std::max<std::uint64_t>({every_events, items, 1});
 }
 
+namespace {
+
+// The stored snapshot `name`; nullopt when there is none or it cannot be read (logged).
+std::optional<storage::snapshot> stored(const storage::event_store& store, std::string_view name) {
+  auto snap = store.get_snapshot(name);
+  if (snap) return std::move(*snap);
+  if (snap.error().code != storage::errc::not_found)
+    spdlog::warn("the snapshot of {} cannot be read ({}); the log is replayed instead", name, snap.error().message);
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<loaded_snapshot> load_snapshot(const storage::event_store& store, std::string_view name,
                                              std::string_view format) {
-  auto snap = store.get_snapshot(name);
-  if (!snap) {
-    if (snap.error().code != storage::errc::not_found)
-      spdlog::warn("the snapshot of {} cannot be read ({}); the log is replayed instead", name, snap.error().message);
-    return std::nullopt;
-  }
+  auto snap = stored(store, name);
+  if (!snap) return std::nullopt;
   json::error_code ec;
   auto doc = json::parse(snap->data, ec);
   json::object* o = ec ? nullptr : doc.if_object();
@@ -139,12 +148,8 @@ std::string snapshot_bytes(std::string_view format, std::string_view bytes) {
 
 std::optional<loaded_bytes> load_snapshot_bytes(const storage::event_store& store, std::string_view name,
                                                 std::string_view format) {
-  auto snap = store.get_snapshot(name);
-  if (!snap) {
-    if (snap.error().code != storage::errc::not_found)
-      spdlog::warn("the snapshot of {} cannot be read ({}); the log is replayed instead", name, snap.error().message);
-    return std::nullopt;
-  }
+  auto snap = stored(store, name);
+  if (!snap) return std::nullopt;
   auto line = std::string_view(snap->data).substr(0, std::min<std::size_t>(snap->data.find('\n'), 200));
   if (line != format) {
     spdlog::warn("the snapshot of {} at event {} is not of the format {}; the log is replayed instead", name,

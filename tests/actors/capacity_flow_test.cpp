@@ -12,8 +12,8 @@
 
 #include "actors/runtime.hpp"
 #include "domain/report.hpp"
-#include "storage/rocksdb_store.hpp"
 #include "tests/actors/support/runtime_fixture.hpp"
+#include "tests/support/rocksdb_dir.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace gridcoord;
@@ -22,6 +22,8 @@ namespace cap = domain::capacity;
 using domain::department;
 
 namespace {
+
+using testing::open_store;
 
 // Default standards (load_standard{}): planning limit 80 %, heavy 80 %,
 // overload 100 %, demand factor 1.
@@ -112,6 +114,16 @@ void feed_network(actors::client& api) {
   import_tree(api);
   submit(api, department::dispatch, "load_statistics", october, october_m4);
   submit(api, department::planning, "regional_development", october, uprate_m2);
+}
+
+// The network fed, application A1 (2,000 kVA on F1 from March 2027) approved
+// and October's list published; answers F1's capacity in March 2027.
+cap::point_capacity register_with_a1(actors::client& api) {
+  feed_network(api);
+  REQUIRE(step(api, submission("A1", "F1", 2000, march27)));
+  REQUIRE(step(api, decision(actors::application_action::approve, "A1")));
+  REQUIRE(await<actors::publication_receipt>([&](auto done) { api.publish({october, "tk_marketing"}, done); }));
+  return capacity_of(api, "F1", march27);
 }
 
 }  // namespace
@@ -235,7 +247,7 @@ TEST_CASE("the restricted list is published from the capacity register and kept"
   CHECK(second->publication.number == 2);
 }
 
-TEST_CASE("the capacity register, applications and publications are rebuilt from the log after a restart",
+TEST_CASE("the capacity register, applications and publications are back after a restart",
           "[actors][capacity][recovery]") {
   testing::temp_dir dir;
   domain::manual_clock clock{testing::t0};
@@ -243,12 +255,7 @@ TEST_CASE("the capacity register, applications and publications are rebuilt from
   {
     auto rt = actors::runtime::start(options(&clock, dir.path().string()));
     REQUIRE(rt);
-    auto& api = (*rt)->api();
-    feed_network(api);
-    REQUIRE(step(api, submission("A1", "F1", 2000, march27)));
-    REQUIRE(step(api, decision(actors::application_action::approve, "A1")));
-    REQUIRE(await<actors::publication_receipt>([&](auto done) { api.publish({october, "tk_marketing"}, done); }));
-    before = capacity_of(api, "F1", march27);
+    before = register_with_a1((*rt)->api());
   }
   auto rt = actors::runtime::start(options(&clock, dir.path().string()));
   REQUIRE(rt);
@@ -263,14 +270,6 @@ TEST_CASE("the capacity register, applications and publications are rebuilt from
 }
 
 namespace {
-
-std::unique_ptr<storage::event_store> open_store(const testing::temp_dir& dir) {
-  storage::rocksdb_options o;
-  o.path = dir.path().string();
-  auto store = storage::open_rocksdb_store(std::move(o));
-  REQUIRE(store);
-  return std::move(*store);
-}
 
 // Rewrites the capacity snapshot so that its model also holds feeder F-SNAP:
 // equipment the log never held, which only a register read from the
@@ -310,11 +309,7 @@ TEST_CASE("a restart takes the capacity register from its snapshot and reads onl
   cap::point_capacity before;
   {
     auto rt = std::move(*actors::runtime::start(options(&clock, dir.path().string())));
-    feed_network(rt->api());
-    REQUIRE(step(rt->api(), submission("A1", "F1", 2000, march27)));
-    REQUIRE(step(rt->api(), decision(actors::application_action::approve, "A1")));
-    REQUIRE(await<actors::publication_receipt>([&](auto done) { rt->api().publish({october, "tk_marketing"}, done); }));
-    before = capacity_of(rt->api(), "F1", march27);
+    before = register_with_a1(rt->api());
   }  // a clean stop snapshots the register
   doctor_capacity_snapshot(dir, options(&clock).capacity);
   {

@@ -12,9 +12,9 @@
 #include "actors/projection_snapshot.hpp"
 #include "domain/json.hpp"
 #include "storage/memory_store.hpp"
-#include "storage/rocksdb_store.hpp"
 #include "tests/actors/support/sla_fixture.hpp"
 #include "tests/support/scripted_store.hpp"
+#include "tests/support/rocksdb_dir.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace gridcoord;
@@ -23,15 +23,9 @@ using testing::t0;
 
 namespace {
 
-namespace json = boost::json;
+using testing::open_store;
 
-std::unique_ptr<storage::event_store> open_store(const testing::temp_dir& dir) {
-  storage::rocksdb_options o;
-  o.path = dir.path().string();
-  auto store = storage::open_rocksdb_store(std::move(o));
-  REQUIRE(store);
-  return std::move(*store);
-}
+namespace json = boost::json;
 
 actors::runtime_options snapshotting(const domain::clock* clock, std::shared_ptr<planned_sink> sink,
                                      const testing::temp_dir& dir) {

@@ -6,23 +6,6 @@ using namespace capacity_test;
 
 namespace {
 
-row standard_row(const char* cls, double heavy, double over, double hours, double planning, const char* from) {
-  return make_row(kind_of("equipment_load_standards"), {{"equipment_class", txt(cls)},
-                                                        {"heavy_load_pct", num(heavy)},
-                                                        {"overload_pct", num(over)},
-                                                        {"duration_h", num(hours)},
-                                                        {"planning_limit_pct", num(planning)},
-                                                        {"effective_from", txt(from)}});
-}
-
-row demand(const char* name, const char* feeder, double kva, double likelihood, const char* from) {
-  return make_row(kind_of("large_customer_demand"), {{"customer", txt(name)},
-                                                     {"feeder", txt(feeder)},
-                                                     {"demand_kva", num(kva)},
-                                                     {"expected_month", txt(from)},
-                                                     {"likelihood_pct", num(likelihood)}});
-}
-
 model feeders() {
   model m{settings{.defaults = {load_standard{.kind = equipment_kind::feeder, .planning_limit_pct = 75,
                                               .demand_factor = 0.9}}}};

@@ -16,23 +16,6 @@ settings configured() {
                   .defaults = {load_standard{.kind = equipment_kind::feeder, .planning_limit_pct = 75}}};
 }
 
-row standard_row(const char* cls, double planning, const char* from) {
-  return make_row(kind_of("equipment_load_standards"), {{"equipment_class", txt(cls)},
-                                                        {"heavy_load_pct", num(80)},
-                                                        {"overload_pct", num(100)},
-                                                        {"duration_h", num(1)},
-                                                        {"planning_limit_pct", num(planning)},
-                                                        {"effective_from", txt(from)}});
-}
-
-row demand(const char* name, const char* feeder, double kva, double likelihood, const char* from) {
-  return make_row(kind_of("large_customer_demand"), {{"customer", txt(name)},
-                                                     {"feeder", txt(feeder)},
-                                                     {"demand_kva", num(kva)},
-                                                     {"expected_month", txt(from)},
-                                                     {"likelihood_pct", num(likelihood)}});
-}
-
 row uprate(const char* id, double kva, const char* from) {
   return make_row(kind_of("regional_development"), {{"row_type", txt("reinforcement")},
                                                     {"equipment_id", txt(id)},
@@ -54,8 +37,8 @@ model rich() {
                       node("F2", equipment_kind::feeder, "S/T1", 3000, "西城区"),
                       node("D1", equipment_kind::distribution_transformer, "F1", 630),
                       node("D9", equipment_kind::distribution_transformer, "F9", 400)});  // F9 not yet known
-  apply(m, "equipment_load_standards", "2026-08", 1, {standard_row("feeder", 70, "2026-01")});
-  apply(m, "equipment_load_standards", "2026-09", 1, {standard_row("feeder", 80, "2026-09")});
+  apply(m, "equipment_load_standards", "2026-08", 1, {standard_row("feeder", 80, 100, 1, 70, "2026-01")});
+  apply(m, "equipment_load_standards", "2026-09", 1, {standard_row("feeder", 80, 100, 1, 80, "2026-09")});
   apply(m, "load_statistics", "2026-09", 1, {peak("F1", 3000, 60), peak("S/T1", 9000), peak("F9", 100)});
   apply(m, "load_statistics", "2026-10", 1, {peak("F1", 3600, 72), peak("F2", 2900, 97, 3, 2), peak("D1", 500, 79)});
   apply(m, "large_customer_demand", "2026-10", 1,
@@ -115,7 +98,7 @@ TEST_CASE("a model read from its snapshot answers as the model that wrote it, an
   for (auto* m : {&original, &*restored}) {
     m->upsert_equipment({node("F9", equipment_kind::feeder, "S/T1", 1500, "朝阳区"),
                          node("F10", equipment_kind::feeder, "S/T1", 900, "朝阳区")});
-    apply(*m, "equipment_load_standards", "2026-09", 2, {standard_row("feeder", 85, "2026-09")});
+    apply(*m, "equipment_load_standards", "2026-09", 2, {standard_row("feeder", 80, 100, 1, 85, "2026-09")});
     apply(*m, "load_statistics", "2026-10", 2, {peak("F1", 3700, 74), peak("F10", 800, 99, 4, 3)});
     apply(*m, "large_customer_demand", "2026-11", 1, {demand("丁公司", "F10", 150, 100, "2026-12")});
     m->remove_connection("NC-2");

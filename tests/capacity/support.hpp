@@ -50,6 +50,25 @@ inline row peak(const char* id, double kva, double rate = 50, double heavy_h = 0
                                                {"hours_above_overload_h", num(over_h)}});
 }
 
+// An M3 row: the standard of `cls` from month `from`.
+inline row standard_row(const char* cls, double heavy, double over, double hours, double planning, const char* from) {
+  return make_row(kind_of("equipment_load_standards"), {{"equipment_class", txt(cls)},
+                                                        {"heavy_load_pct", num(heavy)},
+                                                        {"overload_pct", num(over)},
+                                                        {"duration_h", num(hours)},
+                                                        {"planning_limit_pct", num(planning)},
+                                                        {"effective_from", txt(from)}});
+}
+
+// An M1 row in kVA.
+inline row demand(const char* name, const char* feeder, double kva, double likelihood, const char* from) {
+  return make_row(kind_of("large_customer_demand"), {{"customer", txt(name)},
+                                                     {"feeder", txt(feeder)},
+                                                     {"demand_kva", num(kva)},
+                                                     {"expected_month", txt(from)},
+                                                     {"likelihood_pct", num(likelihood)}});
+}
+
 inline void apply(model& m, const char* kind, const char* period, std::uint32_t version, const std::vector<row>& rows) {
   auto ok = m.apply_report(kind_of(kind), ym(period), version, rows);
   INFO((ok ? std::string() : ok.error().message));

@@ -126,6 +126,15 @@ cap::point_capacity register_with_a1(actors::client& api) {
   return capacity_of(api, "F1", march27);
 }
 
+// What register_with_a1 made, after a restart: F1's capacity as it answered,
+// A1 approved, October's list with its one entry.
+bool has_register_with_a1(actors::client& api, const cap::point_capacity& f1) {
+  auto a1 = await<cap::application>([&](auto done) { api.get_application("A1", done); });
+  auto p = await<cap::publication>([&](auto done) { api.get_publication(1, done); });
+  return capacity_of(api, "F1", march27) == f1 && a1 && a1->state == cap::application_state::approved && p &&
+         p->entries.size() == 1;
+}
+
 }  // namespace
 
 TEST_CASE("capacity follows the reports, approvals move the binding constraint, a refusal files an M5 finding",
@@ -260,13 +269,7 @@ TEST_CASE("the capacity register, applications and publications are back after a
   auto rt = actors::runtime::start(options(&clock, dir.path().string()));
   REQUIRE(rt);
   auto& api = (*rt)->api();
-  CHECK(capacity_of(api, "F1", march27) == before);
-  auto a1 = await<cap::application>([&](auto done) { api.get_application("A1", done); });
-  REQUIRE(a1);
-  CHECK(a1->state == cap::application_state::approved);
-  auto p = await<cap::publication>([&](auto done) { api.get_publication(1, done); });
-  REQUIRE(p);
-  CHECK(p->entries.size() == 1);
+  CHECK(has_register_with_a1(api, before));
 }
 
 namespace {
@@ -316,13 +319,7 @@ TEST_CASE("a restart takes the capacity register from its snapshot and reads onl
     auto rt = std::move(*actors::runtime::start(options(&clock, dir.path().string())));
     auto& api = rt->api();
     CHECK(knows(api, "F-SNAP"));  // from the snapshot, not the log
-    CHECK(capacity_of(api, "F1", march27) == before);
-    auto a1 = await<cap::application>([&](auto done) { api.get_application("A1", done); });
-    REQUIRE(a1);
-    CHECK(a1->state == cap::application_state::approved);
-    auto p = await<cap::publication>([&](auto done) { api.get_publication(1, done); });
-    REQUIRE(p);
-    CHECK(p->entries.size() == 1);
+    CHECK(has_register_with_a1(api, before));
     // The log after the snapshot is read on top of it.
     REQUIRE(step(api, submission("A2", "F2", 1000, march27)));
     REQUIRE(step(api, decision(actors::application_action::approve, "A2")));

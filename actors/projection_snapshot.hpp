@@ -1,14 +1,17 @@
 #pragma once
 // actors/projection_snapshot.hpp — snapshots of the projections an actor
-// keeps for itself (the SLA work, the notification outbox), so that a start
-// replays only the log's tail after them.
+// keeps for itself (the SLA work, the notification outbox, the capacity
+// register), so that a start replays only the log's tail after them.
 //
 // The actor that keeps a projection takes its snapshot itself, when its state
 // is exactly "the log up to event S" (caught up, no write of its own applied
 // ahead of its append): it copies what the snapshot holds (a pause of a copy,
 // not of an encoding) and hands the copy to the snapshot_writer, whose thread
-// encodes it and stores it durably; the actor goes on at once. A snapshot is an envelope {"format": F, "state": …}; the format names
-// the projection and its version ("gridcoord.sla/1"). At start the actor
+// encodes it and stores it durably; the actor goes on at once (the capacity
+// register hands its binary image, made as fast as a copy). A snapshot is an
+// envelope {"format": F, "state": …}, or for a binary one the format's line
+// and the bytes; the format names the projection and its version
+// ("gridcoord.sla/1", "gridcoord.capacity/1"). At start the actor
 // loads it: none, another format, or a state its decoder refuses is logged
 // and ignored, and the actor replays the whole log as it would without one.
 //

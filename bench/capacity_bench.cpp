@@ -196,6 +196,14 @@ int main(int argc, char** argv) {
   auto heat = m.heat_map(asked);
   double heat_s = seconds_since(t);
 
+  t = clk::now();
+  auto image = m.snapshot();
+  double image_s = seconds_since(t);
+  t = clk::now();
+  auto restored = model::from_snapshot(m.config(), image);
+  double restore_s = seconds_since(t);
+  if (!restored) fmt::print(stderr, "snapshot: {}\n", restored.error().message);
+
   auto per = [&](double bytes) { return bytes / static_cast<double>(m.equipment_count()); };
   fmt::print("capacity model: {} equipment ({} × {} × {} × {}), {} connections\n", m.equipment_count(),
              s.substations, s.transformers, s.feeders, s.dts, connections);
@@ -213,5 +221,7 @@ int main(int argc, char** argv) {
   fmt::print("  constrained()     {:>8.1f} ms  ({} items on the first page, end={})\n", constrained_s * 1e3,
              page ? page->items.size() : 0, page ? page->end : true);
   fmt::print("  heat_map()        {:>8.1f} ms  ({} regions)\n", heat_s * 1e3, heat ? heat->size() : 0);
+  fmt::print("  snapshot image    {:>8.1f} ms  ({:.1f} MB, {:.0f} B/equipment); read back in {:.1f} ms\n", image_s * 1e3,
+             static_cast<double>(image.size()) / 1e6, per(static_cast<double>(image.size())), restore_s * 1e3);
   return 0;
 }

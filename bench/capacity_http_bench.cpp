@@ -458,8 +458,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{1}, max_rows));
   app.add_option("--seed", o.seed, "random seed of the query points");
   app.add_option("--data-dir", o.data_dir, "store directory (wiped first, removed after)");
+  bool verbose = false;
+  app.add_flag("--verbose", verbose, "log what the server does meanwhile (snapshots taken and loaded, with their times)");
   CLI11_PARSE(app, argc, argv);
-  spdlog::set_level(spdlog::level::warn);  // no access line per request
+  // No access line per request; with --verbose the snapshots' lines, from the actors.
+  spdlog::set_level(verbose ? spdlog::level::info : spdlog::level::warn);
   auto dir = fresh_dir(o.data_dir);
   fmt::print("capacity_http_bench: {} equipment, store in {} (RocksDB, sync writes)\n", o.equipment, dir);
   {

@@ -29,6 +29,7 @@ constexpr std::uint32_t format_version = 1;
 
 class sink {
  public:
+  explicit sink(std::size_t expected_bytes) { out_.reserve(expected_bytes); }
   template <class T>
     requires std::is_arithmetic_v<T> || std::is_enum_v<T>
   void put(T v) {
@@ -254,7 +255,9 @@ bool all_valid(const std::vector<std::uint32_t>& v, std::size_t n, bool npos_all
 
 std::string model::snapshot() const {
   const auto& m = *impl_;
-  sink out;
+  // Reserved at about its size (each equipment's arrays and two
+  // measurements, the loads), so that writing it is not also regrowing it.
+  sink out(1024 + m.id_pool.size() + m.id_end.size() * 110 + m.loads.size() * 96 + m.sides.size() * 32);
   out.put(magic);
   out.put(format_version);
   out.put<std::uint8_t>(sizeof(double));

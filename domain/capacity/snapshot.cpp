@@ -443,6 +443,13 @@ expected<model> model::from_snapshot(settings s, std::string_view bytes) {
     if (*h) ok = ok && all_valid((*h)->loads, m.loads.size(), false) && all_valid((*h)->reinforced, n, false);
   for (const auto& [id, v] : m.pending_loads) ok = ok && all_valid(v, m.loads.size(), false);
   for (const auto& [id, v] : m.orphans) ok = ok && all_valid(v, n, false);
+  // A measurement is of a month whose M4 version is known (a query names it).
+  auto measured_month_known = [&](const detail::measurement& x) {
+    return x.period == 0 || (x.period > 0 && m.m4_versions.contains(detail::unpack(x.period)));
+  };
+  for (const auto& pair : m.meas) ok = ok && measured_month_known(pair[0]) && measured_month_known(pair[1]);
+  for (const auto& [id, v] : m.pending_measurements)
+    for (const auto& x : v) ok = ok && measured_month_known(x);
   if (!ok) return fail(errc::internal, "the capacity snapshot holds an index that points nowhere");
 
   // What is rebuilt rather than stored.

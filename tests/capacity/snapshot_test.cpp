@@ -144,6 +144,19 @@ TEST_CASE("damaged snapshot bytes are refused, never followed", "[capacity][snap
   auto other = image;
   other[0] ^= 1;
   CHECK_FALSE(model::from_snapshot(configured(), other));
+  // A measurement of a month no M4 version is known for (found by the
+  // capacity_image fuzz target: a query then threw from the versions' map).
+  // The last 2026-09 in the image is F9's pending measurement.
+  {
+    auto damaged = image;
+    const std::int32_t september = 2026 * 12 + 9 - 1, january = 2025 * 12;
+    auto at = damaged.rfind(std::string_view(reinterpret_cast<const char*>(&september), sizeof september));
+    REQUIRE(at != std::string::npos);
+    std::memcpy(damaged.data() + at, &january, sizeof january);
+    auto r = model::from_snapshot(configured(), damaged);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == errc::internal);
+  }
   // Every 32-bit word made an index far out of range, in turn: each is
   // refused or, where the word was not an index, read as some other model —
   // never a crash or a hang (the sanitizer build runs this too).

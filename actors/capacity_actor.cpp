@@ -32,17 +32,17 @@ bool feeds_capacity(std::string_view kind) {
 }
 
 domain::status apply_event(capacity_state& st, const storage::event& e) {
-  ++st.applied_rows;
+  ++st.rows_since_snapshot;
   if (e.type == domain::equipment_imported_type) {
     auto rows = domain::decode_import(e.payload);
     if (!rows) return unexpected{rows.error()};
-    st.applied_rows += rows->size();
+    st.rows_since_snapshot += rows->size();
     st.model->upsert_equipment(*rows);
   } else if (e.type == domain::report_submitted_type) {
     if (!feeds_capacity(domain::report_kind_of_stream(e.stream))) return {};  // told by the stream, not by parsing the payload
     auto v = domain::decode_report(e.payload);
     if (!v) return unexpected{v.error()};
-    st.applied_rows += v->rows.size();
+    st.rows_since_snapshot += v->rows.size();
     return st.model->apply_report(*domain::find_report_kind(v->kind), v->period, v->version, v->rows);
   } else if (cap::is_application_event(e.type)) {
     auto applied = st.applications.apply_event(e.type, e.seq, e.payload);
@@ -80,6 +80,8 @@ std::string encode_state(const capacity_state& st) {
   return out;
 }
 
+// Sets the model, applications and publications from a snapshot's bytes;
+// changes nothing when any part cannot be read.
 domain::status decode_state(capacity_state& st, std::string_view bytes) {
   auto unreadable = [] {
     return domain::fail(domain::errc::internal, "the capacity snapshot's applications or publications are unreadable");
@@ -131,8 +133,7 @@ std::uint64_t restore_from_store(capacity_state& st, const storage::event_store&
   if (auto s = decode_state(st, snap->bytes); !s) {
     spdlog::warn("capacity: the snapshot at event {} is ignored, the log is read instead: {}", snap->seq,
                  s.error().message);
-    st.model = std::make_unique<cap::model>(st.options.settings);
-    return 0;
+    return 0;  // decode_state changed nothing
   }
   spdlog::info("capacity: {} equipment and {} applications restored from the snapshot at event {} in {:.2f} s",
                st.model->equipment_count(), st.applications.size(), snap->seq,
@@ -147,11 +148,9 @@ std::uint64_t restore_from_store(capacity_state& st, const storage::event_store&
 void maybe_snapshot(capacity_state& st, bool stopping = false) {
   const auto& snaps = st.options.snapshots;
   auto at = st.follower.applied_seq();
-  if (!snaps.writer || at <= st.snapshot_seq) return;
-  if (!stopping &&
-      (!snapshot_due(st.applied_rows - st.rows_at_snapshot, snaps.every_events,
-                     st.model->equipment_count() + st.applications.size()) ||
-       !snaps.writer->ready(snapshot_name)))
+  if (at <= st.snapshot_seq ||
+      !snaps.due(snapshot_name, st.rows_since_snapshot, st.model->equipment_count() + st.applications.size(),
+                 stopping))
     return;
   auto began = std::chrono::steady_clock::now();
   auto data = encode_state(st);
@@ -159,7 +158,7 @@ void maybe_snapshot(capacity_state& st, bool stopping = false) {
                std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
   snaps.writer->write(std::string(snapshot_name), at, std::move(data));
   st.snapshot_seq = at;
-  st.rows_at_snapshot = st.applied_rows;
+  st.rows_since_snapshot = 0;
 }
 
 // Applies every event the feed holds (and, after a start, what the log held

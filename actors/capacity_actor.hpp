@@ -81,8 +81,7 @@ struct capacity_state {
   bool delivering = false;
   std::uint64_t wake_generation = 0;
   std::uint64_t snapshot_seq = 0;       // the event the last snapshot (stored or loaded) covers
-  std::uint64_t applied_rows = 0;       // rows applied (an event without rows counts one): the cadence's measure
-  std::uint64_t rows_at_snapshot = 0;
+  std::uint64_t rows_since_snapshot = 0;  // rows applied since it (an event counts one besides): the cadence's measure
   static inline const char* name = "capacity";
 };
 

@@ -55,10 +55,7 @@ constexpr std::string_view snapshot_format = "gridcoord.notifications/1";
 void maybe_snapshot(notification_state& st, bool stopping = false) {
   const auto& snaps = st.options.snapshots;
   auto at = st.follower.applied_seq();
-  if (!snaps.writer || at <= st.snapshot_seq) return;
-  if (!stopping &&
-      (!snapshot_due(at - st.snapshot_seq, snaps.every_events, st.outbox.size()) || !snaps.writer->ready(snapshot_name)))
-    return;
+  if (at <= st.snapshot_seq || !snaps.due(snapshot_name, at - st.snapshot_seq, st.outbox.size(), stopping)) return;
   // A copy, encoded on the writer's thread.
   snaps.writer->write(std::string(snapshot_name), at, [copy = std::make_shared<sla::outbox>(st.outbox)] {
     return snapshot_text(snapshot_format, boost::json::object{{"outbox", copy->to_json()}});

@@ -98,13 +98,22 @@ class snapshot_writer {
   std::thread thread_;
 };
 
+[[nodiscard]] bool snapshot_due(std::uint64_t events_since, std::uint64_t every_events, std::size_t items) noexcept;
+
 // How an actor keeping a projection snapshots it.
 struct projection_snapshots {
   std::shared_ptr<snapshot_writer> writer;  // nullptr: no snapshots (tests of replay)
   std::uint64_t every_events = 10'000;
+
+  // Whether the snapshot `name` is to be taken now: at a stop whenever there
+  // is a writer; otherwise when the cadence says so (snapshot_due, `since`
+  // events or rows applied since the last) and the writer's budget allows.
+  [[nodiscard]] bool due(std::string_view name, std::uint64_t since, std::size_t items, bool stopping) const {
+    if (!writer) return false;
+    return stopping || (snapshot_due(since, every_events, items) && writer->ready(name));
+  }
 };
 
-[[nodiscard]] bool snapshot_due(std::uint64_t events_since, std::uint64_t every_events, std::size_t items) noexcept;
 
 struct loaded_snapshot {
   std::uint64_t seq = 0;

@@ -70,9 +70,8 @@ std::size_t items_of(const sla_state& st) {
 void maybe_snapshot(sla_state& st, bool stopping = false) {
   const auto& snaps = st.options.snapshots;
   auto at = st.follower.applied_seq();
-  if (!snaps.writer || !st.applied_ahead.empty() || at <= st.snapshot_seq) return;
-  if (!stopping &&
-      (!snapshot_due(at - st.snapshot_seq, snaps.every_events, items_of(st)) || !snaps.writer->ready(snapshot_name)))
+  if (!st.applied_ahead.empty() || at <= st.snapshot_seq ||
+      !snaps.due(snapshot_name, at - st.snapshot_seq, items_of(st), stopping))
     return;
   // A copy to encode on the writer's thread (the customers, whose index
   // points into the registry, are encoded here; they are few).

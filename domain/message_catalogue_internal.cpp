@@ -33,7 +33,6 @@ constexpr std::array entries{
     catalogue_entry{"the customer snapshot is unreadable", "客户快照无法读取"},
     catalogue_entry{"the capacity snapshot is not an image of this format and machine",
                     "容量快照不是本格式、本机器的映像"},
-    catalogue_entry{"the capacity snapshot's settings cannot be read", "容量快照中的设置无法读取"},
     catalogue_entry{"the capacity snapshot was built with other capacity settings", "容量快照是按另一套容量设置生成的"},
     catalogue_entry{"the capacity snapshot ends early or runs on", "容量快照提前结束或有多余内容"},
     catalogue_entry{"the capacity snapshot holds an index that points nowhere", "容量快照中有指向不存在项的索引"},

@@ -11,7 +11,6 @@
 // region index are rebuilt, not stored, and the M3 catalogue is rebuilt from
 // the M3 reports, as apply_m3 does. Every index read is checked against what
 // it indexes, so damaged bytes are refused, never followed.
-#include <bit>
 #include <cstring>
 #include <type_traits>
 
@@ -94,7 +93,14 @@ class source {
  public:
   explicit source(std::string_view in) : in_(in) {}
   bool bad() const noexcept { return bad_; }
+  // Moves past `bytes` when what comes next is exactly them; else false, and nothing read.
+  bool skip(std::string_view bytes) {
+    if (bad_ || !in_.starts_with(bytes)) return false;
+    in_.remove_prefix(bytes.size());
+    return true;
+  }
   bool at_end() const noexcept { return in_.empty(); }
+  std::size_t left() const noexcept { return in_.size(); }
 
   template <class T>
     requires std::is_arithmetic_v<T> || std::is_enum_v<T>
@@ -317,19 +323,15 @@ expected<model> model::from_snapshot(settings s, std::string_view bytes) {
   if (in.get<std::uint64_t>() != magic || in.get<std::uint32_t>() != format_version ||
       in.get<std::uint8_t>() != sizeof(double) || in.get<std::uint8_t>() != sizeof(std::size_t))
     return fail(errc::internal, "the capacity snapshot is not an image of this format and machine");
-  // The settings it was built with: loads and the standards' defaults
-  // depend on them, so a model of other settings is rebuilt from the log.
-  settings was;
-  was.horizon_months = in.get<std::int32_t>();
-  was.minimum_available_kva = in.get<double>();
-  was.minimum_likelihood_pct = in.get<double>();
-  was.power_factor = in.get<double>();
-  was.defaults = in.list(8, [&] { return in.get_standard(); });
-  if (in.bad()) return fail(errc::internal, "the capacity snapshot's settings cannot be read");
-  if (was.horizon_months != s.horizon_months || was.minimum_available_kva != s.minimum_available_kva ||
-      was.minimum_likelihood_pct != s.minimum_likelihood_pct || was.power_factor != s.power_factor ||
-      was.defaults != s.defaults)
-    return fail(errc::conflict, "the capacity snapshot was built with other capacity settings");
+  // The settings it was built with, as put_settings wrote them: loads and
+  // the standards' defaults depend on them, so a model of other settings is
+  // rebuilt from the log. Compared as written, so that a setting added to
+  // put_settings is compared too.
+  sink expected_settings(256);
+  put_settings(expected_settings, s);
+  auto want = expected_settings.take();
+  if (in.left() < want.size()) return fail(errc::internal, "the capacity snapshot ends early or runs on");
+  if (!in.skip(want)) return fail(errc::conflict, "the capacity snapshot was built with other capacity settings");
 
   model out(std::move(s));
   auto& m = *out.impl_;

@@ -30,34 +30,19 @@ class scripted_store final : public storage::event_store {
   }
   // Passes every held append on, in order, and stops holding.
   void release() {
-    std::vector<std::pair<storage::append_request, storage::append_callback>> held;
-    {
-      std::lock_guard lock(mutex_);
-      holding_ = false;
-      held.swap(held_);
-    }
+    auto held = take_held();
     for (auto& [req, done] : held) inner_->append(std::move(req), std::move(done));
   }
   // Completes every held append with `code` (nothing written), and stops holding.
   void fail_held(storage::errc code) {
-    std::vector<std::pair<storage::append_request, storage::append_callback>> held;
-    {
-      std::lock_guard lock(mutex_);
-      holding_ = false;
-      held.swap(held_);
-    }
+    auto held = take_held();
     for (auto& [req, done] : held) done(storage::fail(code, "scripted append failure"));
   }
   // Writes every held append, in order, then completes each with `code` as
   // though it had failed (a write whose fsync failed: committed, never
   // reported); stops holding.
   void write_held_then_fail(storage::errc code) {
-    std::vector<std::pair<storage::append_request, storage::append_callback>> held;
-    {
-      std::lock_guard lock(mutex_);
-      holding_ = false;
-      held.swap(held_);
-    }
+    auto held = take_held();
     for (auto& [req, done] : held)
       inner_->append(std::move(req), [done = std::move(done), code](storage::expected<storage::append_result>) {
         done(storage::fail(code, "scripted: written, reported failed"));
@@ -117,6 +102,13 @@ class scripted_store final : public storage::event_store {
   }
 
  private:
+  // The held appends, in order; holding stops.
+  std::vector<std::pair<storage::append_request, storage::append_callback>> take_held() {
+    std::lock_guard lock(mutex_);
+    holding_ = false;
+    return std::exchange(held_, {});
+  }
+
   bool read_fails() const {
     std::lock_guard lock(mutex_);
     ++reads_;
